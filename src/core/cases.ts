@@ -1,0 +1,80 @@
+// A row of the cases sheet read into typed fields. Reading never throws: a
+// value that is not what its column needs is kept as 'invalid' so the deadline
+// engine can say "Check data" with the reason.
+
+import { dayFromCell, isDate, isoFromDay, type Day } from './calendar';
+import { CASE_COLUMNS, COMPUTED_COLUMNS, type ColumnMap, type ColumnName } from './columns';
+
+export type DayCell = Day | null | 'invalid';
+
+export interface CaseRecord {
+  caseId: string;
+  stage: string;
+  permission: string;
+  subTeam: string;
+  outcome: string;
+  received: DayCell;
+  firstReplySent: DayCell;
+  subTeamFormed: DayCell;
+  reporterNotified: DayCell;
+  reportedPartyNotified: DayCell;
+  lastUpdateToReporter: DayCell;
+  lastUpdateToReportedParty: DayCell;
+  outcomeEndDate: DayCell;
+  responsePlanSent: DayCell;
+  reporterToldOutcome: DayCell;
+  closed: DayCell;
+}
+
+export const DATE_FIELDS = {
+  received: 'Received',
+  firstReplySent: 'First reply sent',
+  subTeamFormed: 'Sub-team formed',
+  reporterNotified: 'Reporter notified',
+  reportedPartyNotified: 'Reported party notified',
+  lastUpdateToReporter: 'Last update to reporter',
+  lastUpdateToReportedParty: 'Last update to reported party',
+  outcomeEndDate: 'Outcome end date',
+  responsePlanSent: 'Response plan sent',
+  reporterToldOutcome: 'Reporter told outcome',
+  closed: 'Closed',
+} as const satisfies Partial<Record<keyof CaseRecord, ColumnName>>;
+
+export type DateField = keyof typeof DATE_FIELDS;
+
+/** A cell as trimmed text; a date cell as yyyy-mm-dd in the given zone. */
+export function cellText(value: unknown, timeZone: string): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return isoFromDay(dayFromCell(value, timeZone) as Day);
+  return String(value).trim();
+}
+
+export function readCase(row: readonly unknown[], map: ColumnMap, timeZone: string): CaseRecord {
+  const cell = (name: ColumnName) => (map[name] === undefined ? '' : row[map[name] as number]);
+  const text = (name: ColumnName) => cellText(cell(name), timeZone);
+  const record = {
+    caseId: text('Case ID'),
+    stage: text('Stage'),
+    permission: text('Permission to notify reported party'),
+    subTeam: text('Sub-team'),
+    outcome: text('Outcome'),
+  } as CaseRecord;
+  for (const [field, column] of Object.entries(DATE_FIELDS) as [DateField, ColumnName][]) {
+    record[field] = dayFromCell(cell(column), timeZone);
+  }
+  return record;
+}
+
+const INPUT_COLUMNS = CASE_COLUMNS.map((c) => c.name).filter(
+  (name) => !(COMPUTED_COLUMNS as readonly string[]).includes(name),
+);
+
+/** A row with nothing in any input column: skipped, its computed cells left empty. */
+export function isBlankRow(row: readonly unknown[], map: ColumnMap): boolean {
+  return INPUT_COLUMNS.every((name) => {
+    const index = map[name];
+    if (index === undefined) return true;
+    const value = row[index];
+    return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  });
+}

@@ -1,0 +1,126 @@
+// The Case Tracker's vocabulary: its columns, the words its lists allow, and how
+// a user's own header row maps onto the canonical columns.
+
+export const STAGES = [
+  'Received',
+  'Assessing',
+  'Not a violation',
+  'Sub-team formed',
+  'Investigating',
+  'Decision',
+  'Closed',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const OUTCOMES = ['Correction', 'Warning', 'Temporary ban', 'Permanent ban', 'No action'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const PERMISSIONS = ['Yes', 'No', 'Not asked'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const STATUSES = ['Overdue', 'Due soon', 'On track', 'Closed', 'Check data'] as const;
+export type DeadlineStatus = (typeof STATUSES)[number];
+
+/** What a column holds; drives parsing, sheet validation and the sidebar's checks. */
+export type ColumnKind = 'id' | 'text' | 'date' | 'email' | 'emails' | 'url' | 'list' | 'computed';
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  /** Other header texts teams use for this column (matched like the name). */
+  readonly aliases: readonly string[];
+  readonly list?: readonly string[];
+  /** Free text about a party or the case: never in reminders or logs. */
+  readonly confidential?: boolean;
+}
+
+export const CASE_COLUMNS = [
+  { name: 'Case ID', kind: 'id', aliases: ['ID', 'Case', 'Case number', 'Case #', 'Case no'] },
+  { name: 'Received', kind: 'date', aliases: ['Date received', 'Received on', 'Report date', 'Date reported', 'Reported on'] },
+  { name: 'Stage', kind: 'list', list: STAGES, aliases: ['Status', 'Case stage', 'Case status'] },
+  { name: 'Reporter name', kind: 'text', confidential: true, aliases: ['Reporter', 'Reported by'] },
+  { name: 'Reporter email', kind: 'email', confidential: true, aliases: ["Reporter's email", 'Reporter e-mail'] },
+  { name: 'Reported party name', kind: 'text', confidential: true, aliases: ['Reported party', 'Reported person', 'Accused', 'Respondent'] },
+  { name: 'Reported party email', kind: 'email', confidential: true, aliases: ['Reported person email', 'Respondent email', 'Reported party e-mail'] },
+  {
+    name: 'Permission to notify reported party',
+    kind: 'list',
+    list: PERMISSIONS,
+    aliases: ['Permission', 'Permission to notify', 'Reporter permission', 'Consent', 'Consent to notify'],
+  },
+  { name: 'Summary', kind: 'text', confidential: true, aliases: ['Description', 'Report', 'Report summary', 'Details'] },
+  { name: 'Where', kind: 'text', confidential: true, aliases: ['Location', 'Space', 'Where it happened', 'Venue'] },
+  { name: 'Help desk link', kind: 'url', aliases: ['Help desk', 'Ticket', 'Ticket link', 'Help desk ticket', 'Link'] },
+  { name: 'First reply sent', kind: 'date', aliases: ['First reply', 'Acknowledged', 'Acknowledgement sent', 'Replied'] },
+  { name: 'Sub-team', kind: 'emails', aliases: ['Subteam', 'Sub team', 'Sub-team members', 'Team'] },
+  { name: 'Sub-team formed', kind: 'date', aliases: ['Subteam formed', 'Sub team formed', 'Sub-team formed on'] },
+  { name: 'Channel', kind: 'text', aliases: ['Communication channel', 'Sub-team channel'] },
+  { name: 'Reporter notified', kind: 'date', aliases: ['Reporter notified on', 'Next steps to reporter'] },
+  { name: 'Reported party notified', kind: 'date', aliases: ['Reported party notified on', 'Respondent notified'] },
+  { name: 'Last update to reporter', kind: 'date', aliases: ['Reporter last update', 'Last reporter update'] },
+  { name: 'Last update to reported party', kind: 'date', aliases: ['Reported party last update', 'Last reported party update'] },
+  { name: 'Outcome', kind: 'list', list: OUTCOMES, aliases: ['Decision', 'Enforcement', 'Enforcement level', 'Action taken'] },
+  { name: 'Outcome end date', kind: 'date', aliases: ['Ban end date', 'End date', 'Until', 'Outcome until'] },
+  { name: 'Findings', kind: 'text', confidential: true, aliases: ['Finding', 'Notes', 'Decision notes'] },
+  { name: 'Response plan sent', kind: 'date', aliases: ['Response plan', 'Plan sent'] },
+  { name: 'Reporter told outcome', kind: 'date', aliases: ['Outcome sent to reporter', 'Reporter told', 'Outcome notice sent'] },
+  { name: 'Closed', kind: 'date', aliases: ['Closed on', 'Date closed', 'Closed date'] },
+  { name: 'Next action', kind: 'computed', aliases: [] },
+  { name: 'Next deadline', kind: 'computed', aliases: ['Due', 'Due date', 'Deadline'] },
+  { name: 'Deadline status', kind: 'computed', aliases: ['Deadline state', 'Due status'] },
+] as const satisfies readonly ColumnSpec[];
+
+export type ColumnName = (typeof CASE_COLUMNS)[number]['name'];
+export const COLUMN_NAMES: readonly ColumnName[] = CASE_COLUMNS.map((c) => c.name);
+export const COMPUTED_COLUMNS = ['Next action', 'Next deadline', 'Deadline status'] as const satisfies readonly ColumnName[];
+/** Columns whose content is about a person or the case itself; kept out of reminders and logs. */
+export const CONFIDENTIAL_COLUMNS: readonly ColumnName[] = CASE_COLUMNS.filter(
+  (c: ColumnSpec) => c.confidential,
+).map((c) => c.name);
+
+export function columnSpec(name: ColumnName): ColumnSpec {
+  return CASE_COLUMNS.find((c) => c.name === name) as ColumnSpec;
+}
+
+/** Header text compared case-, space- and punctuation-insensitively: "Date  received" = "date-received". */
+export function normalizeHeader(header: unknown): string {
+  return String(header ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}#]+/gu, '');
+}
+
+/** Zero-based column index of each canonical column in a header row. */
+export type ColumnMap = Partial<Record<ColumnName, number>>;
+
+export interface HeaderMatch {
+  map: ColumnMap;
+  missing: ColumnName[];
+  /** How many canonical columns the header row has: used to pick the tracker sheet. */
+  score: number;
+}
+
+/**
+ * Maps a user's header row to the canonical columns. Exact names win over aliases,
+ * so a user's own "Decision" column is not mistaken for "Outcome" when "Outcome"
+ * also exists; the first header that matches a column claims it.
+ */
+export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
+  const normalized = headers.map(normalizeHeader);
+  const map: ColumnMap = {};
+  const claimed = new Set<number>();
+  const claim = (name: ColumnName, candidates: readonly string[]) => {
+    if (map[name] !== undefined) return;
+    for (const candidate of candidates) {
+      const index = normalized.findIndex((h, i) => h !== '' && !claimed.has(i) && h === normalizeHeader(candidate));
+      if (index >= 0) {
+        map[name] = index;
+        claimed.add(index);
+        return;
+      }
+    }
+  };
+  for (const column of CASE_COLUMNS) claim(column.name, [column.name]);
+  for (const column of CASE_COLUMNS) claim(column.name, column.aliases);
+  const missing = COLUMN_NAMES.filter((name) => map[name] === undefined);
+  return { map, missing, score: COLUMN_NAMES.length - missing.length };
+}

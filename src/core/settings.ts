@@ -1,0 +1,127 @@
+// The team's policy knobs, kept as readable rows of the Settings sheet
+// ("Setting" | "Value"). One definition of each: its label, default and check.
+
+import { isEmail } from './validation';
+
+export interface Settings {
+  replyWindowDays: number;
+  assessmentWindowDays: number;
+  notifyWindowDays: number;
+  updateIntervalDays: number;
+  outcomeNoticeWindowDays: number;
+  dueSoonDays: number;
+  reminderHour: number;
+  triageEmails: string[];
+  emailDateFormat: string;
+  confidentialityNotice: string;
+}
+
+export const DEFAULT_CONFIDENTIALITY_NOTICE =
+  'Please keep this message, the findings and all communication about this report confidential. ' +
+  'Sharing them with anyone outside the Incident Response Team may itself lead to further action ' +
+  'under the Code of Conduct.';
+
+type Key = keyof Settings;
+
+interface SettingSpec<K extends Key> {
+  key: K;
+  label: string;
+  defaultValue: Settings[K];
+  /** Turns the cell into the setting's value, or says why it cannot. */
+  parse(value: unknown): Settings[K] | { problem: string };
+  /** What to write into the Value cell. */
+  show(value: Settings[K]): string | number;
+}
+
+function days(key: Key, label: string, defaultValue: number, min = 0, max = 365): SettingSpec<Key> {
+  return {
+    key,
+    label,
+    defaultValue,
+    parse: (value) => {
+      const n = typeof value === 'number' ? value : Number(String(value).trim());
+      return Number.isInteger(n) && n >= min && n <= max && String(value).trim() !== ''
+        ? n
+        : { problem: `${label} must be a whole number from ${min} to ${max}` };
+    },
+    show: (value) => value as number,
+  };
+}
+
+const text = (key: Key, label: string, defaultValue: string): SettingSpec<Key> => ({
+  key,
+  label,
+  defaultValue,
+  parse: (value) => (String(value ?? '').trim() === '' ? { problem: `${label} is empty` } : String(value).trim()),
+  show: (value) => value as string,
+});
+
+export const SETTING_SPECS: readonly SettingSpec<Key>[] = [
+  days('replyWindowDays', 'Reply window (days)', 3),
+  days('assessmentWindowDays', 'Assessment window (days)', 7),
+  days('notifyWindowDays', 'Notify parties window (days)', 7),
+  days('updateIntervalDays', 'Update interval (days)', 14, 1),
+  days('outcomeNoticeWindowDays', 'Outcome notice window (days)', 3),
+  days('dueSoonDays', 'Due-soon window (days)', 2),
+  days('reminderHour', 'Reminder hour (0-23)', 9, 0, 23),
+  {
+    key: 'triageEmails',
+    label: 'Triage emails (comma-separated)',
+    defaultValue: [],
+    parse: (value) => {
+      const emails = splitEmails(value);
+      const bad = emails.filter((e) => !isEmail(e));
+      return bad.length ? { problem: `Triage emails: not an email address: ${bad.join(', ')}` } : emails;
+    },
+    show: (value) => (value as string[]).join(', '),
+  },
+  text('emailDateFormat', 'Date format in emails', 'd MMMM yyyy'),
+  text('confidentialityNotice', 'Confidentiality notice', DEFAULT_CONFIDENTIALITY_NOTICE),
+];
+
+export function defaultSettings(): Settings {
+  const settings = {} as Record<Key, unknown>;
+  for (const spec of SETTING_SPECS) settings[spec.key] = spec.defaultValue;
+  return settings as unknown as Settings;
+}
+
+/** The rows a fresh Settings sheet gets, header first. */
+export function defaultSettingRows(): (string | number)[][] {
+  return [['Setting', 'Value'], ...SETTING_SPECS.map((spec) => [spec.label, spec.show(spec.defaultValue)])];
+}
+
+export function splitEmails(value: unknown): string[] {
+  return String(value ?? '')
+    .split(/[,;\s]+/)
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+}
+
+const normalizeLabel = (label: unknown) => String(label ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/**
+ * Reads the Settings sheet's rows (header included or not). A missing row keeps its
+ * default; an unreadable value keeps its default and is reported, so a typo never
+ * silently turns a 3-day window into 0.
+ */
+export function parseSettings(rows: readonly (readonly unknown[])[]): { settings: Settings; problems: string[] } {
+  const settings = defaultSettings() as unknown as Record<Key, unknown>;
+  const problems: string[] = [];
+  for (const spec of SETTING_SPECS) {
+    const row = rows.find((r) => normalizeLabel(r[0]) === normalizeLabel(spec.label));
+    if (!row) continue;
+    const parsed = spec.parse(row[1]);
+    if (parsed !== null && typeof parsed === 'object' && 'problem' in parsed) problems.push(parsed.problem);
+    else settings[spec.key] = parsed;
+  }
+  return { settings: settings as unknown as Settings, problems };
+}
+
+/** The labels a Settings sheet lacks, with their default values: what setup appends. */
+export function missingSettingRows(rows: readonly (readonly unknown[])[]): (string | number)[][] {
+  const present = new Set(rows.map((r) => normalizeLabel(r[0])));
+  return SETTING_SPECS.filter((spec) => !present.has(normalizeLabel(spec.label))).map((spec) => [
+    spec.label,
+    spec.show(spec.defaultValue),
+  ]);
+}

@@ -1,0 +1,168 @@
+// One set of rules for what a cell or a form field may hold: the sheet's data
+// validation, the sidebar's field checks and the server's re-check all use these.
+
+import { dayFromIso, isoFromDay, type Day } from './calendar';
+import { CASE_COLUMNS, PERMISSIONS, type ColumnName, type ColumnSpec, type Permission } from './columns';
+
+// Practical, not RFC 5322: one @, no spaces or brackets, a dot in the domain.
+const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\.]+(\.[^\s@<>(),;:"[\]\\.]+)+$/;
+
+export function isEmail(text: string): boolean {
+  return EMAIL.test(text.trim()) && text.trim().length <= 254;
+}
+
+export function isUrl(text: string): boolean {
+  return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text.trim());
+}
+
+/** Google Sheets refuses more than 50,000 characters in a cell. */
+export const MAX_CELL_TEXT = 50_000;
+
+/** Three distinct addresses, compared case-insensitively: what a sub-team must be. */
+export function subTeamProblem(value: string): string | null {
+  const emails = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  if (emails.length !== 3) return `Sub-team needs exactly three emails separated by commas (has ${emails.length})`;
+  const bad = emails.filter((e) => !isEmail(e));
+  if (bad.length) return `Sub-team has an invalid email: ${bad.join(', ')}`;
+  if (new Set(emails.map((e) => e.toLowerCase())).size !== 3) return 'Sub-team needs three different members';
+  return null;
+}
+
+/** Sheet data-validation formula for the Sub-team column: blank, or three comma-separated emails. */
+export function subTeamValidationFormula(cellA1: string): string {
+  const email = '[^\\s@,]+@[^\\s@,]+\\.[^\\s@,]+';
+  return `=OR(ISBLANK(${cellA1}), REGEXMATCH(${cellA1}, "^\\s*${email}\\s*,\\s*${email}\\s*,\\s*${email}\\s*$"))`;
+}
+
+/** What the sheet enforces on a column, in the add-on's own terms (the adapter turns it into a rule). */
+export type SheetRule =
+  | { type: 'list'; values: readonly string[]; help: string }
+  | { type: 'date'; help: string }
+  | { type: 'email'; help: string }
+  | { type: 'url'; help: string }
+  | { type: 'formula'; formula: (cellA1: string) => string; help: string };
+
+export function sheetRuleFor(column: ColumnSpec): SheetRule | null {
+  switch (column.kind) {
+    case 'list':
+      return { type: 'list', values: column.list ?? [], help: `${column.name}: one of ${(column.list ?? []).join(', ')}` };
+    case 'date':
+      return { type: 'date', help: `${column.name}: a date` };
+    case 'email':
+      return { type: 'email', help: `${column.name}: an email address` };
+    case 'url':
+      return { type: 'url', help: `${column.name}: a link starting with https://` };
+    case 'emails':
+      return { type: 'formula', formula: subTeamValidationFormula, help: 'Sub-team: three member emails separated by commas' };
+    default:
+      return null;
+  }
+}
+
+export const SHEET_RULES: readonly { column: ColumnName; rule: SheetRule }[] = CASE_COLUMNS.flatMap((column) => {
+  const rule = sheetRuleFor(column);
+  return rule ? [{ column: column.name, rule }] : [];
+});
+
+// ---- The new-case form --------------------------------------------------------
+
+/** What the sidebar sends: plain strings only, dates as yyyy-mm-dd. */
+export interface NewCaseForm {
+  received: string;
+  reporterName: string;
+  reporterEmail: string;
+  reportedName: string;
+  reportedEmail: string;
+  permission: string;
+  where: string;
+  helpDeskLink: string;
+  summary: string;
+}
+
+export const NEW_CASE_FIELDS: readonly (keyof NewCaseForm)[] = [
+  'received',
+  'reporterName',
+  'reporterEmail',
+  'reportedName',
+  'reportedEmail',
+  'permission',
+  'where',
+  'helpDeskLink',
+  'summary',
+];
+
+/** The sheet column each form field fills. */
+export const NEW_CASE_COLUMN: Record<keyof NewCaseForm, ColumnName> = {
+  received: 'Received',
+  reporterName: 'Reporter name',
+  reporterEmail: 'Reporter email',
+  reportedName: 'Reported party name',
+  reportedEmail: 'Reported party email',
+  permission: 'Permission to notify reported party',
+  where: 'Where',
+  helpDeskLink: 'Help desk link',
+  summary: 'Summary',
+};
+
+export type FieldErrors = Partial<Record<keyof NewCaseForm, string>>;
+
+export interface CleanNewCase extends NewCaseForm {
+  receivedDay: Day;
+  permission: Permission;
+}
+
+/**
+ * Checks a new case. `today` (in the spreadsheet's zone) rejects a receipt date in the
+ * future. Returns the trimmed case, or an error message per invalid field.
+ */
+export function validateNewCase(
+  input: unknown,
+  today: Day,
+): { ok: true; value: CleanNewCase } | { ok: false; errors: FieldErrors } {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const form = {} as NewCaseForm;
+  const errors: FieldErrors = {};
+  for (const field of NEW_CASE_FIELDS) {
+    const value = raw[field];
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      errors[field] = `${NEW_CASE_COLUMN[field]} must be text`;
+      form[field] = '';
+    } else {
+      form[field] = (value ?? '').trim();
+    }
+    if (form[field].length > MAX_CELL_TEXT) errors[field] = `${NEW_CASE_COLUMN[field]} is longer than ${MAX_CELL_TEXT} characters`;
+  }
+
+  const receivedDay = dayFromIso(form.received);
+  if (form.received === '') errors.received = 'Received is required';
+  else if (receivedDay === null) errors.received = 'Received must be a real date (yyyy-mm-dd)';
+  else if (receivedDay > today) errors.received = `Received cannot be after today (${isoFromDay(today)})`;
+
+  if (form.reporterName === '' && form.reporterEmail === '' && !errors.reporterName)
+    errors.reporterName = 'Give the reporter’s name or email (a report is never anonymous to the team)';
+  for (const field of ['reporterEmail', 'reportedEmail'] as const) {
+    if (form[field] !== '' && !errors[field] && !isEmail(form[field])) errors[field] = `${NEW_CASE_COLUMN[field]} is not a valid email address`;
+  }
+  if (form.permission === '') form.permission = 'Not asked';
+  if (!(PERMISSIONS as readonly string[]).includes(form.permission))
+    errors.permission = `Permission must be one of ${PERMISSIONS.join(', ')}`;
+  if (form.helpDeskLink !== '' && !errors.helpDeskLink && !isUrl(form.helpDeskLink))
+    errors.helpDeskLink = 'Help desk link must start with https:// or http://';
+  if (form.summary === '' && !errors.summary) errors.summary = 'Summary is required';
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: { ...form, receivedDay: receivedDay as Day, permission: form.permission as Permission } };
+}
+
+/** One message naming every invalid field, for the server's Error. */
+export function describeErrors(errors: FieldErrors): string {
+  return NEW_CASE_FIELDS.filter((f) => errors[f]).map((f) => errors[f]).join('; ');
+}
+
+/**
+ * Sheets turns typed text starting with = + - @ into a formula, and parses numbers and
+ * dates. A leading apostrophe makes the cell plain text (Sheets does not store it).
+ */
+export function inertText(text: string): string {
+  return text === '' ? '' : `'${text}`;
+}

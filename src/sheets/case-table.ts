@@ -1,0 +1,92 @@
+// The cases sheet as a table: found by its headers, read in one call, and
+// written back one block at a time. The only code that touches case rows.
+
+import { startOfDay, type Day } from '../core/calendar';
+import { matchHeaders, type ColumnMap, type ColumnName } from '../core/columns';
+import { inertText } from '../core/validation';
+import { HEADER_ROW, SHEET } from './names';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A sheet needs this many canonical headers to be taken for a case tracker. */
+export const MIN_TRACKER_SCORE = 3;
+
+export interface CaseTable {
+  sheet: Sheet;
+  header: unknown[];
+  map: ColumnMap;
+  /** Data rows below the header, as read (row i is sheet row HEADER_ROW + 1 + i). */
+  rows: unknown[][];
+  timeZone: string;
+}
+
+/** The cases sheet: `Cases` if it exists, else the sheet whose header row matches best. */
+export function findCasesSheet(spreadsheet: Spreadsheet): Sheet | null {
+  const byName = spreadsheet.getSheetByName(SHEET.cases);
+  if (byName) return byName;
+  let best: { sheet: Sheet; score: number } | null = null;
+  for (const sheet of spreadsheet.getSheets()) {
+    const width = sheet.getLastColumn();
+    if (width === 0) continue;
+    const { score } = matchHeaders(sheet.getRange(HEADER_ROW, 1, 1, width).getValues()[0]);
+    if (score >= MIN_TRACKER_SCORE && (!best || score > best.score)) best = { sheet, score };
+  }
+  return best?.sheet ?? null;
+}
+
+export function requireCasesSheet(spreadsheet: Spreadsheet): Sheet {
+  const sheet = findCasesSheet(spreadsheet);
+  if (!sheet) throw new Error('No Cases sheet found. Run IRT Tracker → Set up tracker first.');
+  return sheet;
+}
+
+/** Reads the whole cases sheet in one call. */
+export function readCaseTable(spreadsheet: Spreadsheet, sheet = requireCasesSheet(spreadsheet)): CaseTable {
+  const values = sheet.getDataRange().getValues();
+  const header = values[HEADER_ROW - 1] ?? [];
+  return {
+    sheet,
+    header,
+    map: matchHeaders(header).map,
+    rows: values.slice(HEADER_ROW),
+    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+  };
+}
+
+/** Sheet row number of a data row index. */
+export const sheetRow = (index: number) => HEADER_ROW + 1 + index;
+
+/** A value as it should be written: days become dates at midnight in the spreadsheet's zone, text stays text. */
+export function toCell(value: string | Day | null, timeZone: string): string | Date {
+  if (value === null) return '';
+  if (typeof value === 'number') return startOfDay(value, timeZone);
+  return inertText(value);
+}
+
+/**
+ * Writes some columns for a run of consecutive rows, one setValues per run of
+ * adjacent columns (one call when the columns sit side by side, as the computed ones do).
+ */
+export function writeColumns(
+  table: Pick<CaseTable, 'sheet' | 'map'>,
+  firstRow: number,
+  columns: readonly ColumnName[],
+  values: (string | Date)[][],
+): void {
+  if (values.length === 0) return;
+  const positioned = columns
+    .map((name, i) => ({ index: table.map[name], i }))
+    .filter((c): c is { index: number; i: number } => c.index !== undefined)
+    .sort((a, b) => a.index - b.index);
+  let start = 0;
+  while (start < positioned.length) {
+    let end = start + 1;
+    while (end < positioned.length && positioned[end].index === positioned[end - 1].index + 1) end++;
+    const run = positioned.slice(start, end);
+    table.sheet
+      .getRange(firstRow, run[0].index + 1, values.length, run.length)
+      .setValues(values.map((row) => run.map((c) => row[c.i])));
+    start = end;
+  }
+}

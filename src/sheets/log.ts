@@ -1,0 +1,43 @@
+// The Log sheet: who did what to which case, when. Never a party's name, an
+// email address of a party, a summary or findings: only IDs and action words.
+import { inertText } from '../core/validation';
+import { SHEET } from './names';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const LOG_HEADER = ['Time', 'User', 'Case ID', 'Action', 'Detail'];
+
+export interface LogEntry {
+  caseId: string;
+  action: string;
+  detail?: string;
+}
+
+/** The acting member's email; '' where Google withholds it (consumer accounts, simple triggers). */
+export function actingUser(): string {
+  try {
+    return Session.getActiveUser().getEmail();
+  } catch {
+    return '';
+  }
+}
+
+/** Appends the entries in one write (the sheet is created by setup; made here if someone deleted it). */
+export function appendLog(spreadsheet: Spreadsheet, entries: readonly LogEntry[]): void {
+  if (entries.length === 0) return;
+  const sheet = spreadsheet.getSheetByName(SHEET.log) ?? createLogSheet(spreadsheet);
+  const now = new Date();
+  const user = actingUser();
+  const rows = entries.map((e) => [now, inertText(user), inertText(e.caseId), inertText(e.action), inertText(e.detail ?? '')]);
+  const first = sheet.getLastRow() + 1;
+  if (first + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);
+  sheet.getRange(first, 1, rows.length, LOG_HEADER.length).setValues(rows);
+}
+
+export function createLogSheet(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = spreadsheet.insertSheet(SHEET.log);
+  sheet.getRange(1, 1, 1, LOG_HEADER.length).setValues([LOG_HEADER]).setFontWeight('bold');
+  sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+  sheet.setFrozenRows(1);
+  return sheet;
+}
