@@ -88,9 +88,13 @@ export function utcOffsetMinutes(timeZone: string, instant: Date): number {
 export function startOfDay(day: Day, timeZone: string): Date {
   const guess = day * MS_PER_DAY;
   // Two passes settle the offset even when the day starts next to a DST change.
-  let instant = guess - utcOffsetMinutes(timeZone, new Date(guess)) * 60_000;
-  instant = guess - utcOffsetMinutes(timeZone, new Date(instant)) * 60_000;
-  return new Date(instant);
+  const first = guess - utcOffsetMinutes(timeZone, new Date(guess)) * 60_000;
+  const second = guess - utcOffsetMinutes(timeZone, new Date(first)) * 60_000;
+  // Where DST starts at midnight (America/Santiago, America/Havana) midnight does not
+  // exist and one pass may land on the previous evening: keep the earliest candidate
+  // that is on the day itself (the transition instant, when the day really starts).
+  const onDay = [first, second].filter((i) => dayOfInstant(new Date(i), timeZone) === day);
+  return new Date(onDay.length > 0 ? Math.min(...onDay) : second);
 }
 
 export function addDays(day: Day, days: number): Day {

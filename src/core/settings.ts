@@ -81,7 +81,8 @@ export const SETTING_SPECS: readonly SettingSpec<Key>[] = [
 
 export function defaultSettings(): Settings {
   const settings = {} as Record<Key, unknown>;
-  for (const spec of SETTING_SPECS) settings[spec.key] = spec.defaultValue;
+  // Copy list defaults: callers may push to their settings' triageEmails.
+  for (const spec of SETTING_SPECS) settings[spec.key] = Array.isArray(spec.defaultValue) ? [...spec.defaultValue] : spec.defaultValue;
   return settings as unknown as Settings;
 }
 

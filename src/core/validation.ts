@@ -134,7 +134,9 @@ export function validateNewCase(
   }
 
   const receivedDay = dayFromIso(form.received);
-  if (form.received === '') errors.received = 'Received is required';
+  if (errors.received) {
+    // already "must be text" or too long: keep that message
+  } else if (form.received === '') errors.received = 'Received is required';
   else if (receivedDay === null) errors.received = 'Received must be a real date (yyyy-mm-dd)';
   else if (receivedDay > today) errors.received = `Received cannot be after today (${isoFromDay(today)})`;
 

@@ -1,0 +1,214 @@
+import {
+  DEFAULT_CONFIDENTIALITY_NOTICE,
+  SETTING_SPECS,
+  defaultSettingRows,
+  defaultSettings,
+  missingSettingRows,
+  parseSettings,
+  splitEmails,
+  type Settings,
+} from '../../src/core/settings';
+
+const DEFAULTS: Settings = {
+  replyWindowDays: 3,
+  assessmentWindowDays: 7,
+  notifyWindowDays: 7,
+  updateIntervalDays: 14,
+  outcomeNoticeWindowDays: 3,
+  dueSoonDays: 2,
+  reminderHour: 9,
+  triageEmails: [],
+  emailDateFormat: 'd MMMM yyyy',
+  confidentialityNotice: DEFAULT_CONFIDENTIALITY_NOTICE,
+};
+
+describe('defaults', () => {
+  test('defaultSettings', () => {
+    expect(defaultSettings()).toEqual(DEFAULTS);
+  });
+
+  test('each call is a fresh object (no shared mutable default)', () => {
+    const a = defaultSettings();
+    a.triageEmails.push('x@example.org');
+    a.replyWindowDays = 99;
+    expect(defaultSettings()).toEqual(DEFAULTS);
+  });
+
+  test('the Settings sheet a fresh tracker gets: readable labels, one row each', () => {
+    expect(defaultSettingRows()).toEqual([
+      ['Setting', 'Value'],
+      ['Reply window (days)', 3],
+      ['Assessment window (days)', 7],
+      ['Notify parties window (days)', 7],
+      ['Update interval (days)', 14],
+      ['Outcome notice window (days)', 3],
+      ['Due-soon window (days)', 2],
+      ['Reminder hour (0-23)', 9],
+      ['Triage emails (comma-separated)', ''],
+      ['Date format in emails', 'd MMMM yyyy'],
+      ['Confidentiality notice', DEFAULT_CONFIDENTIALITY_NOTICE],
+    ]);
+  });
+
+  test('the confidentiality notice warns that sharing may lead to further action', () => {
+    expect(DEFAULT_CONFIDENTIALITY_NOTICE).toMatch(/confidential/);
+    expect(DEFAULT_CONFIDENTIALITY_NOTICE).toMatch(/further action/);
+  });
+});
+
+describe('parseSettings', () => {
+  test('no rows → defaults, no problems', () => {
+    expect(parseSettings([])).toEqual({ settings: DEFAULTS, problems: [] });
+  });
+
+  test('the default sheet reads back as the defaults', () => {
+    expect(parseSettings(defaultSettingRows())).toEqual({ settings: DEFAULTS, problems: [] });
+  });
+
+  test('custom values, as numbers or as text', () => {
+    const { settings, problems } = parseSettings([
+      ['Setting', 'Value'],
+      ['Reply window (days)', 5],
+      ['Assessment window (days)', '10'],
+      ['Notify parties window (days)', ' 3 '],
+      ['Update interval (days)', 7],
+      ['Outcome notice window (days)', 0],
+      ['Due-soon window (days)', 4],
+      ['Reminder hour (0-23)', 23],
+      ['Triage emails (comma-separated)', 'ana@example.org, bo@example.org;cy@example.org\nDi@Example.org'],
+      ['Date format in emails', ' EEEE d MMMM yyyy '],
+      ['Confidentiality notice', 'Keep it quiet.'],
+    ]);
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({
+      replyWindowDays: 5,
+      assessmentWindowDays: 10,
+      notifyWindowDays: 3,
+      updateIntervalDays: 7,
+      outcomeNoticeWindowDays: 0,
+      dueSoonDays: 4,
+      reminderHour: 23,
+      triageEmails: ['ana@example.org', 'bo@example.org', 'cy@example.org', 'Di@Example.org'],
+      emailDateFormat: 'EEEE d MMMM yyyy',
+      confidentialityNotice: 'Keep it quiet.',
+    });
+  });
+
+  test('rows in any order, with other rows around them', () => {
+    const { settings, problems } = parseSettings([
+      ['Some note', 'ignored'],
+      ['Due-soon window (days)', 1],
+      [],
+      ['Reply window (days)', 2],
+    ]);
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({ ...DEFAULTS, dueSoonDays: 1, replyWindowDays: 2 });
+  });
+
+  test.each<[string, unknown, string]>([
+    ['Reply window (days)', 'three', 'Reply window (days) must be a whole number from 0 to 365'],
+    ['Reply window (days)', -1, 'Reply window (days) must be a whole number from 0 to 365'],
+    ['Reply window (days)', 2.5, 'Reply window (days) must be a whole number from 0 to 365'],
+    ['Reply window (days)', 366, 'Reply window (days) must be a whole number from 0 to 365'],
+    ['Reply window (days)', '', 'Reply window (days) must be a whole number from 0 to 365'],
+    ['Reply window (days)', '  ', 'Reply window (days) must be a whole number from 0 to 365'],
+    ['Reply window (days)', true, 'Reply window (days) must be a whole number from 0 to 365'],
+    ['Reply window (days)', new Date(0), 'Reply window (days) must be a whole number from 0 to 365'],
+    ['Reply window (days)', NaN, 'Reply window (days) must be a whole number from 0 to 365'],
+    ['Update interval (days)', 0, 'Update interval (days) must be a whole number from 1 to 365'],
+    ['Due-soon window (days)', '2 days', 'Due-soon window (days) must be a whole number from 0 to 365'],
+    ['Reminder hour (0-23)', 24, 'Reminder hour (0-23) must be a whole number from 0 to 23'],
+    ['Triage emails (comma-separated)', 'ana@example.org, nope, bo@', 'Triage emails: not an email address: nope, bo@'],
+    ['Date format in emails', '  ', 'Date format in emails is empty'],
+    ['Confidentiality notice', '', 'Confidentiality notice is empty'],
+  ])('%s = %j is reported and the default kept', (label, value, problem) => {
+    const { settings, problems } = parseSettings([[label, value]]);
+    expect(problems).toEqual([problem]);
+    expect(settings).toEqual(DEFAULTS);
+  });
+
+  test('a row with no Value cell is reported too', () => {
+    expect(parseSettings([['Reply window (days)']]).problems).toEqual(['Reply window (days) must be a whole number from 0 to 365']);
+  });
+
+  test('several bad values: every problem reported, good values still used', () => {
+    const { settings, problems } = parseSettings([
+      ['Reply window (days)', 'x'],
+      ['Assessment window (days)', 9],
+      ['Reminder hour (0-23)', -3],
+    ]);
+    expect(problems).toEqual([
+      'Reply window (days) must be a whole number from 0 to 365',
+      'Reminder hour (0-23) must be a whole number from 0 to 23',
+    ]);
+    expect(settings).toEqual({ ...DEFAULTS, assessmentWindowDays: 9 });
+  });
+
+  test('edge values are accepted', () => {
+    expect(parseSettings([['Reminder hour (0-23)', 0], ['Reply window (days)', 365], ['Update interval (days)', 1]])).toEqual({
+      settings: { ...DEFAULTS, reminderHour: 0, replyWindowDays: 365, updateIntervalDays: 1 },
+      problems: [],
+    });
+  });
+
+  test('an empty triage list is allowed', () => {
+    expect(parseSettings([['Triage emails (comma-separated)', '']])).toEqual({ settings: DEFAULTS, problems: [] });
+  });
+
+  test.each(['reply window (days)', 'REPLY WINDOW (DAYS)', '  Reply-window days ', 'Reply_Window_(Days):'])('label %j matches loosely', (label) => {
+    expect(parseSettings([[label, 6]]).settings.replyWindowDays).toBe(6);
+  });
+
+  test('the first of two rows with the same label wins', () => {
+    expect(parseSettings([['Reply window (days)', 4], ['reply window (days)', 8]]).settings.replyWindowDays).toBe(4);
+  });
+
+  test('a label that is not quite the setting does not match', () => {
+    expect(parseSettings([['Reply window (hours)', 6]]).settings.replyWindowDays).toBe(3);
+  });
+});
+
+describe('missingSettingRows', () => {
+  test('a complete sheet lacks nothing', () => {
+    expect(missingSettingRows(defaultSettingRows())).toEqual([]);
+  });
+
+  test('an empty sheet lacks every setting, with its default, in order', () => {
+    expect(missingSettingRows([])).toEqual(defaultSettingRows().slice(1));
+    expect(missingSettingRows([['Setting', 'Value']])).toEqual(defaultSettingRows().slice(1));
+  });
+
+  test('only the absent labels, matched loosely; a present but bad value is not re-added', () => {
+    const rows = [
+      ['Setting', 'Value'],
+      ['reply window (days)', 'nonsense'],
+      ['DUE-SOON WINDOW (DAYS)', 1],
+      ['Confidentiality notice', 'x'],
+    ];
+    expect(missingSettingRows(rows)).toEqual([
+      ['Assessment window (days)', 7],
+      ['Notify parties window (days)', 7],
+      ['Update interval (days)', 14],
+      ['Outcome notice window (days)', 3],
+      ['Reminder hour (0-23)', 9],
+      ['Triage emails (comma-separated)', ''],
+      ['Date format in emails', 'd MMMM yyyy'],
+    ]);
+  });
+});
+
+describe('SETTING_SPECS', () => {
+  test('labels are distinct even when compared loosely', () => {
+    const loose = SETTING_SPECS.map((s) => s.label.toLowerCase().replace(/[^a-z0-9]+/g, ''));
+    expect(new Set(loose).size).toBe(SETTING_SPECS.length);
+  });
+});
+
+describe('splitEmails', () => {
+  test('commas, semicolons, spaces and new lines', () => {
+    expect(splitEmails(' a@x.org,b@x.org ; c@x.org\n\nd@x.org ')).toEqual(['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org']);
+    expect(splitEmails('')).toEqual([]);
+    expect(splitEmails(null)).toEqual([]);
+    expect(splitEmails(undefined)).toEqual([]);
+  });
+});
