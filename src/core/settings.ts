@@ -75,7 +75,16 @@ export const SETTING_SPECS: readonly SettingSpec<Key>[] = [
     },
     show: (value) => (value as string[]).join(', '),
   },
-  text('emailDateFormat', 'Date format in emails', 'd MMMM yyyy'),
+  {
+    ...text('emailDateFormat', 'Date format in emails', 'd MMMM yyyy'),
+    // Only the letters formatDay knows, so "today" cannot print as "to14ay".
+    parse: (value) =>
+      String(value ?? '').trim() === ''
+        ? { problem: 'Date format in emails is empty' }
+        : /^(?:'[^']*'|d{1,2}|M{1,4}|yyyy|yy|EEEE|EEE|[^A-Za-z'])+$/.test(String(value ?? '').trim())
+        ? String(value).trim()
+        : { problem: "Date format in emails may use only d, dd, M, MM, MMM, MMMM, yy, yyyy, EEE, EEEE and 'quoted text'" },
+  },
   text('confidentialityNotice', 'Confidentiality notice', DEFAULT_CONFIDENTIALITY_NOTICE),
 ];
 

@@ -212,3 +212,14 @@ describe('splitEmails', () => {
     expect(splitEmails(undefined)).toEqual([]);
   });
 });
+
+describe('date format in emails', () => {
+  it('accepts the patterns formatDay knows and refuses stray letters', () => {
+    const good = parseSettings([['Date format in emails', "EEEE, d MMM yyyy 'at noon'"]]);
+    expect(good.problems).toEqual([]);
+    expect(good.settings.emailDateFormat).toBe("EEEE, d MMM yyyy 'at noon'");
+    const bad = parseSettings([['Date format in emails', 'today is d MMMM']]);
+    expect(bad.problems).toHaveLength(1);
+    expect(bad.settings.emailDateFormat).toBe('d MMMM yyyy');
+  });
+});
