@@ -1,7 +1,7 @@
 // Three suites: unit (the pure core), integration (dist/Code.js against the fakes),
 // e2e (the local preview in a real Chromium). `npm test` builds first.
-const ts = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
-const e2eTs = ['ts-jest', { tsconfig: 'tsconfig.e2e.json', isolatedModules: true }];
+const ts = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
+const e2eTs = ['ts-jest', { tsconfig: 'tsconfig.e2e.json' }];
 
 module.exports = {
   projects: [

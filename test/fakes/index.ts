@@ -1,0 +1,223 @@
+import { type AuthModeName, authorize } from './auth';
+import { type Cell, displayValue, readValue, writeValue } from './cells';
+import { FakeClock, makeFakeDate } from './clock';
+import { CallCounter } from './counter';
+import { ExecutionState } from './execution';
+import { DraftBox, FakeGmail } from './gmail';
+import { Guard, type GuardContext } from './guard';
+import { FakeHtmlService } from './html';
+import { FakeLockService, LockState } from './lock';
+import { FakeConsole, FakeLogger, LogBook } from './logger';
+import { FakeMailApp, Outbox } from './mail';
+import { FakeProperties, FakePropertiesService } from './properties';
+import { FakeScriptApp, TriggerRegistry } from './script-app';
+import { FakeSession, type SessionConfig } from './session';
+import type { FakeSheet } from './sheet';
+import { FakeSpreadsheet } from './spreadsheet';
+import { FakeSpreadsheetApp } from './spreadsheet-app';
+import { UiLog } from './ui';
+import { FakeUtilities } from './utilities';
+
+export { evaluateRowHighlight, type RowHighlight } from './rule-eval';
+export { CallCounter } from './counter';
+export { FakeClock } from './clock';
+export type { AuthModeName } from './auth';
+export type { SentMail } from './mail';
+export type { DraftRecord } from './gmail';
+export type { TriggerRecord } from './script-app';
+export type { MenuRecord, MenuEntry, AlertRecord, PromptRecord, DialogRecord, ToastRecord } from './ui';
+export type { LockEvent, LockKind } from './lock';
+export type { LogEntry } from './logger';
+
+export interface EnvOptions {
+  spreadsheetTimeZone?: string;
+  scriptTimeZone?: string;
+  activeUser?: string;
+  effectiveUser?: string;
+  now?: Date | string;
+  authMode?: AuthModeName;
+  spreadsheetName?: string;
+  spreadsheetLocale?: string;
+  userLocale?: string;
+}
+
+export interface SeedOptions {
+  /** Number formats set on whole columns before writing, by 1-based column. */
+  columnFormats?: Record<number, string>;
+  /** Freeze this many rows (e.g. 1 for a header row). */
+  frozenRows?: number;
+}
+
+/** The Apps Script globals a script sees (guarded, counted). */
+export interface FakeGlobals {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  Session: GoogleAppsScript.Base.Session;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  Gmail: { Users: { Drafts: { create(resource: object, userId: string): unknown; list(userId: string): unknown; get(userId: string, id: string): unknown } } };
+  Logger: GoogleAppsScript.Base.Logger;
+  console: Console;
+  Date: DateConstructor;
+}
+
+export interface FakeEnv {
+  /** What a script sees as globals. Calls through these are counted and authorized. */
+  readonly globals: FakeGlobals;
+  readonly calls: CallCounter;
+  /** The spreadsheet through a back door: guarded (unimplemented members throw) but not counted. */
+  readonly spreadsheet: FakeSpreadsheet;
+  readonly ui: UiLog;
+  readonly outbox: Outbox;
+  readonly drafts: DraftBox;
+  readonly triggers: TriggerRegistry;
+  readonly locks: LockState;
+  /** Back doors to the three property stores (string values). */
+  readonly properties: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> };
+  readonly clock: FakeClock;
+  readonly logs: LogBook;
+  /** Live session settings: change the user, zone or locale between runs. */
+  readonly session: SessionConfig;
+  /** HTML files of the project by name (without .html), for createHtmlOutputFromFile. */
+  readonly htmlFiles: Map<string, string>;
+  /** The run in progress (for the runtime). */
+  readonly execution: ExecutionState;
+  authMode: AuthModeName;
+  /** Creates the sheet if needed and writes rows from A1 as setValues would (not counted). */
+  seedSheet(name: string, rows: unknown[][], options?: SeedOptions): FakeSheet;
+  /** The sheet by name through the uncounted back door; throws if missing. */
+  sheet(name: string): FakeSheet;
+  /** getValues of the sheet's data range ([] when empty), not counted. */
+  sheetValues(name: string): unknown[][];
+  sheetFormulas(name: string): string[][];
+  sheetDisplayValues(name: string): string[][];
+}
+
+const DEFAULT_USER = 'irt.member@example.org';
+
+export function createEnv(options: EnvOptions = {}): FakeEnv {
+  const calls = new CallCounter();
+  const execution = new ExecutionState();
+  const clock = new FakeClock(options.now ?? '2025-01-15T10:00:00Z');
+  const ui = new UiLog();
+  const outbox = new Outbox();
+  const drafts = new DraftBox();
+  const triggers = new TriggerRegistry();
+  const locks = new LockState(clock);
+  const logs = new LogBook();
+  const htmlFiles = new Map<string, string>();
+  const activeUser = options.activeUser ?? DEFAULT_USER;
+  const session: SessionConfig = {
+    activeUser,
+    effectiveUser: options.effectiveUser ?? (activeUser || DEFAULT_USER),
+    scriptTimeZone: options.scriptTimeZone ?? options.spreadsheetTimeZone ?? 'America/Los_Angeles',
+    locale: options.userLocale ?? 'en',
+    temporaryActiveUserKey: `temp-key-${Buffer.from(activeUser || 'anonymous').toString('hex').slice(0, 16)}`,
+  };
+
+  const state = { authMode: options.authMode ?? ('FULL' as AuthModeName) };
+  const ctx: GuardContext = {
+    calls,
+    authorize: (member) => authorize(state.authMode, member),
+    realm: () => execution.realm(),
+  };
+  const counted = new Guard(ctx, true);
+  const quiet = new Guard(ctx, false);
+
+  const spreadsheet = new FakeSpreadsheet(
+    { timeZone: options.spreadsheetTimeZone ?? 'America/Los_Angeles', name: options.spreadsheetName, locale: options.spreadsheetLocale },
+    ui,
+  );
+  const props = {
+    script: new FakeProperties('script'),
+    document: new FakeProperties('document'),
+    user: new FakeProperties('user'),
+  };
+  const scriptApp = new FakeScriptApp({ registry: triggers, session, spreadsheet });
+
+  const globals: FakeGlobals = {
+    SpreadsheetApp: counted.wrap(new FakeSpreadsheetApp(spreadsheet, ui)) as unknown as FakeGlobals['SpreadsheetApp'],
+    PropertiesService: counted.wrap(new FakePropertiesService(props.script, props.document, props.user)) as unknown as FakeGlobals['PropertiesService'],
+    LockService: counted.wrap(new FakeLockService(locks, () => execution.owner())) as unknown as FakeGlobals['LockService'],
+    Session: counted.wrap(new FakeSession(session)) as unknown as FakeGlobals['Session'],
+    Utilities: counted.wrap(new FakeUtilities(clock)) as unknown as FakeGlobals['Utilities'],
+    ScriptApp: counted.wrap(scriptApp) as unknown as FakeGlobals['ScriptApp'],
+    HtmlService: counted.wrap(new FakeHtmlService(htmlFiles, () => execution.scope())) as unknown as FakeGlobals['HtmlService'],
+    MailApp: counted.wrap(new FakeMailApp(outbox)) as unknown as FakeGlobals['MailApp'],
+    Gmail: counted.wrap(new FakeGmail(drafts)) as unknown as FakeGlobals['Gmail'],
+    Logger: counted.wrap(new FakeLogger(logs)) as unknown as FakeGlobals['Logger'],
+    console: counted.wrap(new FakeConsole(logs)) as unknown as Console,
+    Date: makeFakeDate(clock),
+  };
+
+  const sheetRaw = (name: string): FakeSheet => {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`Fake env: no sheet named "${name}"`);
+    return sheet;
+  };
+  const dataRect = (sheet: FakeSheet) => ({ rows: sheet._lastRow(), cols: sheet._lastColumn() });
+  const mapSheet = <T>(name: string, fn: (cell: Cell | undefined) => T): T[][] => {
+    const sheet = sheetRaw(name);
+    const { rows, cols } = dataRect(sheet);
+    const out: T[][] = [];
+    for (let r = 1; r <= rows; r++) {
+      const row: T[] = [];
+      for (let c = 1; c <= cols; c++) row.push(fn(sheet._cell(r, c)));
+      out.push(row);
+    }
+    return out;
+  };
+
+  return {
+    globals,
+    calls,
+    spreadsheet: quiet.wrap(spreadsheet),
+    ui,
+    outbox,
+    drafts,
+    triggers,
+    locks,
+    properties: { script: props.script._store, document: props.document._store, user: props.user._store },
+    clock,
+    logs,
+    session,
+    htmlFiles,
+    execution,
+    get authMode() {
+      return state.authMode;
+    },
+    set authMode(mode: AuthModeName) {
+      state.authMode = mode;
+    },
+    seedSheet(name, rows, seed = {}) {
+      let sheet = spreadsheet.getSheetByName(name);
+      if (!sheet) sheet = spreadsheet._addSheet(name, spreadsheet._sheets.length);
+      const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+      if (rows.length > sheet._maxRows) sheet._maxRows = rows.length;
+      if (width > sheet._maxColumns) sheet._maxColumns = width;
+      for (const [col, format] of Object.entries(seed.columnFormats ?? {})) {
+        for (let r = 1; r <= sheet._maxRows; r++) sheet._cellForWrite(r, Number(col)).numberFormat = format;
+      }
+      rows.forEach((row, r) =>
+        row.forEach((value, c) => writeValue(sheet._cellForWrite(r + 1, c + 1), value, spreadsheet._timeZone, spreadsheet._locale)),
+      );
+      if (seed.frozenRows !== undefined) sheet._frozenRows = seed.frozenRows;
+      return quiet.wrap(sheet);
+    },
+    sheet(name) {
+      return quiet.wrap(sheetRaw(name));
+    },
+    sheetValues(name) {
+      return mapSheet(name, (cell) => readValue(cell, spreadsheet._timeZone));
+    },
+    sheetFormulas(name) {
+      return mapSheet(name, (cell) => cell?.formula ?? '');
+    },
+    sheetDisplayValues(name) {
+      return mapSheet(name, (cell) => displayValue(cell));
+    },
+  };
+}

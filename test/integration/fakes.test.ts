@@ -1,0 +1,431 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createEnv, evaluateRowHighlight, type FakeEnv } from '../fakes';
+import { createGas, loadBundle } from '../fakes/runtime';
+
+function activeSheet(env: FakeEnv) {
+  return env.globals.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+}
+
+describe('Range values: shape and grid checks as Google throws', () => {
+  test('setValues with the wrong number of rows or columns throws Google\'s message', () => {
+    const env = createEnv();
+    const range = activeSheet(env).getRange(1, 1, 2, 3);
+    expect(() => range.setValues([[1, 2, 3]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(() => range.setValues([[1, 2, 3], [4, 5]])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
+    );
+    expect(() => range.setValues([1, 2, 3] as unknown as unknown[][])).toThrow(
+      "The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
+  });
+
+  test('ranges outside the 1000 x 26 grid, or with no rows, throw', () => {
+    const env = createEnv();
+    const sheet = activeSheet(env);
+    expect(sheet.getMaxRows()).toBe(1000);
+    expect(sheet.getMaxColumns()).toBe(26);
+    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(2, 1, 0, 3)).toThrow('The number of rows in the range must be at least 1.');
+    expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
+    expect(() => sheet.getRange('AA1')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    sheet.insertColumnsAfter(26, 4);
+    expect(sheet.getRange('AD1').getColumn()).toBe(30);
+  });
+
+  test('blanks read as empty strings; last row/column count content only', () => {
+    const env = createEnv();
+    const sheet = activeSheet(env);
+    expect(sheet.getLastRow()).toBe(0);
+    expect(sheet.getLastColumn()).toBe(0);
+    sheet.getRange('B3').setValue('x');
+    sheet.getRange('A1:A5').setNumberFormat('@');
+    expect(sheet.getLastRow()).toBe(3);
+    expect(sheet.getLastColumn()).toBe(2);
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1:B3');
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['', '']]);
+  });
+});
+
+describe('cell parsing, like typed input', () => {
+  const write = (value: unknown, format?: string) => {
+    const env = createEnv();
+    const cell = activeSheet(env).getRange('A1');
+    if (format) cell.setNumberFormat(format);
+    cell.setValue(value);
+    return { value: cell.getValue(), formula: cell.getFormula(), display: cell.getDisplayValue() };
+  };
+
+  test('= makes a formula; getValues does not return the formula text', () => {
+    const r = write('=SUM(B1:B3)');
+    expect(r.formula).toBe('=SUM(B1:B3)');
+    expect(r.value).toBe('#ERROR!');
+  });
+
+  test("a leading apostrophe keeps text as text, without the apostrophe", () => {
+    expect(write("'0012").value).toBe('0012');
+    expect(write("'=not a formula").value).toBe('=not a formula');
+    expect(write("'=not a formula").formula).toBe('');
+  });
+
+  test('numeric strings become numbers, TRUE/FALSE booleans, other text stays', () => {
+    expect(write('42').value).toBe(42);
+    expect(write('-3').value).toBe(-3);
+    expect(write('+7').value).toBe(7);
+    expect(write('1e3').value).toBe(1000);
+    expect(write('TRUE').value).toBe(true);
+    expect(write('false').value).toBe(false);
+    expect(write('12 Main St').value).toBe('12 Main St');
+    expect(write('1,000').value).toBe(1000);
+    expect(write('1,000').display).toBe('1,000');
+    expect(write('10:30').display).toBe('10:30');
+    expect(write('10:30').value).toBeInstanceOf(Date);
+    expect(write('').value).toBe('');
+  });
+
+  test('plain-text format (@) stores strings as they are', () => {
+    expect(write('0012', '@').value).toBe('0012');
+    expect(write('=A1', '@').formula).toBe('');
+  });
+});
+
+describe('dates are serial numbers in the spreadsheet time zone', () => {
+  test('Pacific/Auckland: an ISO date reads back as local midnight (previous UTC day)', () => {
+    const env = createEnv({ spreadsheetTimeZone: 'Pacific/Auckland' });
+    const cell = activeSheet(env).getRange('A1');
+    cell.setValue('2025-01-15');
+    const value = cell.getValue() as Date;
+    expect(Object.prototype.toString.call(value)).toBe('[object Date]');
+    expect(value.toISOString()).toBe('2025-01-14T11:00:00.000Z');
+    expect(cell.getNumberFormat()).toBe('yyyy-mm-dd');
+    expect(cell.getDisplayValue()).toBe('2025-01-15');
+  });
+
+  test('a Date round-trips exactly and gets a date format', () => {
+    const env = createEnv({ spreadsheetTimeZone: 'Pacific/Auckland' });
+    const cell = activeSheet(env).getRange('A1');
+    const d = new Date('2025-04-06T01:30:00Z'); // the NZ DST end day, after the change (UTC+12)
+    cell.setValue(d);
+    expect((cell.getValue() as Date).getTime()).toBe(d.getTime());
+    expect(cell.getNumberFormat()).toBe('M/d/yyyy H:mm:ss');
+    expect(cell.getDisplayValue()).toBe('4/6/2025 13:30:00');
+  });
+
+  test('America/Los_Angeles across the March DST change', () => {
+    const env = createEnv({ spreadsheetTimeZone: 'America/Los_Angeles' });
+    const range = activeSheet(env).getRange('A1:A2');
+    range.setValues([['2025-03-08'], ['2025-03-10']]);
+    const [[before], [after]] = range.getValues() as Date[][];
+    expect(before.toISOString()).toBe('2025-03-08T08:00:00.000Z');
+    expect(after.toISOString()).toBe('2025-03-10T07:00:00.000Z');
+    // A local midnight Date written from the script reads back identical.
+    const midnight = new Date('2025-03-09T08:00:00Z');
+    activeSheet(env).getRange('B1').setValue(midnight);
+    expect((activeSheet(env).getRange('B1').getValue() as Date).getTime()).toBe(midnight.getTime());
+    expect(activeSheet(env).getRange('B1').getNumberFormat()).toBe('M/d/yyyy');
+  });
+
+  test('a number in a date-formatted cell reads back as a Date; display follows the format', () => {
+    const env = createEnv({ spreadsheetTimeZone: 'UTC' });
+    const cell = activeSheet(env).getRange('C2');
+    cell.setNumberFormat('d mmm yyyy');
+    cell.setValue(45672); // 2025-01-15
+    expect((cell.getValue() as Date).toISOString()).toBe('2025-01-15T00:00:00.000Z');
+    expect(cell.getDisplayValue()).toBe('15 Jan 2025');
+    cell.setNumberFormat('0.00');
+    expect(cell.getValue()).toBe(45672);
+    expect(cell.getDisplayValue()).toBe('45672.00');
+  });
+});
+
+describe('guard and counting', () => {
+  test('an unimplemented member throws, naming the class', () => {
+    const env = createEnv();
+    const ss = env.globals.SpreadsheetApp.getActiveSpreadsheet() as unknown as Record<string, unknown>;
+    expect(() => ss.getBandings).toThrow('Fake Spreadsheet.getBandings is not implemented');
+    expect(() => (activeSheet(env) as unknown as Record<string, unknown>)._rows).toThrow('Fake Sheet._rows is not implemented');
+    const enums = env.globals.SpreadsheetApp.DataValidationCriteria as unknown as Record<string, unknown>;
+    expect(enums.VALUE_IN_LIST).toBe('VALUE_IN_LIST');
+    expect(() => enums.NOPE).toThrow('Fake DataValidationCriteria.NOPE is not implemented');
+    // Printing and promises still work.
+    expect(String(ss)).toBe('Spreadsheet');
+    expect((ss as { then?: unknown }).then).toBeUndefined();
+  });
+
+  test('every call is counted by Class.method, in order; the back door is not', () => {
+    const env = createEnv();
+    env.seedSheet('Cases', [['ID', 'Stage'], ['C-1', 'Received'], ['C-2', 'Assessing']]);
+    expect(env.calls.total()).toBe(0);
+    const sheet = env.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Cases')!;
+    const values = sheet.getDataRange().getValues();
+    sheet.getRange(2, 1, values.length - 1, 2).setValues(values.slice(1).map((r) => [r[0], 'Closed']));
+    expect(env.calls.log()).toEqual([
+      'SpreadsheetApp.getActiveSpreadsheet',
+      'Spreadsheet.getSheetByName',
+      'Sheet.getDataRange',
+      'Range.getValues',
+      'Sheet.getRange',
+      'Range.setValues',
+    ]);
+    expect(env.calls.count('Range.getValues')).toBe(1);
+    expect(env.calls.byName()['Range.setValues']).toBe(1);
+    expect(env.sheetValues('Cases')).toEqual([['ID', 'Stage'], ['C-1', 'Closed'], ['C-2', 'Closed']]);
+    env.spreadsheet.getSheetByName('Cases')!.getRange('A1').getValue();
+    expect(env.calls.total()).toBe(6);
+    env.calls.reset();
+    expect(env.calls.total()).toBe(0);
+  });
+
+  test('AuthMode.NONE allows menus only', () => {
+    const env = createEnv({ authMode: 'NONE' });
+    env.globals.SpreadsheetApp.getUi().createAddonMenu().addItem('Open tracker', 'showSidebar').addSeparator().addToUi();
+    expect(env.ui.menus).toEqual([{ caption: 'Add-on', addon: true, entries: [{ type: 'item', caption: 'Open tracker', functionName: 'showSidebar' }, { type: 'separator' }] }]);
+    expect(() => env.globals.SpreadsheetApp.getActiveSpreadsheet()).toThrow(
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly',
+    );
+    expect(() => env.globals.PropertiesService.getDocumentProperties()).toThrow('You do not have permission to call PropertiesService.getDocumentProperties');
+    env.authMode = 'LIMITED';
+    expect(() => env.globals.MailApp.sendEmail('a@example.org', 's', 'b')).toThrow('You do not have permission to call MailApp.sendEmail');
+    expect(env.globals.SpreadsheetApp.getActiveSpreadsheet().getName()).toBe('Case Tracker');
+  });
+});
+
+describe('sheets', () => {
+  test('insertSheet refuses a duplicate name; appendRow writes after the last row and grows the grid', () => {
+    const env = createEnv();
+    const ss = env.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = ss.insertSheet('Cases');
+    expect(() => ss.insertSheet('Cases')).toThrow('A sheet with the name "Cases" already exists. Please enter another name.');
+    expect(ss.getActiveSheet().getName()).toBe('Cases');
+    sheet.deleteRows(3, 997);
+    expect(sheet.getMaxRows()).toBe(3);
+    sheet.appendRow(['a']);
+    sheet.appendRow(['b']);
+    sheet.appendRow(['c']);
+    sheet.appendRow(['d', 2]);
+    expect(sheet.getMaxRows()).toBe(4);
+    expect(env.sheetValues('Cases')).toEqual([['a', ''], ['b', ''], ['c', ''], ['d', 2]]);
+  });
+
+  test('sort moves whole rows below the frozen rows, blanks last', () => {
+    const env = createEnv();
+    const sheet = env.seedSheet('S', [['Name', 'Due'], ['b', '2025-02-01'], ['a', ''], ['c', '2025-01-01']], { frozenRows: 1 });
+    sheet.getRange('A2').setBackground('#ff0000');
+    env.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S')!.sort(2, true);
+    expect(env.sheetDisplayValues('S')).toEqual([['Name', 'Due'], ['c', '2025-01-01'], ['b', '2025-02-01'], ['a', '']]);
+    expect(sheet.getRange('A3').getBackground()).toBe('#ff0000');
+  });
+
+  test('data validation and conditional format rules are stored; row highlight evaluates them', () => {
+    const env = createEnv({ spreadsheetTimeZone: 'UTC' });
+    const app = env.globals.SpreadsheetApp;
+    const sheet = app.getActiveSpreadsheet().getActiveSheet();
+    const rule = app.newDataValidation().requireValueInList(['Yes', 'No'], true).setAllowInvalid(false).setHelpText('Pick one').build();
+    sheet.getRange('B2:B4').setDataValidation(rule);
+    const got = sheet.getRange('B3').getDataValidation()!;
+    expect(String(got.getCriteriaType())).toBe('VALUE_IN_LIST');
+    expect(got.getCriteriaValues()).toEqual([['Yes', 'No'], true]);
+    expect(got.getAllowInvalid()).toBe(false);
+    expect(sheet.getRange('B5').getDataValidation()).toBeNull();
+    expect(() => app.newDataValidation().build()).toThrow();
+
+    const range = sheet.getRange('A2:C100');
+    sheet.setConditionalFormatRules([
+      app.newConditionalFormatRule().whenFormulaSatisfied('=AND($B2<>"", $B2<TODAY())').setBackground('#f4cccc').setRanges([range]).build(),
+      app.newConditionalFormatRule().whenFormulaSatisfied('=$C2="Due soon"').setBackground('#fff2cc').setRanges([range]).build(),
+    ]);
+    sheet.getRange('B2:C4').setValues([['2025-01-01', ''], ['', 'Due soon'], ['2025-12-31', '']]);
+    const today = new Date('2025-01-15T12:00:00Z');
+    expect(evaluateRowHighlight(sheet, 2, today)?.background).toBe('#f4cccc');
+    expect(evaluateRowHighlight(sheet, 3, today)?.background).toBe('#fff2cc');
+    expect(evaluateRowHighlight(sheet, 4, today)).toBeNull();
+    const rules = sheet.getConditionalFormatRules();
+    expect(rules[1].getBooleanCondition()!.getCriteriaValues()).toEqual(['=$C2="Due soon"']);
+    expect(rules[0].getRanges()[0].getA1Notation()).toBe('A2:C100');
+  });
+});
+
+describe('services', () => {
+  test('properties are always strings', () => {
+    const env = createEnv();
+    const props = env.globals.PropertiesService.getDocumentProperties();
+    props.setProperty('n', 5 as unknown as string);
+    props.setProperties({ flag: true as unknown as string, other: 'x' });
+    expect(props.getProperty('n')).toBe('5');
+    expect(props.getProperties()).toEqual({ n: '5', flag: 'true', other: 'x' });
+    props.setProperties({ only: '1' }, true);
+    expect(props.getKeys()).toEqual(['only']);
+    expect(props.getProperty('missing')).toBeNull();
+    expect(env.properties.document.get('only')).toBe('1');
+  });
+
+  test('locks: contention makes tryLock false and waitLock throw; order recorded', () => {
+    const env = createEnv();
+    env.locks.holdScriptLock();
+    const lock = env.globals.LockService.getScriptLock();
+    expect(lock.tryLock(1000)).toBe(false);
+    expect(() => lock.waitLock(30000)).toThrow('Lock timeout: another process was holding the lock for too long.');
+    expect(lock.hasLock()).toBe(false);
+    env.locks.releaseScriptLock();
+    lock.waitLock(30000);
+    expect(lock.hasLock()).toBe(true);
+    lock.releaseLock();
+    expect(env.locks.events.map((e) => `${e.method}:${e.action}`)).toEqual(['tryLock:fail', 'waitLock:fail', 'waitLock:acquire', 'releaseLock:release']);
+  });
+
+  test('triggers are recorded with hour, zone and owner; add-on limit of one per type', () => {
+    const env = createEnv({ activeUser: 'lead@example.org', scriptTimeZone: 'Europe/Berlin' });
+    const app = env.globals.ScriptApp;
+    const t = app.newTrigger('dailyReminders').timeBased().everyDays(1).atHour(7).inTimezone('Pacific/Auckland').create();
+    expect(t.getHandlerFunction()).toBe('dailyReminders');
+    expect(String(t.getEventType())).toBe('CLOCK');
+    expect(env.triggers.list).toEqual([expect.objectContaining({ handler: 'dailyReminders', atHour: 7, everyDays: 1, timeZone: 'Pacific/Auckland', owner: 'lead@example.org' })]);
+    expect(() => app.newTrigger('other').timeBased().everyHours(6).create()).toThrow('too many time-based triggers');
+    expect(() => app.newTrigger('x').timeBased().everyHours(3)).toThrow();
+    expect(app.getProjectTriggers().map((x) => x.getUniqueId())).toEqual([t.getUniqueId()]);
+    app.deleteTrigger(app.getProjectTriggers()[0]);
+    expect(env.triggers.list).toHaveLength(0);
+  });
+
+  test('MailApp: quota per recipient, invalid and failing addresses', () => {
+    const env = createEnv();
+    env.outbox.quota = 2;
+    const mail = env.globals.MailApp;
+    mail.sendEmail('a@example.org', 'Hi', 'Body');
+    mail.sendEmail({ to: 'b@example.org', subject: 'S', body: 'B', htmlBody: '<b>B</b>' });
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+    expect(() => mail.sendEmail('c@example.org', 'S', 'B')).toThrow('Service invoked too many times for one day: email.');
+    env.outbox.quota = 10;
+    expect(() => mail.sendEmail('not-an-address', 'S', 'B')).toThrow('Invalid email: not-an-address');
+    env.outbox.failFor('bounce@example.org');
+    expect(() => mail.sendEmail('bounce@example.org', 'S', 'B')).toThrow('Invalid email: bounce@example.org');
+    expect(env.outbox.sent.map((m) => m.to)).toEqual(['a@example.org', 'b@example.org']);
+  });
+
+  test('Gmail drafts decode the base64url MIME; a bad payload throws', () => {
+    const env = createEnv();
+    const mime = 'To: r@example.org\r\nSubject: Next steps\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nHello – thanks';
+    const raw = Buffer.from(mime, 'utf8').toString('base64url');
+    const res = env.globals.Gmail.Users.Drafts.create({ message: { raw } }, 'me') as { id: string; message: { id: string; threadId: string } };
+    expect(res.id).toMatch(/^r-/);
+    expect(env.drafts.list[0].headers.subject).toBe('Next steps');
+    expect(env.drafts.list[0].body).toBe('Hello – thanks');
+    expect(() => env.globals.Gmail.Users.Drafts.create({ message: {} }, 'me')).toThrow('raw');
+    expect(() => env.globals.Gmail.Users.Drafts.create({ message: { raw: 'a+b/' } }, 'me')).toThrow('base64url');
+  });
+
+  test('Utilities.formatDate with real zones; base64 round trip; sleep advances the clock', () => {
+    const env = createEnv({ now: '2025-03-09T09:30:00Z' });
+    const u = env.globals.Utilities;
+    const d = new Date('2025-03-09T09:30:05Z');
+    expect(u.formatDate(d, 'America/Los_Angeles', "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe('2025-03-09T01:30:05-08:00');
+    expect(u.formatDate(d, 'Pacific/Auckland', 'EEE d MMM yyyy h:mm a Z')).toBe('Sun 9 Mar 2025 10:30 PM +1300');
+    expect(u.formatDate(d, 'UTC', 'EEEE, MMMM dd')).toBe('Sunday, March 09');
+    expect(() => u.formatDate('2025-01-01' as unknown as GoogleAppsScript.Base.Date, 'UTC', 'yyyy')).toThrow("don't match the method signature");
+    const encoded = u.base64EncodeWebSafe('Ünïcødé?>');
+    expect(Buffer.from(u.base64DecodeWebSafe(encoded).map((b) => b & 0xff)).toString('utf8')).toBe('Ünïcødé?>');
+    expect(u.newBlob(u.base64Decode(u.base64Encode('hé'))).getDataAsString()).toBe('hé');
+    u.sleep(1500);
+    expect(env.clock.now()).toBe(Date.parse('2025-03-09T09:30:01.500Z'));
+  });
+
+  test('Ui records alerts with scripted answers, sidebars and toasts; HTML templates evaluate', () => {
+    const env = createEnv();
+    const ui = env.globals.SpreadsheetApp.getUi();
+    env.ui.answerNextAlert('NO');
+    expect(String(ui.alert('Close case?', 'Really?', ui.ButtonSet.YES_NO))).toBe('NO');
+    expect(String(ui.alert('Done'))).toBe('OK');
+    const t = env.globals.HtmlService.createTemplate('<h1><?= title ?></h1><? for (const c of cases) { ?><li><?= c ?></li><? } ?>');
+    (t as unknown as Record<string, unknown>).title = 'A & B';
+    (t as unknown as Record<string, unknown>).cases = ['<x>'];
+    ui.showSidebar(t.evaluate().setTitle('Tracker'));
+    expect(env.ui.sidebars).toEqual([{ kind: 'sidebar', title: 'Tracker', html: '<h1>A &amp; B</h1><li>&lt;x&gt;</li>' }]);
+    env.globals.SpreadsheetApp.getActiveSpreadsheet().toast('Saved', 'Case Tracker', 3);
+    expect(env.ui.toasts).toEqual([{ message: 'Saved', title: 'Case Tracker', timeoutSeconds: 3 }]);
+    expect(env.ui.alerts.map((a) => a.response)).toEqual(['NO', 'OK']);
+    env.ui.available = false;
+    expect(() => env.globals.SpreadsheetApp.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+  });
+
+  test('Logger and console are recorded', () => {
+    const env = createEnv();
+    env.globals.Logger.log('case %s', 'C-1');
+    env.globals.console.warn('careful');
+    expect(env.logs.entries).toEqual([
+      { source: 'Logger', level: 'log', message: 'case C-1' },
+      { source: 'console', level: 'warn', message: 'careful' },
+    ]);
+  });
+});
+
+describe('runtime: the bundle runs as Apps Script runs it', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-gas-'));
+    fs.writeFileSync(
+      path.join(dir, 'Code.js'),
+      [
+        'var runs = 0;',
+        'var Bundle = (function () { return { inner: function () { return 1; } }; })();',
+        'function hello() { return SpreadsheetApp.getActiveSpreadsheet().getName(); }',
+        'function bump() { runs++; return runs; }',
+        'function now() { return [new Date().toISOString(), Date.now(), new Date(0) instanceof Date]; }',
+        'function realm() { var s = SpreadsheetApp.getActiveSpreadsheet().getSheets(); return [s instanceof Array, Array.isArray(s)]; }',
+        'function caught() { try { SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange(0, 1); } catch (e) { return [e instanceof Error, e.message]; } }',
+        'function keepLock() { LockService.getScriptLock().waitLock(1000); return true; }',
+        'function localHour() { return new Date().getHours(); }',
+        'function include(name) { return HtmlService.createHtmlOutputFromFile(name).getContent(); }',
+        'function sidebar() { var t = HtmlService.createTemplateFromFile("Sidebar"); t.user = Session.getActiveUser().getEmail(); SpreadsheetApp.getUi().showSidebar(t.evaluate().setTitle("Tracker")); }',
+        'function onOpen(e) { SpreadsheetApp.getUi().createMenu("Case Tracker").addItem("Refresh", "bump").addToUi(); }',
+      ].join('\n'),
+    );
+    fs.writeFileSync(path.join(dir, 'Sidebar.html'), '<style><?!= include("Style") ?></style><p><?= user ?></p>');
+    fs.writeFileSync(path.join(dir, 'Style.html'), 'p{color:red}');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('calls a top-level function against the env; module state is not kept between runs', () => {
+    const env = createEnv({ spreadsheetName: 'IRT Cases', now: '2025-05-01T12:00:00Z' });
+    const gas = createGas(env, { bundleDir: dir });
+    expect(gas.run('hello')).toBe('IRT Cases');
+    expect(gas.run('bump')).toBe(1);
+    expect(gas.run('bump')).toBe(1);
+    expect(gas.run('now')).toEqual(['2025-05-01T12:00:00.000Z', Date.parse('2025-05-01T12:00:00Z'), true]);
+    expect(gas.run('realm')).toEqual([true, true]);
+    expect(gas.run('caught')).toEqual([true, 'The starting row of the range is too small.']);
+    expect(gas.functionNames()).toEqual(['bump', 'caught', 'hello', 'include', 'keepLock', 'localHour', 'now', 'onOpen', 'realm', 'sidebar']);
+    expect(() => gas.run('Bundle')).toThrow('"Bundle" is not a top-level function');
+    expect(() => gas.run('missing')).toThrow('not a top-level function');
+  });
+
+  test('Date methods use the script time zone; templates see top-level functions and HTML files', () => {
+    const env = createEnv({ scriptTimeZone: 'Pacific/Auckland', now: '2025-01-15T10:00:00Z', activeUser: 'a&b@example.org' });
+    const gas = createGas(env, { bundleDir: dir });
+    expect(gas.run('localHour')).toBe(23);
+    gas.run('sidebar');
+    expect(env.ui.sidebars[0]).toEqual({ kind: 'sidebar', title: 'Tracker', html: '<style>p{color:red}</style><p>a&amp;b@example.org</p>' });
+  });
+
+  test('locks end with the execution; onOpen in AuthMode.NONE touches only the menu', () => {
+    const env = createEnv({ authMode: 'NONE' });
+    const gas = createGas(env, { bundleDir: dir });
+    gas.run('onOpen', { authMode: 'NONE' });
+    expect(env.ui.menus[0].entries).toEqual([{ type: 'item', caption: 'Refresh', functionName: 'bump' }]);
+    expect(env.calls.log()).toEqual(['SpreadsheetApp.getUi', 'Ui.createMenu', 'Menu.addItem', 'Menu.addToUi']);
+    expect(() => gas.run('hello')).toThrow('You do not have permission to call SpreadsheetApp.getActiveSpreadsheet');
+    env.authMode = 'FULL';
+    expect(gas.run('keepLock')).toBe(true);
+    expect(gas.run('keepLock')).toBe(true);
+    expect(env.locks.isHeld('script')).toBe(false);
+  });
+
+  test('loadBundle loads the folder through gas-local', () => {
+    const env = createEnv({ spreadsheetName: 'Via gas-local' });
+    const ctx = loadBundle(env, dir);
+    expect((ctx.hello as () => string)()).toBe('Via gas-local');
+  });
+});
