@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COLUMN_NAMES, COMPUTED_COLUMNS } from '../../src/core/columns';
 import { createEnv, evaluateRowHighlight, type EnvOptions, type FakeEnv } from '../fakes';
+import { columnToLetters } from '../fakes/a1';
 import { createGas } from '../fakes/runtime';
 
 const root = path.resolve(__dirname, '../..');
@@ -131,7 +132,7 @@ describe('setupTracker adopting an existing tracker', () => {
     const userRule = ctx.env.globals.SpreadsheetApp.newConditionalFormatRule()
       .whenTextEqualTo('high')
       .setBackground('#00ff00')
-      .setRanges([ctx.env.sheet('Tracker 2026').getRange('E2:E100')])
+      .setRanges([ctx.env.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tracker 2026')!.getRange('E2:E100')])
       .build();
     ctx.env.sheet('Tracker 2026').setConditionalFormatRules([userRule]);
     ctx.env.calls.reset();
@@ -290,7 +291,7 @@ describe('onEdit', () => {
     const sheet = env.sheet('Cases');
     sheet.getRange(2, col(env, 'First reply sent') + 1).setValue('2026-03-09');
     sheet.getRange(3, col(env, 'Stage') + 1).setValue('Bogus'); // not re-computed: not edited through onEdit
-    const letter = String.fromCharCode(65 + col(env, 'First reply sent'));
+    const letter = columnToLetters(col(env, 'First reply sent') + 1);
     const event = edit(env, `${letter}2`);
     env.calls.reset();
     gas.run('onEdit', event);
@@ -301,7 +302,7 @@ describe('onEdit', () => {
 
   it('ignores edits on other sheets and to the computed columns', () => {
     const { env, gas } = tracker([openCase('2026-03-09')]);
-    const letter = String.fromCharCode(65 + col(env, 'Next action'));
+    const letter = columnToLetters(col(env, 'Next action') + 1);
     const events = [edit(env, 'B2', 'Settings'), edit(env, `${letter}2`)];
     env.calls.reset();
     for (const event of events) gas.run('onEdit', event);
