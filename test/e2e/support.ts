@@ -1,0 +1,121 @@
+// Shared by the browser tests: Debian's Chromium (never a downloaded browser),
+// and the local preview started as `npm start` starts it, on a free loopback port
+// with its own state file.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const OUTPUT = path.join(ROOT, 'test-output');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const isCi = () => !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
+
+/**
+ * Whether the browser tests can run. Without Chromium they are skipped with a
+ * message on a developer machine, and fail under CI (where .ci/run installs it).
+ */
+export function browserAvailable(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  const message = `Chromium not found at ${CHROMIUM}: ${isCi() ? 'CI must run the browser tests' : 'skipping the browser tests'}. Install it with: sudo apt-get install chromium`;
+  if (isCi()) throw new Error(message);
+  process.stderr.write(`\n[e2e] ${message}\n\n`);
+  return false;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'irt-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PreviewProcess {
+  url: string;
+  origin: string;
+  output: () => string;
+  /** Ctrl-C: resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `node scripts/preview.mjs` (what `npm start` runs) without rebuilding dist/. */
+export function startPreview(stateFile: string, timeZone?: string): Promise<PreviewProcess> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'preview.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', PREVIEW_STATE: stateFile, PREVIEW_NO_BUILD: '1', ...(timeZone ? { PREVIEW_TZ: timeZone } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The preview did not start within 30 s:\n${output}`));
+    }, 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: `${match[1]}/`,
+          origin: match[1],
+          output: () => output,
+          stop: () => {
+            if (child.exitCode === null) child.kill('SIGINT');
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The preview exited (${code}) before it started:\n${output}`));
+    });
+  });
+}
+
+export function tempStateFile(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'irt-e2e-state-')), 'preview-state.json');
+}
+
+export function outputFile(name: string): string {
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  return path.join(OUTPUT, name);
+}
+
+/** yyyy-mm-dd plus some days (calendar arithmetic, no zone involved). */
+export function addDaysIso(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
