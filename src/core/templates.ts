@@ -1,2 +1,473 @@
-// The Templates sheet: the team's saved replies.
+// The Templates sheet: the team's saved replies, and how one becomes an email
+// for one case. Pure: the adapters pass the cases sheet's header and row, the
+// spreadsheet's zone, today and the settings.
+//
+// A template is a row `Template | To | Subject | Body`. `To` is `Reporter` or
+// `Reported party`. Subject and body hold `{{Column header}}` placeholders for
+// any column of the cases sheet (a team's own columns too) and a few computed
+// ones. Filling refuses rather than guesses: every missing value, unknown
+// placeholder, bad address or missing permission is listed, and nothing
+// half-filled is ever returned.
+
+import { dayFromCell, formatDay, isDate, type Day } from './calendar';
+import { CASE_COLUMNS, OUTCOMES, normalizeHeader, type ColumnMap, type ColumnName, type Stage } from './columns';
+import type { Settings } from './settings';
+import { isEmail } from './validation';
+
 export const TEMPLATE_HEADER = ['Template', 'To', 'Subject', 'Body'] as const;
+
+export const RECIPIENTS = ['Reporter', 'Reported party'] as const;
+export type Recipient = (typeof RECIPIENTS)[number];
+
+/** The column holding each recipient's address. */
+export const RECIPIENT_EMAIL_COLUMN: Record<Recipient, ColumnName> = {
+  Reporter: 'Reporter email',
+  'Reported party': 'Reported party email',
+};
+
+export interface Template {
+  name: string;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+// ---- What each saved reply is for -----------------------------------------------
+
+/**
+ * The saved replies of the process. A template is of a kind when its name starts
+ * with the kind's name (compared like headers), so "Response plan: warning" is a
+ * response plan and a team's "Acknowledgement (short)" still fits a new case.
+ */
+export const TEMPLATE_KINDS = [
+  { kind: 'acknowledgement', name: 'Acknowledgement', stages: ['Received', 'Assessing'], sentColumn: 'First reply sent', repeats: false },
+  { kind: 'notViolation', name: 'Not a violation', stages: ['Assessing', 'Not a violation'], sentColumn: 'Closed', repeats: false },
+  { kind: 'nextSteps', name: 'Next steps to reporter', stages: ['Sub-team formed', 'Investigating'], sentColumn: 'Reporter notified', repeats: false },
+  { kind: 'notifyReported', name: 'Notify reported party', stages: ['Sub-team formed', 'Investigating'], sentColumn: 'Reported party notified', repeats: false },
+  { kind: 'updateReporter', name: 'Update to reporter', stages: ['Investigating', 'Decision'], sentColumn: 'Last update to reporter', repeats: true },
+  { kind: 'updateReported', name: 'Update to reported party', stages: ['Investigating', 'Decision'], sentColumn: 'Last update to reported party', repeats: true },
+  { kind: 'responsePlan', name: 'Response plan', stages: ['Decision'], sentColumn: 'Response plan sent', repeats: false },
+  { kind: 'outcomeNotice', name: 'Outcome notice', stages: ['Decision', 'Closed'], sentColumn: 'Reporter told outcome', repeats: false },
+] as const satisfies readonly {
+  kind: string;
+  name: string;
+  stages: readonly Stage[];
+  /** The date column "Mark as sent today" fills. */
+  sentColumn: ColumnName;
+  /** True when the date moves forward with each message (regular updates); false when it is set once. */
+  repeats: boolean;
+}[];
+
+export type TemplateKindSpec = (typeof TEMPLATE_KINDS)[number];
+export type TemplateKind = TemplateKindSpec['kind'];
+
+/** The kind of a template, from its name; null for a team's own kind of message. */
+export function kindOf(templateName: string): TemplateKindSpec | null {
+  const name = normalizeHeader(templateName);
+  // Longest name first, so a longer kind name is never shadowed by a shorter prefix.
+  const kinds = [...TEMPLATE_KINDS].sort((a, b) => b.name.length - a.name.length);
+  return kinds.find((k) => name.startsWith(normalizeHeader(k.name))) ?? null;
+}
+
+/** For a response plan named after one outcome ("Response plan: temporary ban"), that outcome. */
+export function outcomeOf(templateName: string): string | null {
+  const kind = kindOf(templateName);
+  if (!kind) return null;
+  const rest = normalizeHeader(templateName).slice(normalizeHeader(kind.name).length);
+  return OUTCOMES.find((o) => normalizeHeader(o) === rest) ?? null;
+}
+
+/** Whether a template suits a case at this stage (and, for a response plan, this outcome). */
+export function fitsCase(templateName: string, stage: string, outcome: string): boolean {
+  const kind = kindOf(templateName);
+  if (!kind || !(kind.stages as readonly string[]).includes(stage)) return false;
+  const planOutcome = outcomeOf(templateName);
+  return planOutcome === null || outcome === '' || normalizeHeader(outcome) === normalizeHeader(planOutcome);
+}
+
+export function recipientOf(to: string): Recipient | null {
+  return RECIPIENTS.find((r) => normalizeHeader(r) === normalizeHeader(to)) ?? null;
+}
+
+/** The reported party hears from us only with the reporter's permission, except the response plan. */
+export function needsPermission(template: Pick<Template, 'name' | 'to'>): boolean {
+  return recipientOf(template.to) === 'Reported party' && kindOf(template.name)?.kind !== 'responsePlan';
+}
+
+export interface TemplateChoice {
+  name: string;
+  /** The recipient's role as the template says it ('Reporter' / 'Reported party', or what was typed). */
+  to: string;
+  fits: boolean;
+  /** The date column "Mark as sent today" fills; null when the template has none. */
+  sentColumn: ColumnName | null;
+}
+
+/** The templates for a case: those that fit its stage first, each group in the sheet's order. */
+export function templateChoices(templates: readonly Template[], stage: string, outcome: string): TemplateChoice[] {
+  const choices = templates.map((t) => ({
+    name: t.name,
+    to: recipientOf(t.to) ?? t.to,
+    fits: fitsCase(t.name, stage, outcome),
+    sentColumn: kindOf(t.name)?.sentColumn ?? null,
+  }));
+  return [...choices.filter((c) => c.fits), ...choices.filter((c) => !c.fits)];
+}
+
+// ---- Reading the sheet -----------------------------------------------------------
+
+/**
+ * The Templates sheet's rows (header first) as templates. Columns are found by
+ * header, so a team may reorder them; rows without a name are skipped.
+ */
+export function parseTemplates(values: readonly (readonly unknown[])[]): { templates: Template[]; problems: string[] } {
+  const header = (values[0] ?? []).map(normalizeHeader);
+  const index = TEMPLATE_HEADER.map((h) => header.indexOf(normalizeHeader(h)));
+  const missing = TEMPLATE_HEADER.filter((_, i) => index[i] < 0);
+  if (missing.length) return { templates: [], problems: [`The Templates sheet has no ${missing.join(', ')} column`] };
+  const text = (row: readonly unknown[], i: number) => String(row[index[i]] ?? '');
+  const templates = values
+    .slice(1)
+    .map((row) => ({ name: text(row, 0).trim(), to: text(row, 1).trim(), subject: text(row, 2), body: text(row, 3) }))
+    .filter((t) => t.name !== '');
+  return { templates, problems: [] };
+}
+
+/** A template by name (compared like headers). Two templates with the same name are refused, not guessed. */
+export function findTemplate(templates: readonly Template[], name: string): Template | { problem: string } {
+  const matches = templates.filter((t) => normalizeHeader(t.name) === normalizeHeader(name));
+  if (matches.length === 0) return { problem: `There is no template named "${name}" in the Templates sheet` };
+  if (matches.length > 1) return { problem: `${matches.length} templates are named "${name}": rename one in the Templates sheet` };
+  return matches[0];
+}
+
+// ---- Placeholders ----------------------------------------------------------------
+
+export const COMPUTED_PLACEHOLDERS = ['Outcome lowercase', 'Today', 'Confidentiality notice'] as const;
+
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+
+/** The placeholder names in a text, in order of appearance (repeats kept). */
+export function placeholdersIn(text: string): string[] {
+  return Array.from(text.matchAll(PLACEHOLDER), (m) => m[1].trim());
+}
+
+/** What the filling needs from the case and the team. */
+export interface DraftContext {
+  /** The cases sheet's header row, as read. */
+  header: readonly unknown[];
+  map: ColumnMap;
+  /** The case's row, as read. */
+  row: readonly unknown[];
+  timeZone: string;
+  today: Day;
+  settings: Pick<Settings, 'emailDateFormat' | 'confidentialityNotice'>;
+}
+
+type Lookup = { value: string } | { problem: string };
+
+/** The column index a placeholder names: the sheet's own header text first, then a canonical column it maps to. */
+function columnIndex(ctx: DraftContext, name: string): number | undefined {
+  const wanted = normalizeHeader(name);
+  const own = ctx.header.findIndex((h) => normalizeHeader(h) === wanted);
+  if (own >= 0) return own;
+  const canonical = CASE_COLUMNS.find((c) => normalizeHeader(c.name) === wanted);
+  return canonical ? ctx.map[canonical.name] : undefined;
+}
+
+function isDateColumn(ctx: DraftContext, index: number): boolean {
+  return CASE_COLUMNS.some((c) => c.kind === 'date' && ctx.map[c.name] === index);
+}
+
+/** A cell as email text: dates in the Settings format in the spreadsheet's zone, text trimmed. */
+function cellValue(ctx: DraftContext, index: number, label: string): Lookup {
+  const value = ctx.row[index];
+  if (isDate(value) || (isDateColumn(ctx, index) && typeof value === 'string' && value.trim() !== '')) {
+    const day = dayFromCell(value, ctx.timeZone);
+    if (day === 'invalid' || day === null) return { problem: `{{${label}}}: the ${headerText(ctx, index)} cell is not a date` };
+    return { value: formatDay(day, ctx.settings.emailDateFormat) };
+  }
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  if (text === '') return { problem: `{{${label}}}: the ${headerText(ctx, index)} cell is empty on this row` };
+  return { value: text };
+}
+
+function headerText(ctx: DraftContext, index: number): string {
+  return String(ctx.header[index] ?? '').trim() || `column ${index + 1}`;
+}
+
+function lookup(ctx: DraftContext, label: string): Lookup {
+  const wanted = normalizeHeader(label);
+  if (wanted === '') return { problem: `{{${label}}} is an empty placeholder` };
+  if (wanted === normalizeHeader('Today')) return { value: formatDay(ctx.today, ctx.settings.emailDateFormat) };
+  if (wanted === normalizeHeader('Confidentiality notice')) {
+    const notice = ctx.settings.confidentialityNotice.trim();
+    return notice ? { value: notice } : { problem: '{{Confidentiality notice}}: the Confidentiality notice setting is empty' };
+  }
+  if (wanted === normalizeHeader('Outcome lowercase')) {
+    const index = ctx.map.Outcome;
+    if (index === undefined) return { problem: `{{${label}}}: the cases sheet has no Outcome column` };
+    const outcome = cellValue(ctx, index, label);
+    return 'value' in outcome ? { value: outcome.value.toLowerCase() } : outcome;
+  }
+  const index = columnIndex(ctx, label);
+  if (index === undefined) return { problem: `{{${label}}} does not name a column of the cases sheet` };
+  return cellValue(ctx, index, label);
+}
+
+/**
+ * Fills every placeholder of a text. Problems are collected, never thrown, so one
+ * refusal lists all of them; braces left unpaired are a problem too.
+ */
+export function fillPlaceholders(text: string, ctx: DraftContext, where: string): { text: string; problems: string[] } {
+  const problems: string[] = [];
+  const filled = text.replace(PLACEHOLDER, (_, inner: string) => {
+    const found = lookup(ctx, inner.trim());
+    if ('problem' in found) {
+      problems.push(found.problem);
+      return '';
+    }
+    return found.value;
+  });
+  const leftover = text.replace(PLACEHOLDER, '');
+  if (/\{\{|\}\}/.test(leftover)) problems.push(`The ${where} has "{{" or "}}" that does not close a placeholder`);
+  return { text: filled, problems };
+}
+
+// ---- A draft for one case --------------------------------------------------------
+
+export interface PreparedDraft {
+  role: Recipient;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export type Prepared = { ok: true; draft: PreparedDraft } | { ok: false; problems: string[] };
+
+/**
+ * The email a template makes for a case, or every reason it cannot be made:
+ * the recipient role, the address, the reporter's permission, each placeholder.
+ */
+export function prepareDraft(template: Template, ctx: DraftContext): Prepared {
+  const problems: string[] = [];
+  const role = recipientOf(template.to);
+  let to = '';
+  if (!role) {
+    problems.push(`The template's To is "${template.to}": it must be ${RECIPIENTS.join(' or ')}`);
+  } else {
+    const column = RECIPIENT_EMAIL_COLUMN[role];
+    const index = ctx.map[column];
+    to = index === undefined ? '' : String(ctx.row[index] ?? '').trim();
+    if (index === undefined) problems.push(`The cases sheet has no ${column} column`);
+    else if (to === '') problems.push(`${column} is empty on this row`);
+    else if (!isEmail(to)) problems.push(`${column} is not a valid email address`);
+  }
+  if (needsPermission(template)) {
+    const index = ctx.map['Permission to notify reported party'];
+    const permission = index === undefined ? '' : String(ctx.row[index] ?? '').trim();
+    if (permission !== 'Yes')
+      problems.push(
+        `The reporter has not given permission to contact the reported party (permission is ${permission === '' ? 'empty' : `"${permission}"`}); ` +
+          'only the response plan may go to them without it',
+      );
+  }
+  const planOutcome = outcomeOf(template.name);
+  if (planOutcome !== null) {
+    const index = ctx.map.Outcome;
+    const outcome = index === undefined ? '' : String(ctx.row[index] ?? '').trim();
+    if (outcome === '') problems.push(`This response plan is for the outcome ${planOutcome}, but Outcome is empty on this row`);
+    else if (normalizeHeader(outcome) !== normalizeHeader(planOutcome))
+      problems.push(`This response plan is for the outcome ${planOutcome}, but the case's Outcome is ${outcome}`);
+  }
+  const subject = fillPlaceholders(template.subject, ctx, 'subject');
+  const body = fillPlaceholders(template.body, ctx, 'body');
+  for (const problem of [...subject.problems, ...body.problems]) if (!problems.includes(problem)) problems.push(problem);
+  const cleanSubject = subject.text.replace(/\s+/g, ' ').trim();
+  const cleanBody = body.text.replace(/\r\n|\r/g, '\n').replace(/[ \t]+$/gm, '').replace(/^\n+|\s+$/g, '');
+  if (template.subject.trim() === '') problems.push('The template has no subject');
+  if (template.body.trim() === '') problems.push('The template has no body');
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, draft: { role: role as Recipient, to, subject: cleanSubject, body: cleanBody } };
+}
+
+/** One message for a refusal: what was refused, then each problem on its own line. */
+export function describeRefusal(caseId: string, templateName: string, problems: readonly string[]): string {
+  return [`No draft was created for case ${caseId} with "${templateName}":`, ...problems.map((p) => `• ${p}`)].join('\n');
+}
+
+// ---- Values that cross to the dialog (JSON-safe) ----------------------------------
+
+export interface DraftPreview {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export interface DraftCreated {
+  draftId: string;
+  to: string;
+  subject: string;
+}
+
+export interface DraftDialogData {
+  caseId: string;
+  stage: string;
+  templates: TemplateChoice[];
+  /** Each sent-date column's current value on the row as yyyy-mm-dd ('' when empty). */
+  sentDates: Partial<Record<ColumnName, string>>;
+}
+
+export interface MarkedSent {
+  column: ColumnName;
+  /** yyyy-mm-dd */
+  date: string;
+  /** The date it replaced (yyyy-mm-dd), when a regular update moved forward. */
+  previous: string | null;
+  changed: boolean;
+  message: string;
+}
+
+// ---- The default saved replies (seeded into an empty Templates sheet) ------------
+
+const lines = (...paragraphs: string[]) => paragraphs.join('\n\n');
+const SIGN_OFF = 'With thanks,\nThe Code of Conduct Incident Response Team';
+
+const responsePlan = (outcome: string, level: string, asked: string, until: string): Template => ({
+  name: `Response plan: ${outcome}`,
+  to: 'Reported party',
+  subject: 'Decision on the Code of Conduct report involving you ({{Case ID}})',
+  body: lines(
+    'Hello {{Reported party name}},',
+    'The Incident Response Team has finished looking into the report involving you (case {{Case ID}}) and has reached a decision.',
+    `Level of response: ${level}`,
+    `What we ask of you: ${asked}`,
+    `Until when: ${until}`,
+    '{{Confidentiality notice}}',
+    'This report is now closed. If you have questions about this decision, reply to this email and the team will answer.',
+    SIGN_OFF,
+  ),
+});
+
+export const DEFAULT_TEMPLATES: readonly Template[] = [
+  {
+    name: 'Acknowledgement',
+    to: 'Reporter',
+    subject: 'We have received your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name}},',
+      'Thank you for writing to the Code of Conduct Incident Response Team. We received your report on {{Received}} and are tracking it as case {{Case ID}}.',
+      'Only members of the Incident Response Team can see your report. The team will now discuss it together and decide whether it may break the Code of Conduct. We will write to you again with what happens next.',
+      'If you remember anything else, or something new happens, simply reply to this email.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: 'Not a violation',
+    to: 'Reporter',
+    subject: 'Our assessment of your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name}},',
+      'Thank you again for your report of {{Received}} (case {{Case ID}}). The Incident Response Team has discussed it carefully.',
+      'We have concluded that what you describe is not something the Code of Conduct covers: either it did not take place in one of the community’s official spaces, or the behaviour, as reported, does not break the Code. We are therefore closing this report without further action.',
+      'This is not a judgement of your experience, and we are sorry it happened. If you have more information, or if something new happens, please write to us and we will look at it again.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: 'Next steps to reporter',
+    to: 'Reporter',
+    subject: 'Next steps for your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name}},',
+      'We have assessed your report (case {{Case ID}}) and will look into it further. Three members of the Incident Response Team with no direct connection to the case are now handling it. They will keep you informed regularly until the case is closed.',
+      'To hear their side of events, we would like to contact {{Reported party name}}. We will only do so with your permission: please reply to tell us whether we may. If you prefer that we do not, we will respect that, although it may limit what the team can do.',
+      'If there is anyone we should talk to, or anything we should see, please tell us in your reply.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: 'Notify reported party',
+    to: 'Reported party',
+    subject: 'A Code of Conduct report involving you ({{Case ID}})',
+    body: lines(
+      'Hello {{Reported party name}},',
+      'The Code of Conduct Incident Response Team has received a report involving you, and we are looking into it as case {{Case ID}}. No decision has been made.',
+      'Three members of the team are handling the case, and we would like to hear your account of what happened. Please reply to this email; tell us too about anyone we should talk to or anything we should see. We will keep you informed regularly until the case is closed.',
+      'Please do not contact anyone about this report yourself; talk to us instead.',
+      '{{Confidentiality notice}}',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: 'Update to reporter',
+    to: 'Reporter',
+    subject: 'Update on your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name}},',
+      'This is our regular update on your report (case {{Case ID}}), as of {{Today}}.',
+      'The team is still working on it and has not reached a decision yet. We will write again at the next regular update, or sooner if there is news.',
+      'If you have anything to add, simply reply to this email.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: 'Update to reported party',
+    to: 'Reported party',
+    subject: 'Update on the report involving you ({{Case ID}})',
+    body: lines(
+      'Hello {{Reported party name}},',
+      'This is our regular update on the report involving you (case {{Case ID}}), as of {{Today}}.',
+      'The team is still looking into it and has not reached a decision yet. We will write again at the next regular update, or sooner if there is news.',
+      '{{Confidentiality notice}}',
+      SIGN_OFF,
+    ),
+  },
+  responsePlan(
+    'correction',
+    'correction',
+    'please avoid this behaviour in every community space from now on. You are welcome to tell us if you would like to apologise to those affected; we will pass it on only if they wish.',
+    'from now on; a further breach may lead to a stronger response.',
+  ),
+  responsePlan(
+    'warning',
+    'warning',
+    'please do not repeat this behaviour, and do not contact the people involved in the report about it. This warning stays on record with the team.',
+    'from now on; a further breach may lead to a temporary or permanent ban.',
+  ),
+  responsePlan(
+    'temporary ban',
+    'temporary ban',
+    'please do not take part in any community space, and do not contact the people involved in the report, during the ban.',
+    'the ban ends on {{Outcome end date}}. After that date you are welcome to take part again, following the Code of Conduct.',
+  ),
+  responsePlan(
+    'permanent ban',
+    'permanent ban',
+    'please do not take part in any community space, and do not contact the people involved in the report.',
+    'the ban is permanent.',
+  ),
+  responsePlan(
+    'no action',
+    'no action (the team is taking no enforcement action)',
+    'nothing beyond following the Code of Conduct, as we ask of everyone in the community.',
+    'no time limit applies.',
+  ),
+  {
+    name: 'Outcome notice',
+    to: 'Reporter',
+    subject: 'Outcome of your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name}},',
+      'The Incident Response Team has finished its work on your report (case {{Case ID}}). The outcome the team decided on is: {{Outcome lowercase}}. We have told the other party of the decision and of what it means for them.',
+      '{{Confidentiality notice}}',
+      'Thank you for trusting us with your report. If anything else happens, please write to us.',
+      SIGN_OFF,
+    ),
+  },
+];
+
+/** The default templates as Templates sheet rows (no header). */
+export function defaultTemplateRows(): string[][] {
+  return DEFAULT_TEMPLATES.map((t) => [t.name, t.to, t.subject, t.body]);
+}

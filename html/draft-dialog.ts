@@ -1,0 +1,174 @@
+// The Draft email dialog. Its data comes from the server through
+// google.script.run (draftDialogData, previewDraft, createDraft,
+// markTemplateSent); every value is shown with textContent, so markup typed
+// into any cell stays text.
+
+import type { DraftDialogData, TemplateChoice } from '../src/core/templates';
+import { byId, clearMessage, setText, showMessage } from './client/dom';
+import { callServer, closeHost, messageOf } from './client/gas';
+
+const caseLine = byId('case-line');
+const message = byId('message');
+const select = byId<HTMLSelectElement>('template');
+const preview = byId('preview');
+const previewTo = byId('preview-to');
+const previewSubject = byId('preview-subject');
+const previewBody = byId('preview-body');
+const createButton = byId<HTMLButtonElement>('create');
+const markButton = byId<HTMLButtonElement>('mark-sent');
+const closeButton = byId<HTMLButtonElement>('close');
+const sentHint = byId('sent-hint');
+
+let data: DraftDialogData | null = null;
+/** The preview shown is valid for this template (null while loading or refused). */
+let previewed: string | null = null;
+/** Ignores answers to previews the member has since moved away from. */
+let previewSeq = 0;
+let busy = false;
+
+const lines = (error: unknown) => messageOf(error).split('\n').filter((l) => l.trim() !== '');
+
+function chosen(): TemplateChoice | null {
+  return data?.templates.find((t) => t.name === select.value) ?? null;
+}
+
+function updateButtons(): void {
+  const choice = chosen();
+  select.disabled = busy || !data || data.templates.length === 0;
+  createButton.disabled = busy || !choice || previewed !== choice.name;
+  markButton.disabled = busy || !choice?.sentColumn;
+  if (!choice) setText(sentHint, '');
+  else if (!choice.sentColumn)
+    setText(sentHint, `“${choice.name}” has no date column in the tracker: after sending, enter any date yourself.`);
+  else {
+    const current = data?.sentDates[choice.sentColumn];
+    const now = current === undefined ? 'no such column on the sheet' : current === '' ? 'now empty' : `now ${current}`;
+    setText(sentHint, `After you send it from Gmail, Mark as sent today fills ${choice.sentColumn} (${now}).`);
+  }
+}
+
+function clearPreview(placeholder: string): void {
+  setText(previewTo, '');
+  setText(previewSubject, '');
+  setText(previewBody, placeholder);
+  previewBody.classList.add('empty');
+}
+
+function fillTemplates(templates: readonly TemplateChoice[], stage: string): void {
+  select.replaceChildren();
+  const group = (label: string, items: readonly TemplateChoice[]) => {
+    if (items.length === 0) return;
+    const optgroup = document.createElement('optgroup');
+    optgroup.label = label;
+    for (const t of items) optgroup.append(new Option(`${t.name} — to ${t.to}`, t.name));
+    select.append(optgroup);
+  };
+  group(stage ? `Fit the stage “${stage}”` : 'Fit the case', templates.filter((t) => t.fits));
+  group('Other templates', templates.filter((t) => !t.fits));
+}
+
+async function showPreview(): Promise<void> {
+  const choice = chosen();
+  previewed = null;
+  updateButtons();
+  if (!data || !choice) return;
+  const seq = ++previewSeq;
+  clearMessage(message);
+  clearPreview('Filling the template…');
+  preview.setAttribute('aria-busy', 'true');
+  try {
+    const result = await callServer('previewDraft', data.caseId, choice.name);
+    if (seq !== previewSeq) return;
+    setText(previewTo, result.to);
+    setText(previewSubject, result.subject);
+    setText(previewBody, result.body);
+    previewBody.classList.remove('empty');
+    previewed = choice.name;
+  } catch (error) {
+    if (seq !== previewSeq) return;
+    clearPreview('No preview: this template cannot be drafted for this case yet.');
+    showMessage(message, 'error', lines(error));
+  } finally {
+    if (seq === previewSeq) preview.removeAttribute('aria-busy');
+    updateButtons();
+  }
+}
+
+async function withBusy(button: HTMLButtonElement, label: string, work: () => Promise<void>): Promise<void> {
+  if (busy) return;
+  busy = true;
+  const original = button.textContent ?? '';
+  button.textContent = label;
+  updateButtons();
+  try {
+    await work();
+  } finally {
+    busy = false;
+    button.textContent = original;
+    updateButtons();
+  }
+}
+
+function onCreate(): Promise<void> {
+  return withBusy(createButton, 'Creating…', async () => {
+    const choice = chosen();
+    if (!data || !choice) return;
+    clearMessage(message);
+    try {
+      const result = await callServer('createDraft', data.caseId, choice.name);
+      showMessage(message, 'ok', [
+        'Draft created in your Gmail Drafts folder.',
+        `To ${result.to}: “${result.subject}”`,
+        choice.sentColumn
+          ? 'Review and send it from Gmail, then come back and press Mark as sent today.'
+          : 'Review and send it from Gmail.',
+      ]);
+    } catch (error) {
+      showMessage(message, 'error', lines(error));
+    }
+  });
+}
+
+function onMarkSent(): Promise<void> {
+  return withBusy(markButton, 'Saving…', async () => {
+    const choice = chosen();
+    if (!data || !choice) return;
+    clearMessage(message);
+    try {
+      const result = await callServer('markTemplateSent', data.caseId, choice.name);
+      data.sentDates[result.column] = result.date;
+      showMessage(message, 'ok', [result.message, result.changed ? 'The case’s next action and deadline were recomputed.' : 'Nothing was changed.']);
+    } catch (error) {
+      showMessage(message, 'error', lines(error));
+    }
+  });
+}
+
+async function start(): Promise<void> {
+  clearPreview('');
+  try {
+    data = await callServer('draftDialogData');
+  } catch (error) {
+    setText(caseLine, 'No case to draft for.');
+    showMessage(message, 'error', lines(error));
+    updateButtons();
+    return;
+  }
+  setText(caseLine, `Case ${data.caseId}${data.stage ? ` · Stage: ${data.stage}` : ''}`);
+  if (data.templates.length === 0) {
+    showMessage(message, 'info', ['The Templates sheet has no templates yet.', 'Run IRT Tracker → Set up tracker to add the default ones.']);
+    updateButtons();
+    return;
+  }
+  fillTemplates(data.templates, data.stage);
+  select.value = data.templates[0].name;
+  await showPreview();
+  select.focus();
+}
+
+select.addEventListener('change', () => void showPreview());
+createButton.addEventListener('click', () => void onCreate());
+markButton.addEventListener('click', () => void onMarkSent());
+closeButton.addEventListener('click', () => closeHost());
+
+void start();

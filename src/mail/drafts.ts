@@ -1,0 +1,98 @@
+// Gmail drafts through the Gmail advanced service (`Gmail.Users.Drafts.create`),
+// which needs only the gmail.compose scope. GmailApp would need full access to
+// the member's whole mailbox (https://mail.google.com/), which a confidential
+// team should not grant. The add-on creates drafts; a member reviews and sends.
+
+import { rawMessage, type MimeInput } from '../core/mime';
+import {
+  describeRefusal,
+  findTemplate,
+  prepareDraft,
+  type DraftCreated,
+  type DraftPreview,
+  type PreparedDraft,
+  type Template,
+} from '../core/templates';
+import { readCaseById, type FoundCase } from '../sheets/case-lookup';
+import { today } from '../sheets/clock';
+import { withDocumentLock } from '../sheets/lock';
+import { appendLog } from '../sheets/log';
+import { readSettings } from '../sheets/settings-sheet';
+import { readTemplates } from '../sheets/templates-sheet';
+
+export const GMAIL_MISSING =
+  'The Gmail advanced service is not enabled for this script, so no draft can be created. ' +
+  'Ask whoever installed the add-on to enable it (appsscript.json: Gmail, v1).';
+
+/** Creates one draft from the user's own mailbox and returns its ID. */
+export function createGmailDraft(message: MimeInput): string {
+  if (typeof Gmail === 'undefined' || !Gmail?.Users?.Drafts) throw new Error(GMAIL_MISSING);
+  const draft = Gmail.Users.Drafts.create({ message: { raw: rawMessage(message) } }, 'me');
+  const id = draft?.id;
+  if (!id) throw new Error('Gmail did not return a draft ID; check your Drafts folder before trying again.');
+  return id;
+}
+
+// ---- Drafting a template for a case ----------------------------------------------
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Arguments from the dialog are untrusted: plain, short strings only. */
+export function requireText(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new Error(`No ${what} was given.`);
+  if (value.length > 500) throw new Error(`The ${what} is too long.`);
+  return value.trim();
+}
+
+/** The template by name, or a clear error. */
+export function requireTemplate(templates: readonly Template[], name: string): Template {
+  const found = findTemplate(templates, name);
+  if ('problem' in found) throw new Error(`${found.problem}.`);
+  return found;
+}
+
+interface Filled {
+  found: FoundCase;
+  template: Template;
+  draft: PreparedDraft;
+}
+
+/** One read each of the cases sheet, Templates and Settings; refuses with every problem listed. */
+function fill(spreadsheet: Spreadsheet, caseId: unknown, templateName: unknown): Filled {
+  const id = requireText(caseId, 'case ID');
+  const name = requireText(templateName, 'template name');
+  const found = readCaseById(spreadsheet, id);
+  const template = requireTemplate(readTemplates(spreadsheet), name);
+  const { settings } = readSettings(spreadsheet);
+  const { table, row } = found;
+  const prepared = prepareDraft(template, {
+    header: table.header,
+    map: table.map,
+    row,
+    timeZone: table.timeZone,
+    today: today(spreadsheet).day,
+    settings,
+  });
+  if (!prepared.ok) throw new Error(describeRefusal(found.caseId, template.name, prepared.problems));
+  return { found, template, draft: prepared.draft };
+}
+
+/** The email exactly as createDraft would make it. Reads only. */
+export function previewTemplateDraft(spreadsheet: Spreadsheet, caseId: unknown, templateName: unknown): DraftPreview {
+  const { draft } = fill(spreadsheet, caseId, templateName);
+  return { to: draft.to, subject: draft.subject, body: draft.body };
+}
+
+/**
+ * Creates one Gmail draft to the party (no cc, no bcc) and logs it (case ID,
+ * template, recipient role: never the address or the text). Under the document
+ * lock, so the log line and the draft go together. Dates are not changed.
+ */
+export function createTemplateDraft(spreadsheet: Spreadsheet, caseId: unknown, templateName: unknown): DraftCreated {
+  return withDocumentLock(() => {
+    const { found, template, draft } = fill(spreadsheet, caseId, templateName);
+    const draftId = createGmailDraft({ to: draft.to, subject: draft.subject, text: draft.body });
+    appendLog(spreadsheet, [{ caseId: found.caseId, action: 'Draft created', detail: `${template.name} → ${draft.role}` }]);
+    return { draftId, to: draft.to, subject: draft.subject };
+  });
+}

@@ -1,0 +1,50 @@
+// IRT Tracker → Draft email…: a dialog for the case on the selected row. The
+// page is static; it asks the server for its data (draftDialogData) through
+// google.script.run and shows every value with textContent, so nothing typed
+// into a cell can become markup.
+import page from '../../html/draft-dialog.html';
+import { dayFromCell, isoFromDay } from '../core/calendar';
+import type { ColumnName } from '../core/columns';
+import { TEMPLATE_KINDS, templateChoices, type DraftDialogData } from '../core/templates';
+import { readSelectedCase } from '../sheets/case-lookup';
+import { readTemplates } from '../sheets/templates-sheet';
+import { alert } from './notify';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const DRAFT_DIALOG_TITLE = 'Draft email';
+
+/** Opens the dialog, or explains why not (no case selected) without opening it. */
+export function showDraftDialog(spreadsheet: Spreadsheet): void {
+  try {
+    readSelectedCase(spreadsheet);
+  } catch (error) {
+    alert(DRAFT_DIALOG_TITLE, (error as Error).message);
+    return;
+  }
+  const output = HtmlService.createHtmlOutput(page).setWidth(760).setHeight(620);
+  SpreadsheetApp.getUi().showModalDialog(output, DRAFT_DIALOG_TITLE);
+}
+
+/** What the dialog shows first: the selected case, its templates (fitting ones first) and its sent dates. */
+export function draftDialogData(spreadsheet: Spreadsheet): DraftDialogData {
+  const found = readSelectedCase(spreadsheet);
+  const { table, row } = found;
+  const text = (name: ColumnName) => {
+    const index = table.map[name];
+    return index === undefined ? '' : String(row[index] ?? '').trim();
+  };
+  const sentDates: DraftDialogData['sentDates'] = {};
+  for (const { sentColumn } of TEMPLATE_KINDS) {
+    const index = table.map[sentColumn];
+    if (index === undefined) continue;
+    const day = dayFromCell(row[index], table.timeZone);
+    sentDates[sentColumn] = day === null ? '' : day === 'invalid' ? 'not a date' : isoFromDay(day);
+  }
+  return {
+    caseId: found.caseId,
+    stage: text('Stage'),
+    templates: templateChoices(readTemplates(spreadsheet), text('Stage'), text('Outcome')),
+    sentDates,
+  };
+}

@@ -1,0 +1,441 @@
+// Email drafts through the built bundle (dist/Code.js; `npm test` builds it
+// first) against the fakes: the Templates sheet, the dialog's entry points,
+// the Gmail draft and its MIME message, every refusal, the log and
+// "Mark as sent today".
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_TEMPLATES, TEMPLATE_HEADER, defaultTemplateRows } from '../../src/core/templates';
+import { createEnv, type DraftRecord, type FakeEnv } from '../fakes';
+import { createGas, type Gas } from '../fakes/runtime';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = process.env.IRT_BUNDLE_DIR ?? path.join(ROOT, 'dist');
+const USER = 'member@example.org';
+
+type Row = Record<string, string>;
+
+/** A case at stage Received with a first reply owed; dates as typed into the sheet. */
+const RECEIVED: Row = {
+  'Case ID': 'IRT-2026-007',
+  Received: '2026-02-14',
+  Stage: 'Received',
+  'Reporter name': 'Zoë Brontë',
+  'Reporter email': 'zoe@example.org',
+  'Reported party name': 'Sam O’Neil',
+  'Reported party email': 'sam@example.net',
+  'Permission to notify reported party': 'Not asked',
+  Summary: 'Confidential summary',
+  Where: 'Forum',
+};
+const DECIDED: Row = {
+  ...RECEIVED,
+  'Case ID': 'IRT-2026-008',
+  Stage: 'Decision',
+  'First reply sent': '2026-02-15',
+  'Permission to notify reported party': 'Yes',
+  'Sub-team': 'a@irt.example, b@irt.example, c@irt.example',
+  'Sub-team formed': '2026-02-18',
+  'Reporter notified': '2026-02-20',
+  'Reported party notified': '2026-02-21',
+  'Last update to reporter': '2026-03-01',
+  Outcome: 'Temporary ban',
+  'Outcome end date': '2026-06-30',
+};
+
+interface Setup {
+  env: FakeEnv;
+  gas: Gas;
+  header: string[];
+  col: (name: string) => number;
+}
+
+/**
+ * A set-up tracker with two cases. 2026-03-04 20:00 UTC is 5 March in Auckland
+ * and 4 March in Los Angeles.
+ */
+function setUp(timeZone = 'Pacific/Auckland', rows: Row[] = [RECEIVED, DECIDED]): Setup {
+  const env = createEnv({ spreadsheetTimeZone: timeZone, now: '2026-03-04T20:00:00Z', activeUser: USER });
+  const gas = createGas(env, { bundleDir: DIST });
+  gas.run('setupTracker');
+  const header = env.sheetValues('Cases')[0].map(String);
+  env.seedSheet('Cases', [header, ...rows.map((r) => header.map((h) => r[h] ?? ''))]);
+  gas.run('refreshDeadlines');
+  select(env, 2);
+  env.calls.reset();
+  return { env, gas, header, col: (name) => header.indexOf(name) };
+}
+
+function select(env: FakeEnv, row: number, sheet = 'Cases'): void {
+  env.sheet(sheet).getRange(row, 3).activate();
+}
+
+const logRows = (env: FakeEnv) => env.sheetValues('Log').slice(1);
+const caseRows = (env: FakeEnv) => env.sheetValues('Cases').slice(1);
+
+/** Counts of the service calls that matter for batching and side effects. */
+function effects(env: FakeEnv) {
+  return {
+    reads: env.calls.count('Range.getValues'),
+    writes: env.calls.count('Range.setValues') + env.calls.count('Range.setValue'),
+    drafts: env.calls.count('Gmail.Users.Drafts.create'),
+    locks: env.calls.count('Lock.tryLock'),
+  };
+}
+
+/** The parts of a created draft, decoded the way a mail reader would. */
+function decodeDraft(draft: DraftRecord) {
+  const [head, ...rest] = draft.mime.split('\r\n\r\n');
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r\n[ \t]/g, ' ').split('\r\n')) {
+    const i = line.indexOf(':');
+    headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
+  }
+  const boundary = /boundary="([^"]+)"/.exec(headers.get('content-type') ?? '')?.[1] ?? '';
+  const parts = rest
+    .join('\r\n\r\n')
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((part) => {
+      const [partHead, content] = part.replace(/^\r\n/, '').split('\r\n\r\n');
+      return { type: /Content-Type: ([^;]+)/.exec(partHead)?.[1], text: Buffer.from(content, 'base64').toString('utf8') };
+    });
+  const subject = (headers.get('subject') ?? '')
+    .split(' ')
+    .map((w) => Buffer.from(/^=\?UTF-8\?B\?(.*)\?=$/.exec(w)?.[1] ?? '', 'base64').toString('utf8'))
+    .join('');
+  return { headers, subject, parts };
+}
+
+const PREVIEW_ACK = {
+  to: 'zoe@example.org',
+  subject: 'We have received your report (IRT-2026-007)',
+  body: [
+    'Hello Zoë Brontë,',
+    'Thank you for writing to the Code of Conduct Incident Response Team. We received your report on 14 February 2026 and are tracking it as case IRT-2026-007.',
+    'Only members of the Incident Response Team can see your report. The team will now discuss it together and decide whether it may break the Code of Conduct. We will write to you again with what happens next.',
+    'If you remember anything else, or something new happens, simply reply to this email.',
+    'With thanks,\nThe Code of Conduct Incident Response Team',
+  ].join('\n\n'),
+};
+
+describe('the Templates sheet', () => {
+  test('setup seeds the default templates once; a team’s own rows are never touched', () => {
+    const s = setUp();
+    expect(s.env.sheetValues('Templates')).toEqual([[...TEMPLATE_HEADER], ...defaultTemplateRows()]);
+    s.gas.run('setupTracker');
+    expect(s.env.sheetValues('Templates')).toHaveLength(DEFAULT_TEMPLATES.length + 1);
+
+    // Emptied down to the header: seeded again. Holding the team's own row: left alone.
+    s.env.sheet('Templates').getRange(2, 1, DEFAULT_TEMPLATES.length, 4).clearContent();
+    s.gas.run('setupTracker');
+    expect(s.env.sheetValues('Templates')).toEqual([[...TEMPLATE_HEADER], ...defaultTemplateRows()]);
+    s.env.sheet('Templates').getRange(2, 1, DEFAULT_TEMPLATES.length, 4).clearContent();
+    s.env.seedSheet('Templates', [[...TEMPLATE_HEADER], ['Thanks', 'Reporter', 'Thanks', 'Thank you']]);
+    s.gas.run('setupTracker');
+    expect(s.env.sheetValues('Templates')).toEqual([[...TEMPLATE_HEADER], ['Thanks', 'Reporter', 'Thanks', 'Thank you']]);
+  });
+});
+
+describe('the dialog', () => {
+  test('Draft email… is on the menu and opens a static modal dialog for the selected case', () => {
+    const s = setUp();
+    s.gas.run('onOpen');
+    const entries = s.env.ui.menus.at(-1)!.entries;
+    expect(entries).toContainEqual({ type: 'item', caption: 'Draft email…', functionName: 'showDraftDialog' });
+
+    s.env.calls.reset();
+    const alerts = s.env.ui.alerts.length;
+    s.gas.run('showDraftDialog');
+    expect(s.env.ui.alerts).toHaveLength(alerts);
+    const dialog = s.env.ui.dialogs.at(-1)!;
+    expect(dialog).toMatchObject({ kind: 'modal', title: 'Draft email', width: 760, height: 620 });
+    // The page carries no case data: it asks draftDialogData for it.
+    for (const value of ['IRT-2026-007', 'Zoë', 'zoe@example.org', 'Confidential summary']) expect(dialog.html).not.toContain(value);
+    expect(dialog.html).toContain('draftDialogData');
+    expect(dialog.html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+    expect(dialog.html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(effects(s.env)).toEqual({ reads: 1, writes: 0, drafts: 0, locks: 0 });
+  });
+
+  test('with no case selected it explains instead of opening', () => {
+    const s = setUp();
+    for (const [row, sheet, reason] of [
+      [1, 'Cases', /The header row is selected/],
+      [9, 'Cases', /Row 9 has no Case ID/],
+      [2, 'Settings', /No case is selected/],
+    ] as const) {
+      select(s.env, row, sheet);
+      s.gas.run('showDraftDialog');
+      expect(s.env.ui.alerts.at(-1)!.prompt).toMatch(reason);
+    }
+    expect(s.env.ui.dialogs).toHaveLength(0);
+  });
+
+  test('draftDialogData lists the templates that fit the stage first, with each sent date', () => {
+    const s = setUp();
+    const data = s.gas.run('draftDialogData') as { caseId: string; stage: string; templates: { name: string; fits: boolean }[]; sentDates: Record<string, string> };
+    expect(data.caseId).toBe('IRT-2026-007');
+    expect(data.stage).toBe('Received');
+    expect(data.templates.map((t) => t.name)).toEqual([
+      'Acknowledgement',
+      ...DEFAULT_TEMPLATES.map((t) => t.name).filter((n) => n !== 'Acknowledgement'),
+    ]);
+    expect(data.templates[0]).toEqual({ name: 'Acknowledgement', to: 'Reporter', fits: true, sentColumn: 'First reply sent' });
+    expect(data.templates.filter((t) => t.fits)).toHaveLength(1);
+    expect(data.sentDates['First reply sent']).toBe('');
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data); // JSON-safe
+
+    select(s.env, 3);
+    const decided = s.gas.run('draftDialogData') as typeof data;
+    expect(decided.templates.filter((t) => t.fits).map((t) => t.name)).toEqual([
+      'Update to reporter',
+      'Update to reported party',
+      'Response plan: temporary ban',
+      'Outcome notice',
+    ]);
+    expect(decided.sentDates).toMatchObject({ 'First reply sent': '2026-02-15', 'Last update to reporter': '2026-03-01', 'Response plan sent': '' });
+  });
+});
+
+describe('previewDraft', () => {
+  test('fills the template exactly, with one read each of Cases, Templates and Settings and nothing written', () => {
+    const s = setUp();
+    expect(s.gas.run('previewDraft', 'IRT-2026-007', 'Acknowledgement')).toEqual(PREVIEW_ACK);
+    expect(effects(s.env)).toEqual({ reads: 3, writes: 0, drafts: 0, locks: 0 });
+  });
+
+  test('dates print in the spreadsheet zone on both sides of UTC, in the Settings format', () => {
+    const body = (s: Setup) => (s.gas.run('previewDraft', 'IRT-2026-008', 'Update to reporter') as { body: string }).body;
+    expect(body(setUp('Pacific/Auckland'))).toContain('as of 5 March 2026.');
+    const la = setUp('America/Los_Angeles');
+    expect(body(la)).toContain('as of 4 March 2026.');
+    expect((la.gas.run('previewDraft', 'IRT-2026-007', 'Acknowledgement') as { body: string }).body).toContain('on 14 February 2026 ');
+
+    const settings = la.env.sheetValues('Settings');
+    const row = settings.findIndex((r) => r[0] === 'Date format in emails') + 1;
+    la.env.sheet('Settings').getRange(row, 2).setValue("EEEE d MMM yyyy");
+    expect(body(la)).toContain('as of Wednesday 4 Mar 2026.');
+  });
+});
+
+describe('createDraft', () => {
+  test('creates one Gmail draft to the party only, logs the role, and changes no date', () => {
+    const s = setUp();
+    const before = caseRows(s.env);
+    const result = s.gas.run('createDraft', 'IRT-2026-007', 'Acknowledgement') as { draftId: string; to: string; subject: string };
+    expect(result).toEqual({ draftId: s.env.drafts.list[0].id, to: PREVIEW_ACK.to, subject: PREVIEW_ACK.subject });
+    expect(s.env.drafts.list).toHaveLength(1);
+    expect(effects(s.env)).toEqual({ reads: 3, writes: 1, drafts: 1, locks: 1 });
+    expect(s.env.calls.count('Lock.releaseLock')).toBe(1);
+
+    const draft = s.env.drafts.list[0];
+    expect(draft.userId).toBe('me');
+    const mail = decodeDraft(draft);
+    expect([...mail.headers.keys()]).toEqual(['mime-version', 'to', 'subject', 'content-type']); // no cc, no bcc
+    expect(mail.headers.get('to')).toBe('zoe@example.org');
+    expect(mail.subject).toBe(PREVIEW_ACK.subject);
+    expect(mail.parts.map((p) => p.type)).toEqual(['text/plain', 'text/html']);
+    expect(mail.parts[0].text).toBe(PREVIEW_ACK.body.replace(/\n/g, '\r\n'));
+    expect(mail.parts[1].text).toContain('<p>Hello Zoë Brontë,</p>');
+    expect(mail.parts[1].text).toContain('<p>With thanks,<br>\r\nThe Code of Conduct Incident Response Team</p>');
+
+    // The case row is exactly as it was: drafting is not sending.
+    expect(caseRows(s.env)).toEqual(before);
+
+    const log = logRows(s.env);
+    expect(log).toHaveLength(1);
+    const [time, user, caseId, action, detail] = log[0];
+    expect((time as Date).toISOString()).toBe('2026-03-04T20:00:00.000Z');
+    expect([user, caseId, action, detail]).toEqual([USER, 'IRT-2026-007', 'Draft created', 'Acknowledgement → Reporter']);
+    expect(JSON.stringify(log)).not.toMatch(/zoe@|Zoë|sam@|Sam|Confidential|We have received/);
+  });
+
+  test('accents and emoji survive in the subject and both parts; markup in cells stays text', () => {
+    const s = setUp('America/Los_Angeles', [{ ...RECEIVED, 'Reporter name': '<img src=x onerror=alert(1)> Zoë 🎉' }]);
+    const templates = s.env.sheetValues('Templates');
+    s.env.seedSheet('Templates', [...templates, ['Réponse', 'Reporter', 'Réponse à {{Reporter name}} — ça va 🎉 {{Case ID}}', 'Bonjour {{Reporter name}} 👋\n\nÀ bientôt']]);
+    const preview = s.gas.run('previewDraft', 'IRT-2026-007', 'réponse') as { subject: string; body: string };
+    expect(preview.subject).toBe('Réponse à <img src=x onerror=alert(1)> Zoë 🎉 — ça va 🎉 IRT-2026-007');
+    expect(preview.body).toBe('Bonjour <img src=x onerror=alert(1)> Zoë 🎉 👋\n\nÀ bientôt');
+
+    s.gas.run('createDraft', 'IRT-2026-007', 'Réponse');
+    const mail = decodeDraft(s.env.drafts.list[0]);
+    expect(mail.subject).toBe(preview.subject);
+    expect(mail.headers.get('subject')).toMatch(/^=\?UTF-8\?B\?/);
+    expect(s.env.drafts.list[0].mime).not.toMatch(/[^\x00-\x7f]/);
+    expect(mail.parts[0].text).toBe('Bonjour <img src=x onerror=alert(1)> Zoë 🎉 👋\r\n\r\nÀ bientôt');
+    expect(mail.parts[1].text).toContain('<p>Bonjour &lt;img src=x onerror=alert(1)&gt; Zoë 🎉 👋</p>\r\n<p>À bientôt</p>');
+    expect(mail.parts[1].text).not.toContain('<img');
+  });
+
+  test('a response plan goes to the reported party and names the end date', () => {
+    const s = setUp();
+    s.gas.run('createDraft', 'IRT-2026-008', 'Response plan: temporary ban');
+    const mail = decodeDraft(s.env.drafts.list[0]);
+    expect(mail.headers.get('to')).toBe('sam@example.net');
+    expect(mail.parts[0].text).toContain('Until when: the ban ends on 30 June 2026.');
+    expect(mail.parts[0].text).toContain('This report is now closed.');
+    expect(logRows(s.env)[0].slice(2)).toEqual(['IRT-2026-008', 'Draft created', 'Response plan: temporary ban → Reported party']);
+  });
+});
+
+describe('refusals create no draft and write nothing', () => {
+  const refusals: [string, (s: Setup) => void, string, RegExp[]][] = [
+    [
+      'the reported party without permission',
+      () => undefined,
+      'Notify reported party',
+      [/No draft was created for case IRT-2026-007 with "Notify reported party":/, /permission is "Not asked"/],
+    ],
+    [
+      'a placeholder with no value',
+      (s) => s.env.sheet('Cases').getRange(3, s.col('Outcome end date') + 1).clearContent(),
+      'Response plan: temporary ban',
+      [/• \{\{Outcome end date\}\}: the Outcome end date cell is empty on this row/],
+    ],
+    [
+      'a placeholder naming no column, listed with every other problem',
+      (s) => s.env.seedSheet('Templates', [...s.env.sheetValues('Templates'), ['Typo', 'Reporter', '{{Case Id}} {{Reporter nmae}}', '{{Outcome}} {{Findings}}']]),
+      'Typo',
+      [/• \{\{Reporter nmae\}\} does not name a column of the cases sheet\n• \{\{Outcome\}\}: .* empty.*\n• \{\{Findings\}\}: .* empty/],
+    ],
+    [
+      'an empty address',
+      (s) => s.env.sheet('Cases').getRange(2, s.col('Reporter email') + 1).clearContent(),
+      'Acknowledgement',
+      [/• Reporter email is empty on this row/],
+    ],
+    [
+      'an address that is not an email',
+      (s) => s.env.sheet('Cases').getRange(2, s.col('Reporter email') + 1).setValue('zoe@example.org, boss@example.org'),
+      'Acknowledgement',
+      [/• Reporter email is not a valid email address/],
+    ],
+    [
+      'a To that is not a role',
+      (s) => s.env.seedSheet('Templates', [...s.env.sheetValues('Templates'), ['Direct', 'zoe@example.org', 'Hi', 'Hi']]),
+      'Direct',
+      [/To is "zoe@example.org": it must be Reporter or Reported party/],
+    ],
+    ['an unknown template', () => undefined, 'Nope', [/There is no template named "Nope"/]],
+  ];
+
+  for (const [what, arrange, template, messages] of refusals) {
+    test(what, () => {
+      const s = setUp();
+      arrange(s);
+      const before = caseRows(s.env);
+      s.env.calls.reset();
+      for (const fn of ['previewDraft', 'createDraft']) {
+        let error: Error | undefined;
+        try {
+          s.gas.run(fn, 'IRT-2026-007', template);
+        } catch (e) {
+          error = e as Error;
+        }
+        expect(error).toBeDefined();
+        for (const message of messages) expect(error!.message).toMatch(message);
+      }
+      expect(s.env.drafts.list).toEqual([]);
+      expect(s.env.calls.count('Gmail.Users.Drafts.create')).toBe(0);
+      expect(logRows(s.env)).toEqual([]);
+      expect(caseRows(s.env)).toEqual(before);
+      expect(s.env.calls.count('Range.setValues') + s.env.calls.count('Range.setValue')).toBe(0);
+    });
+  }
+
+  test('unknown, duplicated or missing case IDs', () => {
+    const s = setUp('Pacific/Auckland', [RECEIVED, RECEIVED]);
+    expect(() => s.gas.run('createDraft', 'IRT-2026-007', 'Acknowledgement')).toThrow(/Case ID IRT-2026-007 is on more than one row \(2, 3\)/);
+    expect(() => s.gas.run('createDraft', 'IRT-2099-001', 'Acknowledgement')).toThrow(/There is no case IRT-2099-001/);
+    expect(() => s.gas.run('createDraft', '', 'Acknowledgement')).toThrow(/No case ID was given/);
+    expect(() => s.gas.run('createDraft', { caseId: 1 }, 'Acknowledgement')).toThrow(/No case ID was given/);
+    expect(s.env.drafts.list).toEqual([]);
+    expect(logRows(s.env)).toEqual([]);
+  });
+
+  test('the response plan goes without permission; other reported-party templates do not', () => {
+    const s = setUp();
+    s.env.sheet('Cases').getRange(3, s.col('Permission to notify reported party') + 1).setValue('No');
+    expect(() => s.gas.run('createDraft', 'IRT-2026-008', 'Update to reported party')).toThrow(/permission is "No"/);
+    expect(s.env.drafts.list).toHaveLength(0);
+    s.gas.run('createDraft', 'IRT-2026-008', 'Response plan: temporary ban');
+    expect(s.env.drafts.list).toHaveLength(1);
+  });
+});
+
+describe('markTemplateSent', () => {
+  test('fills the date column with today in the spreadsheet zone and recomputes the row', () => {
+    for (const [timeZone, iso, instant] of [
+      ['Pacific/Auckland', '2026-03-05', '2026-03-04T11:00:00.000Z'],
+      ['America/Los_Angeles', '2026-03-04', '2026-03-04T08:00:00.000Z'],
+    ]) {
+      const s = setUp(timeZone);
+      expect(caseRows(s.env)[0][s.col('Next action')]).toBe('Reply to reporter');
+      const result = s.gas.run('markTemplateSent', 'IRT-2026-007', 'Acknowledgement');
+      expect(result).toEqual({
+        column: 'First reply sent',
+        date: iso,
+        previous: null,
+        changed: true,
+        message: `First reply sent set to ${Number(iso.slice(8))} March 2026.`,
+      });
+      const row = caseRows(s.env)[0];
+      expect((row[s.col('First reply sent')] as Date).toISOString()).toBe(instant);
+      expect(row[s.col('Next action')]).toBe('Finish initial assessment');
+      expect(row[s.col('Deadline status')]).toBe('Overdue');
+      expect(effects(s.env)).toEqual({ reads: 3, writes: 3, drafts: 0, locks: 1 });
+      expect(logRows(s.env).map((r) => r.slice(1))).toEqual([[USER, 'IRT-2026-007', 'Marked sent', 'Acknowledgement: First reply sent']]);
+
+      // Again the same day: nothing to change, nothing written.
+      s.env.calls.reset();
+      expect(s.gas.run('markTemplateSent', 'IRT-2026-007', 'Acknowledgement')).toMatchObject({ changed: false, message: `First reply sent is already ${Number(iso.slice(8))} March 2026.` });
+      expect(effects(s.env).writes).toBe(0);
+    }
+  });
+
+  test('never overwrites a once-only date; moves a regular update forward and says so', () => {
+    const s = setUp();
+    const before = caseRows(s.env);
+    expect(() => s.gas.run('markTemplateSent', 'IRT-2026-008', 'Acknowledgement')).toThrow(
+      'First reply sent is already 15 February 2026. Nothing was changed: edit the cell yourself if that date is wrong.',
+    );
+    expect(caseRows(s.env)).toEqual(before);
+    expect(logRows(s.env)).toEqual([]);
+
+    expect(s.gas.run('markTemplateSent', 'IRT-2026-008', 'Update to reporter')).toEqual({
+      column: 'Last update to reporter',
+      date: '2026-03-05',
+      previous: '2026-03-01',
+      changed: true,
+      message: 'Last update to reporter moved from 1 March 2026 to 5 March 2026.',
+    });
+    expect(s.gas.run('markTemplateSent', 'IRT-2026-008', 'Response plan: temporary ban')).toMatchObject({ column: 'Response plan sent', changed: true });
+    const row = caseRows(s.env)[1];
+    expect(row[s.col('Next action')]).toBe('Tell reporter the outcome');
+    expect(s.env.drafts.list).toEqual([]);
+  });
+
+  test('refuses a reported-party template without permission, and a template of the team’s own', () => {
+    const s = setUp();
+    expect(() => s.gas.run('markTemplateSent', 'IRT-2026-007', 'Notify reported party')).toThrow(/has not given permission/);
+    s.env.seedSheet('Templates', [...s.env.sheetValues('Templates'), ['Thanks', 'Reporter', 'Thanks', 'Thank you']]);
+    expect(() => s.gas.run('markTemplateSent', 'IRT-2026-007', 'Thanks')).toThrow(/has no date column to fill/);
+    expect(logRows(s.env)).toEqual([]);
+  });
+});
+
+describe('appsscript.json', () => {
+  test('enables the Gmail advanced service and asks for gmail.compose, never the whole mailbox', () => {
+    for (const file of [path.join(ROOT, 'appsscript.json'), path.join(DIST, 'appsscript.json')]) {
+      const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+      expect(manifest.dependencies.enabledAdvancedServices).toContainEqual({ userSymbol: 'Gmail', serviceId: 'gmail', version: 'v1' });
+      expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/gmail.compose');
+      expect(manifest.oauthScopes).not.toContain('https://mail.google.com/');
+      expect(JSON.stringify(manifest)).not.toMatch(/mail\.google\.com|gmail\.modify|gmail\.readonly/);
+    }
+    const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
+    expect(code).toContain('Gmail.Users.Drafts.create');
+    expect(code).not.toMatch(/GmailApp/);
+  });
+});
