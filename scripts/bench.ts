@@ -1,0 +1,166 @@
+// `npm run bench`: spreadsheet calls per operation and the time of the pure
+// computation, for 1,000 and 10,000 cases. The operations run dist/Code.js
+// against the fakes (scripts/bench.mjs bundles this file and runs it with node);
+// the pure part times the core alone on the same rows, so the fakes' own cost
+// is not counted.
+import * as path from 'node:path';
+import { dayFromIso, startOfDay, type Day } from '../src/core/calendar';
+import { readCase } from '../src/core/cases';
+import { matchHeaders } from '../src/core/columns';
+import { deadlineForRow } from '../src/core/deadlines';
+import { formatDigest } from '../src/core/digest-format';
+import { buildDigests, type ReminderCase } from '../src/core/reminders';
+import { parseSettings } from '../src/core/settings';
+import { createEnv, type FakeEnv } from '../test/fakes';
+import { createGas } from '../test/fakes/runtime';
+
+const ROOT = process.argv[2] ?? process.cwd();
+const TZ = 'Pacific/Auckland';
+const NOW = '2026-03-09T20:00:00Z'; // 10 March, 09:00 in Auckland
+const TODAY = dayFromIso('2026-03-10') as Day;
+const SIZES = [1_000, 10_000];
+const MEMBERS = Array.from({ length: 30 }, (_, i) => `member${i + 1}@irt.example`);
+
+/** A mix of every stage, dates relative to today, sub-teams drawn from 30 members. */
+function caseRow(header: string[], i: number): unknown[] {
+  const ago = (n: number) => startOfDay(TODAY - n, TZ);
+  const teamOf = () => [0, 1, 2].map((k) => MEMBERS[(i * 7 + k * 11) % MEMBERS.length]).join(', ');
+  const spread = i % 17;
+  const base: Record<string, unknown> = {
+    'Case ID': `IRT-${String(i + 1).padStart(5, '0')}`,
+    'Reporter name': `Reporter ${i}`,
+    'Reporter email': `reporter${i}@parties.example`,
+    'Reported party name': `Reported ${i}`,
+    'Reported party email': `reported${i}@parties.example`,
+    Summary: `Summary of report ${i}`,
+    Where: 'Forum',
+  };
+  const withTeam = { ...base, 'First reply sent': ago(40 + spread), 'Sub-team': teamOf(), 'Sub-team formed': ago(30 + spread) };
+  const stages: Record<string, unknown>[] = [
+    { ...base, Stage: 'Received', Received: ago(spread % 5) },
+    { ...base, Stage: 'Assessing', Received: ago(spread % 9), 'First reply sent': ago(spread % 3) },
+    { ...base, Stage: 'Not a violation', Received: ago(spread % 9), 'First reply sent': ago(spread % 3) },
+    { ...withTeam, Stage: 'Sub-team formed', Received: ago(45 + spread), 'Sub-team formed': ago(spread % 9) },
+    { ...withTeam, Stage: 'Investigating', Received: ago(45 + spread), 'Reporter notified': ago(25), 'Last update to reporter': ago(spread) },
+    { ...withTeam, Stage: 'Decision', Received: ago(45 + spread), 'Reporter notified': ago(spread), Outcome: 'Warning' },
+    {
+      ...withTeam, Stage: 'Closed', Received: ago(90), 'Reporter notified': ago(60), Outcome: 'Temporary ban',
+      'Outcome end date': startOfDay(TODAY + (spread % 5), TZ), Closed: ago(20),
+    },
+    { ...withTeam, Stage: 'Closed', Received: ago(90), 'Reporter notified': ago(60), Outcome: 'No action', Closed: ago(20) },
+    { ...base, Stage: 'Investigating', Received: ago(20) }, // Check data: no sub-team
+  ];
+  const spec = stages[i % stages.length];
+  return header.map((name) => spec[name] ?? '');
+}
+
+const spreadsheetCalls = (env: FakeEnv) =>
+  Object.entries(env.calls.byName())
+    .filter(([name]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(name))
+    .reduce((sum, [, n]) => sum + n, 0);
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timePure(work: () => void, repeats = 5): number {
+  work(); // warm up
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+interface Row {
+  cases: number;
+  operation: string;
+  sheetCalls: number;
+  allCalls: number;
+  emails: number | string;
+  pureMs: number;
+  runMs: number;
+}
+
+function bench(count: number): Row[] {
+  const env = createEnv({ spreadsheetTimeZone: TZ, scriptTimeZone: 'America/Los_Angeles', now: NOW, activeUser: 'owner@irt.example' });
+  const gas = createGas(env, { bundleDir: path.join(ROOT, 'dist') });
+  gas.run('setupTracker');
+  const header = env.sheetValues('Cases')[0].map(String);
+  const rows = Array.from({ length: count }, (_, i) => caseRow(header, i));
+  env.seedSheet('Cases', [header, ...rows]);
+  gas.run('enableReminders');
+
+  // The pure core on the same rows, as the adapters feed it.
+  const values = env.sheetValues('Cases');
+  const map = matchHeaders(values[0]).map;
+  const data = values.slice(1);
+  const { settings } = parseSettings(env.sheetValues('Settings'));
+  const refreshPure = () => data.map((row) => deadlineForRow(row, map, TZ, TODAY, settings));
+  const remindPure = () => {
+    const deadlines = refreshPure();
+    const cases: ReminderCase[] = [];
+    data.forEach((row, i) => {
+      const d = deadlines[i];
+      if (d && (['Overdue', 'Due soon', 'Check data'].includes(d.status) || row[map.Outcome as number] === 'Temporary ban'))
+        cases.push({ row: i + 2, record: readCase(row, map, TZ), deadline: d });
+    });
+    const plan = buildDigests({ cases, settings, fallbackTriage: ['owner@irt.example'], today: TODAY, link: { url: 'https://x', gid: 0 } });
+    for (const digest of plan.digests) formatDigest(digest, { dateFormat: settings.emailDateFormat });
+  };
+
+  const out: Row[] = [];
+  env.calls.reset();
+  let start = performance.now();
+  gas.run('refreshDeadlines');
+  out.push({
+    cases: count,
+    operation: 'refreshDeadlines',
+    sheetCalls: spreadsheetCalls(env),
+    allCalls: env.calls.total(),
+    emails: '-',
+    pureMs: timePure(refreshPure),
+    runMs: performance.now() - start,
+  });
+
+  env.calls.reset();
+  env.ui.available = false; // a trigger run has no UI
+  start = performance.now();
+  gas.run('sendDeadlineReminders', { triggerUid: 'bench' });
+  const runMs = performance.now() - start;
+  env.ui.available = true;
+  out.push({
+    cases: count,
+    operation: 'sendDeadlineReminders',
+    sheetCalls: spreadsheetCalls(env),
+    allCalls: env.calls.total(),
+    emails: env.calls.count('MailApp.sendEmail'),
+    pureMs: timePure(remindPure),
+    runMs,
+  });
+  return out;
+}
+
+const results = SIZES.flatMap(bench);
+const table = [
+  ['cases', 'operation', 'spreadsheet calls', 'all service calls', 'emails', 'pure computation (ms)', 'whole run on fakes (ms)'],
+  ...results.map((r) => [
+    r.cases.toLocaleString('en-US'),
+    r.operation,
+    String(r.sheetCalls),
+    String(r.allCalls),
+    String(r.emails),
+    r.pureMs.toFixed(1),
+    r.runMs.toFixed(0),
+  ]),
+];
+const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
+for (const [i, row] of table.entries()) {
+  console.log(row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+console.log('\nSpreadsheet calls = SpreadsheetApp/Spreadsheet/Sheet/Range calls counted by the fakes; the same at both sizes.');
+console.log('Pure computation = the core alone on the same rows (median of 5): deadlines; + parsing, digests and email text.');

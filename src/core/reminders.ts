@@ -1,0 +1,193 @@
+// Who must hear about which case today. Pure: given the parsed cases, their
+// computed deadlines, the settings and today, decides one digest per recipient.
+//
+// A digest item carries only what a member needs to act and nothing a
+// shoulder-reader could learn a party from: the case ID, the next action (one
+// of the engine's own phrases), the due day, the status and a link to the row.
+// No cell text other than the case ID ever reaches a digest; a `Check data`
+// reason (which may quote the row) is reduced to the name of the column to fix.
+
+import type { Day } from './calendar';
+import type { CaseRecord } from './cases';
+import { COLUMN_NAMES, type ColumnName } from './columns';
+import type { Deadline } from './deadlines';
+import { splitEmails, type Settings } from './settings';
+import { isEmail } from './validation';
+
+/** How an item reads in a digest; a ban follow-up counts as `Due soon`. */
+export type ReminderStatus = 'Overdue' | 'Due soon' | 'Check data';
+
+export interface ReminderCase {
+  /** Sheet row number (1-based) of the case. */
+  row: number;
+  record: CaseRecord;
+  /** The computed deadline; null for a blank row. */
+  deadline: Deadline | null;
+}
+
+export interface DigestItem {
+  caseId: string;
+  action: string;
+  due: Day | null;
+  status: ReminderStatus;
+  link: string;
+  row: number;
+}
+
+export interface Digest {
+  /** Lower-cased address. */
+  recipient: string;
+  /** Overdue first, then due soon, then rows to fix; earliest due first within each. */
+  items: DigestItem[];
+  overdue: number;
+  dueSoon: number;
+  checkData: number;
+}
+
+export interface ReminderPlan {
+  /** Digests with the most pressing first: those with overdue cases lead (the quota order). */
+  digests: Digest[];
+  /** Items nobody could be found for (no sub-team and no triage address). */
+  unassigned: number;
+  /** Distinct addresses left out because they belong to a party of some case. */
+  blocked: number;
+}
+
+export interface SpreadsheetLink {
+  /** `Spreadsheet.getUrl()`. */
+  url: string;
+  /** `Sheet.getSheetId()` of the cases sheet. */
+  gid: number;
+}
+
+export interface ReminderInput {
+  cases: readonly ReminderCase[];
+  settings: Pick<Settings, 'dueSoonDays' | 'triageEmails'>;
+  /** Used when Settings names no triage address: the member who turned reminders on. */
+  fallbackTriage: readonly string[];
+  today: Day;
+  link: SpreadsheetLink;
+  /**
+   * Addresses that must never get a digest: every reporter's and reported party's
+   * email in the tracker, so a party's address typed into a Sub-team cell by
+   * mistake never receives one.
+   */
+  blockedRecipients?: Iterable<string>;
+}
+
+export const FOLLOW_UP_ACTION = 'Follow up: temporary ban ends';
+export const FIX_ROW_ACTION = 'Fix the row';
+
+/** The link that opens the spreadsheet at a case's row. */
+export function rowLink(link: SpreadsheetLink, row: number): string {
+  return `${link.url}#gid=${link.gid}&range=A${row}`;
+}
+
+// Longest names first so "Outcome end date" wins over "Outcome", "Sub-team formed" over "Sub-team".
+const COLUMNS_LONGEST_FIRST = [...COLUMN_NAMES].sort((a, b) => b.length - a.length);
+
+/** The column a `Check data` reason is about, or null; the reason itself never leaves the sheet. */
+export function columnOfProblem(reason: string): ColumnName | null {
+  for (const name of COLUMNS_LONGEST_FIRST) {
+    if (reason.startsWith(name) && (reason.length === name.length || /[\s"]/.test(reason[name.length]))) return name;
+  }
+  return null;
+}
+
+export function fixRowAction(reason: string): string {
+  const column = columnOfProblem(reason);
+  return column ? `${FIX_ROW_ACTION}: check ${column}` : FIX_ROW_ACTION;
+}
+
+/** Valid, distinct, lower-cased addresses of a cell or list. */
+export function addressesOf(value: string | readonly string[]): string[] {
+  const list = typeof value === 'string' ? splitEmails(value) : value;
+  const seen = new Set<string>();
+  for (const address of list) {
+    const clean = address.trim().toLowerCase();
+    if (isEmail(clean)) seen.add(clean);
+  }
+  return [...seen];
+}
+
+const STATUS_RANK: Record<ReminderStatus, number> = { Overdue: 0, 'Due soon': 1, 'Check data': 2 };
+
+function compareItems(a: DigestItem, b: DigestItem): number {
+  return (
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    (a.due ?? Infinity) - (b.due ?? Infinity) ||
+    a.row - b.row ||
+    a.action.localeCompare(b.action)
+  );
+}
+
+/** Overdue-heavy digests first: when the mail quota is short, these go out. */
+export function compareDigests(a: Digest, b: Digest): number {
+  return (
+    Number(b.overdue > 0) - Number(a.overdue > 0) ||
+    b.overdue - a.overdue ||
+    b.dueSoon + b.checkData - (a.dueSoon + a.checkData) ||
+    (a.recipient < b.recipient ? -1 : a.recipient > b.recipient ? 1 : 0)
+  );
+}
+
+/** What a case asks of someone today: nothing, its deadline, a fix, and/or a ban follow-up. */
+export function itemsForCase(c: ReminderCase, today: Day, dueSoonDays: number, link: SpreadsheetLink): DigestItem[] {
+  const items: DigestItem[] = [];
+  const base = { caseId: c.record.caseId || `Row ${c.row}`, link: rowLink(link, c.row), row: c.row };
+  const d = c.deadline;
+  if (d && (d.status === 'Overdue' || d.status === 'Due soon')) {
+    items.push({ ...base, action: d.action, due: d.due, status: d.status });
+  } else if (d && d.status === 'Check data') {
+    items.push({ ...base, action: fixRowAction(d.action), due: null, status: 'Check data' });
+  }
+  // A temporary ban's end is worth a word to the sub-team, even once the case is closed.
+  const end = c.record.outcomeEndDate;
+  if (d && c.record.outcome === 'Temporary ban' && typeof end === 'number' && end >= today && end <= today + dueSoonDays) {
+    items.push({ ...base, action: FOLLOW_UP_ACTION, due: end, status: 'Due soon' });
+  }
+  return items;
+}
+
+export function buildDigests(input: ReminderInput): ReminderPlan {
+  const { settings, today, link } = input;
+  const blockedList = new Set([...(input.blockedRecipients ?? [])].map((a) => a.trim().toLowerCase()));
+  const blocked = new Set<string>();
+  const allowed = (addresses: string[]) =>
+    addresses.filter((a) => {
+      if (!blockedList.has(a)) return true;
+      blocked.add(a);
+      return false;
+    });
+  const triage = allowed(addressesOf(settings.triageEmails.length ? settings.triageEmails : input.fallbackTriage));
+  const byRecipient = new Map<string, DigestItem[]>();
+  let unassigned = 0;
+  for (const c of input.cases) {
+    const items = itemsForCase(c, today, settings.dueSoonDays, link);
+    if (items.length === 0) continue;
+    const subTeam = allowed(addressesOf(c.record.subTeam));
+    const recipients = subTeam.length ? subTeam : triage;
+    if (recipients.length === 0) {
+      unassigned += items.length;
+      continue;
+    }
+    for (const recipient of recipients) {
+      const list = byRecipient.get(recipient) ?? [];
+      list.push(...items);
+      byRecipient.set(recipient, list);
+    }
+  }
+  const digests: Digest[] = [];
+  for (const [recipient, items] of byRecipient) {
+    items.sort(compareItems);
+    digests.push({
+      recipient,
+      items,
+      overdue: items.filter((i) => i.status === 'Overdue').length,
+      dueSoon: items.filter((i) => i.status === 'Due soon').length,
+      checkData: items.filter((i) => i.status === 'Check data').length,
+    });
+  }
+  digests.sort(compareDigests);
+  return { digests, unassigned, blocked: blocked.size };
+}

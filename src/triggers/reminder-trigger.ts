@@ -1,0 +1,154 @@
+// The daily reminder trigger: installed, replaced and removed here, found by the
+// name of the function it runs. An installable trigger runs as the member who
+// created it, so the digests go out from that member's account; who that is
+// (and who else has one) is kept in script properties to tell the team.
+
+import { readSettings } from '../sheets/settings-sheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The top-level function the trigger runs (src/main.ts). */
+export const REMINDER_HANDLER = 'sendDeadlineReminders';
+export const REMINDER_STATE_PROPERTY = 'IRT_REMINDERS';
+
+export interface ReminderState {
+  /** Members who have a reminder trigger, most recent last. */
+  owners: string[];
+  /** Where cases without a sub-team go when Settings names no triage address: the member who last turned reminders on. */
+  triage: string;
+  hour: number;
+  timeZone: string;
+}
+
+export interface ReminderSwitch {
+  on: boolean;
+  /** The member running this (the trigger's owner when turning on). */
+  me: string;
+  /** Other members whose triggers still run (this member cannot remove them). */
+  others: string[];
+  hour: number;
+  timeZone: string;
+  /** Our triggers removed (the old one when turning on again). */
+  removed: number;
+  triageFromSettings: boolean;
+  settingsProblems: string[];
+}
+
+export function readReminderState(): ReminderState | null {
+  const json = PropertiesService.getScriptProperties().getProperty(REMINDER_STATE_PROPERTY);
+  if (!json) return null;
+  try {
+    const value = JSON.parse(json) as Partial<ReminderState>;
+    return {
+      owners: Array.isArray(value.owners) ? value.owners.filter((o): o is string => typeof o === 'string') : [],
+      triage: typeof value.triage === 'string' ? value.triage : '',
+      hour: typeof value.hour === 'number' ? value.hour : 9,
+      timeZone: typeof value.timeZone === 'string' ? value.timeZone : '',
+    };
+  } catch {
+    return null;
+  }
+}
+
+function writeReminderState(state: ReminderState | null): void {
+  const properties = PropertiesService.getScriptProperties();
+  if (state) properties.setProperty(REMINDER_STATE_PROPERTY, JSON.stringify(state));
+  else properties.deleteProperty(REMINDER_STATE_PROPERTY);
+}
+
+/** The running member's reminder triggers (Apps Script lists only the current user's). */
+export function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === REMINDER_HANDLER);
+}
+
+/** Deletes the running member's reminder triggers; returns how many. */
+export function removeReminderTriggers(): number {
+  const triggers = ourTriggers();
+  for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
+  return triggers.length;
+}
+
+/** Replaces the running member's reminder trigger with one daily at `hour` in `timeZone`. */
+export function installReminderTrigger(hour: number, timeZone: string): number {
+  const removed = removeReminderTriggers();
+  ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().atHour(hour).everyDays(1).inTimezone(timeZone).create();
+  return removed;
+}
+
+function currentMember(): string {
+  try {
+    return Session.getEffectiveUser().getEmail();
+  } catch {
+    return '';
+  }
+}
+
+export function turnRemindersOn(spreadsheet: Spreadsheet): ReminderSwitch {
+  const { settings, problems } = readSettings(spreadsheet);
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const me = currentMember();
+  const removed = installReminderTrigger(settings.reminderHour, timeZone);
+  const previous = readReminderState();
+  const others = (previous?.owners ?? []).filter((o) => o !== me);
+  writeReminderState({ owners: [...others, me], triage: me, hour: settings.reminderHour, timeZone });
+  return {
+    on: true,
+    me,
+    others,
+    hour: settings.reminderHour,
+    timeZone,
+    removed,
+    triageFromSettings: settings.triageEmails.length > 0,
+    settingsProblems: problems,
+  };
+}
+
+export function turnRemindersOff(spreadsheet: Spreadsheet): ReminderSwitch {
+  const { settings } = readSettings(spreadsheet);
+  const me = currentMember();
+  const removed = removeReminderTriggers();
+  const previous = readReminderState();
+  const others = (previous?.owners ?? []).filter((o) => o !== me);
+  writeReminderState(previous && others.length ? { ...previous, owners: others } : null);
+  return {
+    on: others.length > 0,
+    me,
+    others,
+    hour: previous?.hour ?? settings.reminderHour,
+    timeZone: previous?.timeZone ?? spreadsheet.getSpreadsheetTimeZone(),
+    removed,
+    triageFromSettings: settings.triageEmails.length > 0,
+    settingsProblems: [],
+  };
+}
+
+const who = (email: string) => email || 'you';
+const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+/** The toast: which state is in force and whose account the digests come from. */
+export function describeReminderSwitch(s: ReminderSwitch, action: 'on' | 'off'): string {
+  const lines: string[] = [];
+  if (action === 'on') {
+    lines.push(
+      `Reminders are ON: once a day around ${hourText(s.hour)} (${s.timeZone}), sent from ${who(s.me)}, who owns the trigger.`,
+    );
+    if (s.removed) lines.push('Your earlier reminder trigger was replaced.');
+    lines.push(
+      s.triageFromSettings
+        ? 'Cases without a sub-team go to the triage emails in Settings.'
+        : `Cases without a sub-team go to ${who(s.me)} (set Triage emails in Settings to change).`,
+    );
+    if (s.others.length)
+      lines.push(`${s.others.join(', ')} also ${s.others.length === 1 ? 'has' : 'have'} a reminder trigger; each member still gets one digest a day.`);
+    if (s.settingsProblems.length) lines.push(`Check Settings: ${s.settingsProblems.join('; ')}.`);
+  } else if (s.on) {
+    lines.push(
+      `Reminders are still ON: the trigger of ${s.others.join(', ')} keeps running. ` +
+        'Only the member who turned reminders on can turn theirs off.',
+    );
+    if (s.removed) lines.push('Your own reminder trigger was removed.');
+  } else {
+    lines.push(s.removed ? `Reminders are OFF: the trigger of ${who(s.me)} was removed.` : 'Reminders are OFF (no reminder trigger was running).');
+  }
+  return lines.join(' ');
+}

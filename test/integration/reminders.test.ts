@@ -1,0 +1,416 @@
+// Daily reminders through the built bundle (dist/Code.js; `npm test` builds it
+// first) against the fakes: the trigger, the digests and who gets them, what
+// they never contain, idempotence, recovery, the quota, the lock and the zones.
+import * as path from 'node:path';
+import { dayFromIso, startOfDay } from '../../src/core/calendar';
+import { CONFIDENTIAL_COLUMNS } from '../../src/core/columns';
+import { escapeHtml } from '../../src/core/html-escape';
+import { createEnv, type FakeEnv, type SentMail } from '../fakes';
+import { createGas, type Gas } from '../fakes/runtime';
+
+const DIST = path.resolve(__dirname, '../../dist');
+const OWNER = 'owner@irt.example';
+const TZ = 'Pacific/Auckland';
+/** 09:00 on 10 March in Auckland; still 9 March (13:00) in Los Angeles, the script's zone. */
+const NOW = '2026-03-09T20:00:00Z';
+const DAY_MS = 86_400_000;
+
+type Spec = Record<string, string>;
+const team = (...who: string[]) => who.map((w) => `${w}@irt.example`).join(', ');
+
+/** A case at every stage, as of 10 March 2026 (default windows). */
+const SPECS: Spec[] = [
+  { 'Case ID': 'IRT-001', Received: '2026-03-05', Stage: 'Received' }, // reply overdue (8 Mar) → triage
+  { 'Case ID': 'IRT-002', Received: '2026-03-05', Stage: 'Assessing', 'First reply sent': '2026-03-06' }, // due 12 Mar → triage
+  { 'Case ID': 'IRT-003', Received: '2026-03-08', Stage: 'Not a violation', 'First reply sent': '2026-03-08' }, // due 15 Mar: on track
+  {
+    'Case ID': 'IRT-004', Received: '2026-02-20', Stage: 'Sub-team formed', 'First reply sent': '2026-02-21',
+    'Sub-team': team('ann', 'bob', 'cat'), 'Sub-team formed': '2026-03-05',
+  }, // notify due 12 Mar → ann bob cat
+  {
+    'Case ID': 'IRT-005', Received: '2026-01-20', Stage: 'Investigating', 'First reply sent': '2026-01-21',
+    'Sub-team': team('ann', 'dan', 'eve'), 'Sub-team formed': '2026-02-01', 'Reporter notified': '2026-02-03',
+    'Last update to reporter': '2026-02-20', 'Permission to notify reported party': 'No',
+  }, // update overdue (6 Mar) → ann dan eve
+  {
+    'Case ID': 'IRT-006', Received: '2026-01-20', Stage: 'Decision', 'First reply sent': '2026-01-21',
+    'Sub-team': team('bob', 'cat', 'dan'), 'Sub-team formed': '2026-02-01', 'Reporter notified': '2026-02-25', Outcome: 'Warning',
+  }, // plan due 11 Mar → bob cat dan
+  {
+    'Case ID': 'IRT-007', Received: '2025-12-01', Stage: 'Closed', 'First reply sent': '2025-12-02',
+    'Sub-team': team('cat', 'dan', 'eve'), 'Sub-team formed': '2025-12-05', 'Reporter notified': '2025-12-06',
+    Outcome: 'Temporary ban', 'Outcome end date': '2026-03-11', Closed: '2026-01-15',
+  }, // closed, ban ends 11 Mar → follow-up to cat dan eve
+  {
+    'Case ID': 'IRT-008', Received: '2025-12-01', Stage: 'Closed', 'First reply sent': '2025-12-02',
+    'Sub-team': team('ann', 'bob', 'cat'), 'Sub-team formed': '2025-12-05', Outcome: 'No action', Closed: '2026-01-15',
+  }, // nothing
+  {
+    'Case ID': 'IRT-009', Received: '2026-02-20', Stage: 'Investigating', 'First reply sent': '2026-02-21',
+    'Sub-team': 'ann@irt.example, bob@irt.example, reported9@parties', 'Sub-team formed': '2026-03-01',
+  }, // check data (a party's address typed into Sub-team) → ann bob
+  { 'Case ID': 'IRT-010', Stage: 'Assessing' }, // check data: Received missing → triage
+];
+
+/** Distinct confidential text per row, so any leak is caught. */
+const party = (n: number): Spec => ({
+  'Reporter name': `Reporterina Quill${n}`,
+  'Reporter email': `reporter${n}@parties.example`,
+  'Reported party name': `Accusado Brandt${n}`,
+  'Reported party email': `reported${n}@parties.example`,
+  Summary: `Said <b>awful</b> things & more in thread ${n}`,
+  Where: `Forum board #${n} "off-topic"`,
+  Findings: `Confirmed by witness ${n}; see logs`,
+  Channel: `Private chat room ${n}`,
+  'Help desk link': `https://help.example/ticket/${1000 + n}`,
+});
+
+const DATE_COLUMNS = new Set([
+  'Received', 'First reply sent', 'Sub-team formed', 'Reporter notified', 'Reported party notified', 'Last update to reporter',
+  'Last update to reported party', 'Outcome end date', 'Response plan sent', 'Reporter told outcome', 'Closed',
+]);
+
+interface Setup {
+  env: FakeEnv;
+  gas: Gas;
+  header: string[];
+  col: (name: string) => number;
+}
+
+function setUp(options: { timeZone?: string; scriptTimeZone?: string; now?: string } = {}): Setup {
+  const env = createEnv({
+    spreadsheetTimeZone: options.timeZone ?? TZ,
+    scriptTimeZone: options.scriptTimeZone ?? 'America/Los_Angeles',
+    now: options.now ?? NOW,
+    activeUser: OWNER,
+  });
+  const gas = createGas(env, { bundleDir: DIST });
+  gas.run('setupTracker');
+  const header = env.sheetValues('Cases')[0].map(String);
+  return { env, gas, header, col: (name) => header.indexOf(name) };
+}
+
+function rowsFor(s: Setup, specs: Spec[], timeZone = TZ): unknown[][] {
+  return specs.map((spec, i) => {
+    const full = { ...party(i + 1), ...spec };
+    return s.header.map((name) => {
+      const value = full[name] ?? '';
+      return DATE_COLUMNS.has(name) && value ? startOfDay(dayFromIso(value) as number, timeZone) : value;
+    });
+  });
+}
+
+function seedCases(s: Setup, specs: Spec[] = SPECS, timeZone = TZ): void {
+  s.env.seedSheet('Cases', [s.header, ...rowsFor(s, specs, timeZone)]);
+}
+
+/** The time-driven run: no UI exists, as in Apps Script. */
+function runTrigger(s: Setup): void {
+  s.env.ui.available = false;
+  try {
+    s.gas.run('sendDeadlineReminders', { triggerUid: '1', authMode: 'FULL' });
+  } finally {
+    s.env.ui.available = true;
+  }
+}
+
+const recipients = (mails: readonly SentMail[]) => mails.map((m) => m.to).sort();
+const mailTo = (s: Setup, to: string) => s.env.outbox.sent.filter((m) => m.to === to);
+const logRows = (s: Setup) => s.env.sheetValues('Log').slice(1);
+const ALL = ['ann', 'bob', 'cat', 'dan', 'eve', 'owner'].map((w) => `${w}@irt.example`);
+
+function caseIds(mail: SentMail): string[] {
+  return [...mail.body.matchAll(/^- (IRT-\d+):/gm)].map((m) => m[1]);
+}
+
+describe('turning reminders on and off', () => {
+  test('installs one daily trigger at the Settings hour in the spreadsheet zone, owned by the member', () => {
+    const s = setUp();
+    s.gas.run('enableReminders');
+    expect(s.env.triggers.list).toHaveLength(1);
+    expect(s.env.triggers.list[0]).toMatchObject({
+      handler: 'sendDeadlineReminders',
+      eventType: 'CLOCK',
+      everyDays: 1,
+      atHour: 9,
+      timeZone: TZ,
+      owner: OWNER,
+    });
+    const toast = s.env.ui.toasts.at(-1);
+    expect(toast?.message).toMatch(/^Reminders are ON: once a day around 09:00 \(Pacific\/Auckland\), sent from owner@irt\.example, who owns the trigger\./);
+    expect(toast?.message).toContain('Cases without a sub-team go to owner@irt.example');
+  });
+
+  test('turning on twice replaces the trigger; a new Settings hour is used', () => {
+    const s = setUp();
+    s.gas.run('enableReminders');
+    const settings = s.env.sheetValues('Settings');
+    const hourRow = settings.findIndex((r) => String(r[0]).startsWith('Reminder hour'));
+    s.env.sheet('Settings').getRange(hourRow + 1, 2).setValue(7);
+    s.gas.run('enableReminders');
+    expect(s.env.triggers.list).toHaveLength(1);
+    expect(s.env.triggers.list[0].atHour).toBe(7);
+    expect(s.env.ui.toasts.at(-1)?.message).toContain('Your earlier reminder trigger was replaced.');
+  });
+
+  test('turning off removes it and says so', () => {
+    const s = setUp();
+    s.gas.run('enableReminders');
+    s.gas.run('disableReminders');
+    expect(s.env.triggers.list).toHaveLength(0);
+    expect(s.env.ui.toasts.at(-1)?.message).toBe('Reminders are OFF: the trigger of owner@irt.example was removed.');
+    expect(s.env.properties.script.has('IRT_REMINDERS')).toBe(false);
+  });
+
+  test("another member's trigger is theirs: turning off says reminders are still on, and from whom", () => {
+    const s = setUp();
+    s.gas.run('enableReminders');
+    s.env.session.activeUser = s.env.session.effectiveUser = 'bob@irt.example';
+    s.gas.run('enableReminders');
+    expect(s.env.triggers.list.map((t) => t.owner).sort()).toEqual(['bob@irt.example', OWNER]);
+    expect(s.env.ui.toasts.at(-1)?.message).toContain('owner@irt.example also has a reminder trigger');
+    s.gas.run('disableReminders');
+    expect(s.env.triggers.list.map((t) => t.owner)).toEqual([OWNER]);
+    expect(s.env.ui.toasts.at(-1)?.message).toMatch(/^Reminders are still ON: the trigger of owner@irt\.example keeps running\./);
+  });
+});
+
+describe('sendDeadlineReminders', () => {
+  function ready(specs: Spec[] = SPECS): Setup {
+    const s = setUp();
+    seedCases(s, specs);
+    s.gas.run('enableReminders');
+    s.env.calls.reset();
+    return s;
+  }
+
+  test('one digest per responsible member, overdue first; nobody with nothing due gets mail', () => {
+    const s = ready();
+    runTrigger(s);
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL);
+    const ids = (to: string) => caseIds(mailTo(s, to)[0]);
+    expect(ids(OWNER)).toEqual(['IRT-001', 'IRT-002', 'IRT-010']);
+    expect(ids('ann@irt.example')).toEqual(['IRT-005', 'IRT-004', 'IRT-009']);
+    expect(ids('bob@irt.example')).toEqual(['IRT-006', 'IRT-004', 'IRT-009']);
+    expect(ids('cat@irt.example')).toEqual(['IRT-006', 'IRT-007', 'IRT-004']);
+    expect(ids('eve@irt.example')).toEqual(['IRT-005', 'IRT-007']);
+
+    const [ann] = mailTo(s, 'ann@irt.example');
+    expect(ann.subject).toBe('IRT: 1 overdue, 1 due soon, 1 to fix');
+    expect(ann.name).toBe('IRT Case Tracker');
+    expect(ann.body).toContain('- IRT-005: Update reporter, due 6 March 2026 [Overdue]');
+    expect(ann.body).toContain('- IRT-009: Fix the row: check Sub-team, no date [Check data]');
+    const gid = s.env.sheet('Cases').getSheetId();
+    expect(ann.body).toContain(`${s.env.spreadsheet.getUrl()}#gid=${gid}&range=A6`);
+    expect(ann.htmlBody).toContain(`<a href="${s.env.spreadsheet.getUrl()}#gid=${gid}&amp;range=A6">IRT-005</a>`);
+    expect(mailTo(s, 'eve@irt.example')[0].body).toContain('- IRT-007: Follow up: temporary ban ends, due 11 March 2026 [Due soon]');
+
+    expect(s.env.calls.count('MailApp.sendEmail')).toBe(6);
+    expect(s.env.calls.count('SpreadsheetApp.getUi')).toBe(0);
+    expect(s.env.calls.count('Lock.tryLock')).toBe(1);
+    expect(s.env.locks.isHeld('script')).toBe(false);
+  });
+
+  test('refreshes the computed columns in one write and logs only counts', () => {
+    const s = ready();
+    runTrigger(s);
+    const rows = s.env.sheetValues('Cases').slice(1);
+    expect(rows.map((r) => r[s.col('Deadline status')])).toEqual([
+      'Overdue', 'Due soon', 'On track', 'Due soon', 'Overdue', 'Due soon', 'Closed', 'Closed', 'Check data', 'Check data',
+    ]);
+    // Computed block + one log write.
+    expect(s.env.calls.count('Range.setValues')).toBe(2);
+    const log = logRows(s);
+    expect(log).toHaveLength(1);
+    expect(log[0].slice(2, 5)).toEqual(['', 'Reminders sent', '6 sent, 0 already sent today, 0 failed, 0 held back (6 due)']);
+  });
+
+  test('no mail or log line carries any confidential cell (or other free text) of any row', () => {
+    const s = ready();
+    runTrigger(s);
+    const columns = [...CONFIDENTIAL_COLUMNS, 'Channel', 'Help desk link', 'Sub-team'];
+    const rows = s.env.sheetValues('Cases').slice(1);
+    const texts = [
+      ...s.env.outbox.sent.flatMap((m) => [m.subject, m.body, m.htmlBody]),
+      ...logRows(s).map((r) => r.join(' | ')),
+    ];
+    let checked = 0;
+    for (const row of rows) {
+      for (const column of columns) {
+        const index = s.col(column);
+        expect(index).toBeGreaterThanOrEqual(0);
+        const value = String(row[index] ?? '');
+        if (!value) continue;
+        for (const text of texts) {
+          expect(text).not.toContain(value);
+          expect(text).not.toContain(escapeHtml(value));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
+
+  test('a second run the same day sends nothing; the next day sends again', () => {
+    const s = ready();
+    runTrigger(s);
+    runTrigger(s);
+    expect(s.env.outbox.sent).toHaveLength(6);
+    expect(logRows(s).at(-1)?.[4]).toBe('0 sent, 6 already sent today, 0 failed, 0 held back (6 due)');
+    s.env.clock.advance(DAY_MS);
+    runTrigger(s);
+    expect(s.env.outbox.sent).toHaveLength(12);
+    expect(Object.keys(JSON.parse(s.env.properties.script.get('IRT_REMINDERS_SENT') as string))).toEqual(['2026-03-10', '2026-03-11']);
+  });
+
+  test("one recipient's failure does not stop the others, is logged, and is retried on the next run", () => {
+    const s = ready();
+    let broken = true;
+    const fails = s.env.outbox._fails.bind(s.env.outbox);
+    s.env.outbox._fails = (address: string) => (broken && address === 'cat@irt.example') || fails(address);
+    runTrigger(s);
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL.filter((a) => a !== 'cat@irt.example'));
+    const log = logRows(s);
+    expect(log.map((r) => r[3])).toEqual(['Reminders sent', 'Reminder failed']);
+    expect(log[0][4]).toBe('5 sent, 0 already sent today, 1 failed, 0 held back (6 due)');
+    expect(log[1][4]).toBe('cat@irt.example: Invalid email: cat@irt.example');
+    broken = false;
+    runTrigger(s);
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL);
+  });
+
+  test('after a run dies part-way, the next run sends only the missing digests', () => {
+    const s = ready();
+    const store = s.env.properties.script;
+    const set = store.set.bind(store);
+    let ledgerWrites = 0;
+    store.set = (key: string, value: string) => {
+      set(key, value);
+      // The execution is killed right after the second send was recorded.
+      if (key === 'IRT_REMINDERS_SENT' && ++ledgerWrites === 2) throw new Error('Exceeded maximum execution time');
+      return store;
+    };
+    expect(() => runTrigger(s)).toThrow('Exceeded maximum execution time');
+    store.set = set;
+    const first = recipients(s.env.outbox.sent);
+    expect(first).toHaveLength(2);
+    expect(s.env.locks.isHeld('script')).toBe(false);
+    runTrigger(s);
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL);
+    expect(logRows(s).at(-1)?.[4]).toBe('4 sent, 2 already sent today, 0 failed, 0 held back (6 due)');
+  });
+
+  test('when the quota is short, digests with overdue cases go first and the rest are logged as held back', () => {
+    const s = ready();
+    s.env.outbox.quota = 3;
+    runTrigger(s);
+    // Overdue first (ann, dan, owner, eve have one each; more cases, then the address, break ties), then bob and cat.
+    expect(s.env.outbox.sent.map((m) => m.to)).toEqual(['ann@irt.example', 'dan@irt.example', OWNER]);
+    const log = logRows(s);
+    expect(log[0][4]).toBe('3 sent, 0 already sent today, 0 failed, 3 held back (6 due)');
+    expect(log[1].slice(3, 5)).toEqual([
+      'Reminders held back',
+      'Daily email quota (3) too small; not sent to: eve@irt.example, bob@irt.example, cat@irt.example',
+    ]);
+    // The quota comes back (a later run, or the next day): only the held-back ones go.
+    s.env.outbox.quota = 100;
+    runTrigger(s);
+    expect(s.env.outbox.sent.slice(3).map((m) => m.to)).toEqual(['eve@irt.example', 'bob@irt.example', 'cat@irt.example']);
+  });
+
+  test('a run that finds the lock held by another run exits without reading or sending', () => {
+    const s = ready();
+    s.env.locks.holdScriptLock();
+    runTrigger(s);
+    expect(s.env.outbox.sent).toHaveLength(0);
+    expect(s.env.calls.count('Range.getValues')).toBe(0);
+    expect(s.env.calls.count('Range.setValues')).toBe(0);
+    expect(s.env.sheetValues('Log').slice(1)).toHaveLength(0);
+    s.env.locks.releaseScriptLock();
+    runTrigger(s);
+    expect(s.env.outbox.sent).toHaveLength(6);
+  });
+
+  test('triage emails in Settings replace the member who turned reminders on', () => {
+    const s = ready();
+    const settings = s.env.sheetValues('Settings');
+    const triageRow = settings.findIndex((r) => String(r[0]).startsWith('Triage emails'));
+    s.env.sheet('Settings').getRange(triageRow + 1, 2).setValue('t1@irt.example, t2@irt.example');
+    runTrigger(s);
+    expect(mailTo(s, OWNER)).toHaveLength(0);
+    expect(caseIds(mailTo(s, 't2@irt.example')[0])).toEqual(['IRT-001', 'IRT-002', 'IRT-010']);
+  });
+
+  test("a party's address typed into a Sub-team cell never gets a digest, and the log does not name it", () => {
+    const typo: Spec = {
+      'Case ID': 'IRT-011', Received: '2026-02-20', Stage: 'Investigating', 'First reply sent': '2026-02-21',
+      'Sub-team': 'ann@irt.example, bob@irt.example, reporter1@parties.example', 'Sub-team formed': '2026-02-01',
+    }; // notify overdue (8 Feb)
+    const s = ready([...SPECS, typo]);
+    runTrigger(s);
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL);
+    expect(caseIds(mailTo(s, 'ann@irt.example')[0])).toEqual(['IRT-011', 'IRT-005', 'IRT-004', 'IRT-009']);
+    const blocked = logRows(s).find((r) => r[3] === 'Reminders blocked');
+    expect(blocked?.[4]).toMatch(/^1 address\(es\) in a Sub-team cell or Triage emails belong to a party/);
+    expect(logRows(s).flat().join(' ')).not.toContain('parties.example');
+  });
+
+  test('nothing due → no mail at all', () => {
+    const s = ready([SPECS[2], SPECS[7]]);
+    runTrigger(s);
+    expect(s.env.outbox.sent).toHaveLength(0);
+    expect(logRows(s)[0][4]).toBe('0 sent, 0 already sent today, 0 failed, 0 held back (0 due)');
+  });
+});
+
+describe('time zones: today is the spreadsheet’s day, not the script’s', () => {
+  test('spreadsheet in Los Angeles, script in Auckland', () => {
+    // 2026-03-10T20:00Z is 10 March 13:00 in Los Angeles and 11 March 09:00 in Auckland.
+    const s = setUp({ timeZone: 'America/Los_Angeles', scriptTimeZone: 'Pacific/Auckland', now: '2026-03-10T20:00:00Z' });
+    seedCases(s, SPECS, 'America/Los_Angeles');
+    s.gas.run('enableReminders');
+    expect(s.env.triggers.list[0].timeZone).toBe('America/Los_Angeles');
+    runTrigger(s);
+    // Same day as in Auckland above: the same digests, with the same dates.
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL);
+    expect(mailTo(s, 'ann@irt.example')[0].body).toContain('- IRT-005: Update reporter, due 6 March 2026 [Overdue]');
+    expect(Object.keys(JSON.parse(s.env.properties.script.get('IRT_REMINDERS_SENT') as string))).toEqual(['2026-03-10']);
+  });
+
+  test('spreadsheet in Auckland, script in Los Angeles: the day has already turned in Auckland', () => {
+    const s = setUp();
+    seedCases(s);
+    s.gas.run('enableReminders');
+    runTrigger(s);
+    expect(Object.keys(JSON.parse(s.env.properties.script.get('IRT_REMINDERS_SENT') as string))).toEqual(['2026-03-10']);
+    // IRT-006's plan is due 11 March: due soon on 10 March.
+    expect(mailTo(s, 'dan@irt.example')[0].body).toContain('- IRT-006: Send response plan, due 11 March 2026 [Due soon]');
+  });
+});
+
+describe('speed', () => {
+  const spreadsheetCalls = (env: FakeEnv) =>
+    Object.entries(env.calls.byName())
+      .filter(([name]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(name))
+      .reduce((sum, [, n]) => sum + n, 0);
+
+  function callsFor(count: number): { sheet: number; mail: number; all: Record<string, number> } {
+    const specs: Spec[] = [];
+    for (let i = 0; i < count; i++) specs.push({ ...SPECS[i % SPECS.length], 'Case ID': `IRT-${String(i + 1).padStart(5, '0')}` });
+    const s = setUp();
+    seedCases(s, specs);
+    s.gas.run('enableReminders');
+    s.env.calls.reset();
+    runTrigger(s);
+    return { sheet: spreadsheetCalls(s.env), mail: s.env.calls.count('MailApp.sendEmail'), all: s.env.calls.byName() };
+  }
+
+  test('the same spreadsheet calls for 10 and 5,000 cases, and one email per recipient', () => {
+    const small = callsFor(10);
+    const large = callsFor(5_000);
+    expect(large.sheet).toBe(small.sheet);
+    expect(large.all).toEqual(small.all);
+    expect(small.mail).toBe(6);
+    expect(large.mail).toBe(6);
+  });
+});
