@@ -65,6 +65,8 @@ export const CASE_COLUMNS = [
   { name: 'Response plan sent', kind: 'date', aliases: ['Response plan', 'Plan sent'] },
   { name: 'Reporter told outcome', kind: 'date', aliases: ['Outcome sent to reporter', 'Reporter told', 'Outcome notice sent'] },
   { name: 'Closed', kind: 'date', aliases: ['Closed on', 'Date closed', 'Closed date'] },
+  // Members (emails or names) never to suggest for this case's sub-team.
+  { name: 'Conflicts', kind: 'text', confidential: true, aliases: ['Conflicts of interest', 'Conflict', 'Exclude from sub-team', 'Recused'] },
   { name: 'Next action', kind: 'computed', aliases: [] },
   { name: 'Next deadline', kind: 'computed', aliases: ['Due', 'Due date', 'Deadline'] },
   { name: 'Deadline status', kind: 'computed', aliases: ['Deadline state', 'Due status'] },

@@ -1,0 +1,376 @@
+// The Case panel sidebar: one case, its next action, its timeline, and the steps
+// its stage allows. Each step is recorded by the server (recordCaseStep) against
+// the version of the row this panel shows; every value is shown with textContent.
+
+import { dayFromIso, formatDay } from '../src/core/calendar';
+import type { FieldView, StepView, TimelineItem } from '../src/core/case-steps';
+import { byId, clearMessage, readPageData, setText, show, showMessage } from './client/dom';
+import { callServer, messageOf, type ServerResult } from './client/gas';
+
+type Panel = ServerResult<'getCasePanel'>;
+type Advice = ServerResult<'suggestSubTeam'>;
+interface Start {
+  panel: Panel | null;
+  error: string | null;
+}
+
+const message = byId('message');
+const refreshButton = byId<HTMLButtonElement>('refresh');
+const caseSection = byId('case');
+const caseIdHeading = byId('case-id');
+const stageBadge = byId('stage');
+const nextAction = byId('next-action');
+const nextDue = byId('next-due');
+const nextStatus = byId('next-status');
+const problemsList = byId('problems');
+const teamLine = byId('team');
+const stepsBox = byId('steps');
+const noSteps = byId('no-steps');
+const timelineList = byId('timeline');
+
+let panel: Panel | null = null;
+let openStep: string | null = null;
+let busy = false;
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, text?: string) => {
+  const element = document.createElement(tag);
+  Object.assign(element, props);
+  if (text !== undefined) element.textContent = text;
+  return element;
+};
+
+function formatIso(iso: string | null): string {
+  if (!iso) return '';
+  const day = dayFromIso(iso);
+  return day === null ? iso : formatDay(day, 'EEE d MMM yyyy');
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+const statusClass = (status: string) => `status status-${status.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+const lines = (error: unknown) => messageOf(error).split('\n').filter((l) => l.trim() !== '');
+
+function setBusy(on: boolean): void {
+  busy = on;
+  refreshButton.disabled = on;
+  for (const control of Array.from(stepsBox.querySelectorAll('button, input, select, textarea'))) {
+    (control as HTMLButtonElement).disabled = on;
+  }
+  document.body.setAttribute('aria-busy', String(on));
+}
+
+// ---- Rendering --------------------------------------------------------------------
+
+function render(next: Panel): void {
+  panel = next;
+  show(caseSection, true);
+  setText(caseIdHeading, next.caseId);
+  setText(stageBadge, next.stage || 'No stage');
+  setText(nextAction, next.next.action || (next.next.status === 'Closed' ? 'Nothing: the case is closed' : ''));
+  setText(nextDue, next.next.due ? `Due ${formatIso(next.next.due)}` : '');
+  setText(nextStatus, next.next.status);
+  nextStatus.className = statusClass(next.next.status);
+
+  problemsList.replaceChildren(...next.problems.map((p) => el('li', {}, p)));
+  show(problemsList, next.problems.length > 0);
+  setText(teamLine, next.subTeam.length ? `Sub-team: ${next.subTeam.join(', ')}` : '');
+  show(teamLine, next.subTeam.length > 0);
+
+  if (!next.steps.some((s) => s.id === openStep)) openStep = null;
+  stepsBox.replaceChildren(...next.steps.map((s) => renderStep(s, next)));
+  show(noSteps, next.steps.length === 0);
+  timelineList.replaceChildren(...next.timeline.map(renderTimelineItem));
+}
+
+function renderTimelineItem(item: TimelineItem): HTMLLIElement {
+  const li = el('li', { className: `state-${item.state.replace(' ', '-')}` });
+  li.append(el('span', { className: 'what' }, item.label));
+  let when = '';
+  if (item.date) when = formatIso(item.date);
+  else if (item.due) {
+    const late = panel && item.due < panel.today && item.state !== 'done' ? ' (overdue)' : '';
+    when = item.state === 'done' ? `until ${formatIso(item.due)}` : `due ${formatIso(item.due)}${late}`;
+  } else if (item.state === 'done' && !item.note) when = 'done';
+  else if (item.state === 'to come') when = 'to come';
+  if (when) li.append(el('span', { className: 'when' }, when));
+  if (item.note) li.append(el('span', { className: 'note' }, item.note));
+  if (item.state === 'next') li.setAttribute('aria-current', 'step');
+  return li;
+}
+
+function fieldId(step: StepView, name: string): string {
+  return `${step.id}-${name}`;
+}
+
+function renderStep(step: StepView, current: Panel): HTMLElement {
+  const box = el('div', { className: 'step', id: `step-${step.id}` });
+  const formId = `form-${step.id}`;
+  const toggle = el('button', { type: 'button', className: 'step-toggle' });
+  toggle.setAttribute('aria-expanded', String(openStep === step.id));
+  toggle.setAttribute('aria-controls', formId);
+  toggle.append(el('span', {}, step.label), el('span', { className: 'chevron' }));
+  toggle.dataset.step = step.id;
+  toggle.addEventListener('click', () => {
+    openStep = openStep === step.id ? null : step.id;
+    render(current);
+    if (openStep) (document.querySelector(`#${formId} input, #${formId} select, #${formId} textarea`) as HTMLElement | null)?.focus();
+    else byId(`step-${step.id}`).querySelector('button')?.focus();
+  });
+
+  const form = el('form', { id: formId, noValidate: true });
+  form.hidden = openStep !== step.id;
+  form.setAttribute('aria-label', step.label);
+  if (step.missing) {
+    const note = el('p', { className: 'missing', id: `${step.id}-missing` }, `Still needed: ${step.missing}.`);
+    form.append(note);
+  }
+  for (const field of step.fields) form.append(renderField(step, field, current));
+
+  const stepMessage = el('div', { className: 'message', id: `${step.id}-message` });
+  stepMessage.hidden = true;
+  form.append(stepMessage);
+
+  const buttons = el('div', { className: 'buttons' });
+  const save = el('button', { type: 'submit', className: 'action' }, `Save: ${lowerFirst(step.label.replace(/^Record /, ''))}`);
+  save.dataset.save = step.id;
+  buttons.append(save);
+  if (step.template) {
+    const draft = el('button', { type: 'button' }, `Draft “${step.template}”…`);
+    draft.title = `Open the draft dialog for ${current.caseId} (template “${step.template}”)`;
+    draft.dataset.draft = step.id;
+    draft.addEventListener('click', () => void openDraft(step, stepMessage));
+    buttons.append(draft);
+  }
+  form.append(buttons);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void saveStep(step, form, stepMessage);
+  });
+  box.append(toggle, form);
+  return box;
+}
+
+function labelFor(step: StepView, field: FieldView): HTMLLabelElement {
+  const label = el('label', { htmlFor: fieldId(step, field.name) }, field.label);
+  if (!field.required) label.append(' ', el('span', { className: 'optional' }, '(optional)'));
+  return label;
+}
+
+function renderField(step: StepView, field: FieldView, current: Panel): HTMLElement {
+  const block = el('div', { className: 'block' });
+  const id = fieldId(step, field.name);
+  if (field.type === 'members') return renderMembers(step, field, current);
+  block.append(labelFor(step, field));
+  let control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  if (field.type === 'select') {
+    const select = el('select', { id, name: field.name });
+    if (!field.options?.includes(field.value)) select.append(el('option', { value: '' }, 'Choose…'));
+    for (const option of field.options ?? []) select.append(el('option', { value: option }, option));
+    select.value = field.value;
+    control = select;
+  } else if (field.type === 'textarea') {
+    control = el('textarea', { id, name: field.name, rows: 4, value: field.value });
+  } else {
+    const input = el('input', {
+      id,
+      name: field.name,
+      type: field.type === 'date' ? 'date' : field.type === 'email' ? 'email' : 'text',
+      value: field.value,
+      autocomplete: 'off',
+    });
+    if (field.type === 'date' && field.name === 'date') input.max = current.today;
+    if (field.type === 'email') {
+      input.setAttribute('list', rosterList(current));
+      input.spellcheck = false;
+    }
+    control = input;
+  }
+  if (field.required) control.required = true;
+  block.append(control);
+  if (field.help) {
+    const help = el('p', { className: 'hint', id: `${id}-hint` }, field.help);
+    control.setAttribute('aria-describedby', help.id);
+    block.append(help);
+  }
+  if (step.id === 'replaceMember' && field.name === 'incoming') block.append(...suggestControls(step, current));
+  return block;
+}
+
+/** One shared <datalist> of Roster emails for the sub-team fields. */
+function rosterList(current: Panel): string {
+  const id = 'roster-emails';
+  let list = document.getElementById(id);
+  if (!list) {
+    list = el('datalist', { id });
+    document.body.append(list);
+  }
+  list.replaceChildren(...current.roster.map((m) => el('option', { value: m.email, label: m.name })));
+  return id;
+}
+
+function renderMembers(step: StepView, field: FieldView, current: Panel): HTMLElement {
+  const group = el('fieldset', { className: 'block members' });
+  group.append(el('legend', { className: 'label' }, field.label));
+  const values = field.value.split(',').map((v) => v.trim());
+  const list = rosterList(current);
+  for (let i = 0; i < 3; i++) {
+    const input = el('input', {
+      id: `${fieldId(step, 'members')}-${i + 1}`,
+      name: 'members',
+      type: 'email',
+      value: values[i] ?? '',
+      autocomplete: 'off',
+      spellcheck: false,
+      required: true,
+    });
+    input.setAttribute('list', list);
+    input.setAttribute('aria-label', `Member ${i + 1}`);
+    group.append(input);
+  }
+  if (field.help) group.append(el('p', { className: 'hint' }, field.help));
+  if (current.rosterProblems.length)
+    group.append(el('p', { className: 'hint' }, `Roster: ${current.rosterProblems.join('; ')}`));
+  group.append(...suggestControls(step, current));
+  return group;
+}
+
+/** The parties' zones (optional, never stored), a Suggest button and where the suggestion shows. */
+function suggestControls(step: StepView, current: Panel): HTMLElement[] {
+  const zonesId = fieldId(step, 'zones');
+  const zonesBlock = el('div', { className: 'block' });
+  zonesBlock.append(
+    el('label', { htmlFor: zonesId }, 'Parties’ time zones '),
+    el('input', { id: zonesId, type: 'text', placeholder: 'e.g. Europe/Berlin, America/Chicago', autocomplete: 'off' }),
+    el('p', { className: 'hint' }, 'Optional, used only for this suggestion and kept nowhere.'),
+  );
+  (zonesBlock.firstChild as HTMLElement).append(el('span', { className: 'optional' }, '(optional)'));
+  const button = el('button', { type: 'button', className: 'small' }, step.id === 'replaceMember' ? 'Suggest a replacement' : 'Suggest from Roster');
+  button.dataset.suggest = step.id;
+  const box = el('div', { className: 'suggestion', id: `${step.id}-suggestion` });
+  box.hidden = true;
+  box.setAttribute('aria-live', 'polite');
+  button.addEventListener('click', () => void suggest(step, current, box));
+  return [zonesBlock, button, box];
+}
+
+// ---- Talking to the server ------------------------------------------------------------
+
+function readFields(form: HTMLFormElement): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const members: string[] = [];
+  for (const element of Array.from(form.elements)) {
+    const control = element as HTMLInputElement;
+    if (!control.name) continue;
+    if (control.name === 'members') members.push(control.value.trim());
+    else fields[control.name] = control.value;
+  }
+  if (members.length) fields.members = members.filter(Boolean).join(', ');
+  return fields;
+}
+
+async function saveStep(step: StepView, form: HTMLFormElement, stepMessage: HTMLElement): Promise<void> {
+  if (busy || !panel) return;
+  clearMessage(stepMessage);
+  clearMessage(message);
+  const fields = readFields(form);
+  const { caseId, version } = panel;
+  setBusy(true);
+  try {
+    const result = await callServer('recordCaseStep', caseId, step.id, fields, version);
+    setBusy(false);
+    openStep = null;
+    render(result.panel);
+    showMessage(message, 'ok', [result.message, result.panel.next.action ? `Next: ${result.panel.next.action}.` : 'The case is closed.']);
+    message.setAttribute('tabindex', '-1');
+    message.focus();
+  } catch (error) {
+    setBusy(false);
+    showMessage(stepMessage, 'error', ['Not saved.', ...lines(error)]);
+    (form.querySelector('button[type="submit"]') as HTMLButtonElement | null)?.focus();
+  }
+}
+
+async function suggest(step: StepView, current: Panel, box: HTMLElement): Promise<void> {
+  if (busy) return;
+  const zonesInput = document.getElementById(fieldId(step, 'zones')) as HTMLInputElement | null;
+  const partyTimeZones = (zonesInput?.value ?? '').split(/[,;\s]+/).filter(Boolean);
+  const outgoing = (document.getElementById(fieldId(step, 'outgoing')) as HTMLSelectElement | null)?.value ?? '';
+  if (step.id === 'replaceMember' && outgoing === '') {
+    box.replaceChildren(el('p', {}, 'Choose the member who is leaving first.'));
+    box.hidden = false;
+    return;
+  }
+  box.replaceChildren(el('p', {}, 'Looking at the Roster…'));
+  box.hidden = false;
+  try {
+    const advice = await callServer(
+      'suggestSubTeam',
+      current.caseId,
+      step.id === 'replaceMember' ? { partyTimeZones, replace: outgoing } : { partyTimeZones },
+    );
+    showAdvice(step, advice, box);
+  } catch (error) {
+    box.replaceChildren(...lines(error).map((l) => el('p', {}, l)));
+  }
+}
+
+function showAdvice(step: StepView, advice: Advice, box: HTMLElement): void {
+  const parts: HTMLElement[] = [el('p', { className: 'message-title' }, advice.summary)];
+  const list = el('ul');
+  for (const member of advice.members) list.append(el('li', {}, `${member.reason} (${member.email})`));
+  parts.push(list);
+  if (advice.excluded.length)
+    parts.push(el('p', { className: 'hint' }, `Left out: ${advice.excluded.map((e) => `${e.name} (${e.reason})`).join('; ')}.`));
+  if (advice.ignoredTimeZones.length)
+    parts.push(el('p', { className: 'hint' }, `Not time zones, ignored: ${advice.ignoredTimeZones.join(', ')}.`));
+  if (advice.rosterProblems.length) parts.push(el('p', { className: 'hint' }, `Roster: ${advice.rosterProblems.join('; ')}`));
+  box.replaceChildren(...parts);
+  box.hidden = false;
+
+  if (step.id === 'replaceMember') {
+    const incoming = advice.members.find((m) => !m.kept);
+    const input = document.getElementById(fieldId(step, 'incoming')) as HTMLInputElement | null;
+    if (incoming && input && advice.complete) input.value = incoming.email;
+  } else if (advice.complete) {
+    advice.members.forEach((m, i) => {
+      const input = document.getElementById(`${fieldId(step, 'members')}-${i + 1}`) as HTMLInputElement | null;
+      if (input) input.value = m.email;
+    });
+  }
+}
+
+async function openDraft(step: StepView, stepMessage: HTMLElement): Promise<void> {
+  if (busy || !panel) return;
+  clearMessage(stepMessage);
+  try {
+    await callServer('showCaseDraftDialog', panel.caseId);
+    showMessage(stepMessage, 'info', [`Draft dialog opened for ${panel.caseId}: choose “${step.template}”.`]);
+  } catch (error) {
+    showMessage(stepMessage, 'error', lines(error));
+  }
+}
+
+async function refresh(): Promise<void> {
+  if (busy) return;
+  clearMessage(message);
+  setBusy(true);
+  refreshButton.textContent = 'Refreshing…';
+  try {
+    const next = await callServer('getCasePanel');
+    openStep = null;
+    render(next);
+  } catch (error) {
+    showMessage(message, 'error', lines(error));
+    show(caseSection, false);
+    panel = null;
+  } finally {
+    refreshButton.textContent = 'Refresh';
+    setBusy(false);
+  }
+}
+
+refreshButton.addEventListener('click', () => void refresh());
+
+const start = readPageData<Start>('case-panel-start');
+if (start?.panel) render(start.panel);
+else if (start?.error) showMessage(message, 'info', [start.error]);
+else void refresh();

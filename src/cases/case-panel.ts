@@ -1,0 +1,240 @@
+// The case panel's server side: the view of one case, each step recorded under
+// the document lock against the row the member saw, and the sub-team suggestion.
+// Cases are found by their ID, never by a row number (rows move when sorted).
+
+import { isoFromDay, type Day } from '../core/calendar';
+import type { Settings } from '../core/settings';
+import {
+  buildPanelView,
+  cleanFields,
+  isStepId,
+  planStep,
+  readPanelCase,
+  rowVersion,
+  splitMembers,
+  stepLabel,
+  type CasePanelView,
+  type CellChanges,
+  type StepId,
+} from '../core/case-steps';
+import { cellText, isBlankRow } from '../core/cases';
+import { COMPUTED_COLUMNS, columnSpec, type ColumnName } from '../core/columns';
+import { deadlineForRow } from '../core/deadlines';
+import { countOpenCases, suggestSubTeam, type SubTeamSuggestion } from '../core/subteam';
+import { findCase, type FoundCase } from '../sheets/case-lookup';
+import { readCaseTable, toCell, writeColumns, type CaseTable } from '../sheets/case-table';
+import { today } from '../sheets/clock';
+import { withDocumentLock } from '../sheets/lock';
+import { appendLog } from '../sheets/log';
+import { HEADER_ROW } from '../sheets/names';
+import { computedCells } from '../sheets/refresh';
+import { readRoster } from '../sheets/roster-sheet';
+import { readSettings } from '../sheets/settings-sheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const CASE_CHANGED =
+  'This case changed since you opened it: refresh the panel to see the latest, then try again. Nothing was saved.';
+
+export interface CasePanelData extends CasePanelView {
+  /** Roster members (name and email) for the sub-team fields; empty unless a sub-team step is offered. */
+  roster: { name: string; email: string }[];
+  rosterProblems: string[];
+}
+
+export interface StepRecorded {
+  /** What was recorded, for the panel's message. */
+  message: string;
+  /** The case as it now stands (a new version). */
+  panel: CasePanelData;
+}
+
+const SUB_TEAM_STEPS: readonly StepId[] = ['subTeam', 'replaceMember'];
+
+/** The case on the member's selected row of the cases sheet. */
+function selectedCaseId(spreadsheet: Spreadsheet, table: CaseTable): string {
+  const name = table.sheet.getName();
+  const hint = `Select a case’s row on the ${name} sheet, then press Refresh.`;
+  const range = spreadsheet.getActiveRange();
+  if (!range || range.getSheet().getSheetId() !== table.sheet.getSheetId()) throw new Error(`No case is selected. ${hint}`);
+  const index = range.getRow() - HEADER_ROW - 1;
+  if (index < 0) throw new Error(`The header row is selected. ${hint}`);
+  const column = table.map['Case ID'];
+  if (column === undefined) throw new Error(`The ${name} sheet has no Case ID column. Run IRT Tracker → Set up tracker.`);
+  const row = table.rows[index];
+  const caseId = row ? cellText(row[column], table.timeZone) : '';
+  if (caseId === '') throw new Error(`Row ${range.getRow()} has no Case ID. ${hint}`);
+  return caseId;
+}
+
+function panelFor(
+  spreadsheet: Spreadsheet,
+  table: CaseTable,
+  found: FoundCase,
+  row: readonly unknown[],
+  settings: Settings = readSettings(spreadsheet).settings,
+  day: Day = today(spreadsheet).day,
+): CasePanelData {
+  const record = readPanelCase(row, table.map, table.timeZone);
+  const view = buildPanelView(record, rowVersion(row, table.map), day, settings);
+  const needsRoster = view.steps.some((s) => SUB_TEAM_STEPS.includes(s.id));
+  const roster = needsRoster ? readRoster(spreadsheet) : { members: [], problems: [] };
+  return {
+    ...view,
+    caseId: found.caseId,
+    roster: roster.members.map((m) => ({ name: m.name, email: m.email })),
+    rosterProblems: roster.problems,
+  };
+}
+
+/** The panel's view of a case: by ID, or the selected row's case when no ID is given. */
+export function getCasePanel(spreadsheet: Spreadsheet, caseId?: string): CasePanelData {
+  const table = readCaseTable(spreadsheet);
+  const id = typeof caseId === 'string' && caseId.trim() !== '' ? caseId : selectedCaseId(spreadsheet, table);
+  const found = findCase(table, id);
+  return panelFor(spreadsheet, table, found, found.row);
+}
+
+/** The columns a step writes must all exist, or nothing is written. */
+function assertColumns(table: CaseTable, columns: readonly ColumnName[]): void {
+  const missing = columns.filter((name) => table.map[name] === undefined);
+  if (missing.length)
+    throw new Error(
+      `The ${table.sheet.getName()} sheet has no ${missing.join(', ')} column. Run IRT Tracker → Set up tracker. Nothing was saved.`,
+    );
+}
+
+/** A cell as it is written: dates at midnight in the spreadsheet's zone, list words as they are, user text inert. */
+function cellToWrite(column: ColumnName, value: CellChanges[ColumnName], timeZone: string): string | Date {
+  if (typeof value === 'string' && columnSpec(column).kind === 'list') return value;
+  return toCell(value ?? null, timeZone);
+}
+
+/**
+ * Records one step for a case. Under the document lock: re-reads the row by its ID,
+ * refuses when it changed since the panel read it (its version), checks the step,
+ * then writes only the step's cells and the recomputed computed cells, and logs.
+ */
+export function recordCaseStep(
+  spreadsheet: Spreadsheet,
+  caseId: unknown,
+  step: unknown,
+  input: unknown,
+  version: unknown,
+): StepRecorded {
+  if (typeof caseId !== 'string' || caseId.trim() === '') throw new Error('No case ID was given. Nothing was saved.');
+  if (!isStepId(step)) throw new Error(`Unknown step "${String(step)}". Nothing was saved.`);
+  if (typeof version !== 'string' || version === '') throw new Error('The panel sent no version of the case: refresh the panel.');
+  const cleaned = cleanFields(input);
+  if (!cleaned.ok) throw new Error(`${cleaned.message}. Nothing was saved.`);
+
+  return withDocumentLock(() => {
+    const table = readCaseTable(spreadsheet);
+    const found = findCase(table, caseId);
+    if (rowVersion(found.row, table.map) !== version) throw new Error(CASE_CHANGED);
+
+    const { day } = today(spreadsheet);
+    const record = readPanelCase(found.row, table.map, table.timeZone);
+    const roster = SUB_TEAM_STEPS.includes(step) ? readRoster(spreadsheet).members : undefined;
+    const plan = planStep(step, record, cleaned.fields, { today: day, roster });
+    if (!plan.ok) throw new Error(`${plan.message} Nothing was saved.`);
+
+    const columns = Object.keys(plan.cells) as ColumnName[];
+    assertColumns(table, [...columns, ...COMPUTED_COLUMNS]);
+    const tz = table.timeZone;
+    const written = columns.map((name) => cellToWrite(name, plan.cells[name], tz));
+
+    // The deadline of the row as it will read once written (text as stored, without the apostrophe).
+    const next = [...found.row];
+    columns.forEach((name, i) => {
+      const value = written[i];
+      next[table.map[name] as number] = typeof value === 'string' ? value.replace(/^'/, '') : value;
+    });
+    const { settings } = readSettings(spreadsheet);
+    const computed = computedCells(deadlineForRow(next, table.map, tz, day, settings), tz);
+
+    writeColumns(table, found.rowNumber, [...columns, ...COMPUTED_COLUMNS], [[...written, ...computed]]);
+    appendLog(spreadsheet, [{ caseId: found.caseId, action: plan.action, detail: plan.detail }]);
+
+    // Read the row back so the new version is exactly what the next step will compare against.
+    const width = table.sheet.getLastColumn();
+    const stored = table.sheet.getRange(found.rowNumber, 1, 1, width).getValues()[0];
+    return {
+      message: `${stepLabel(step)}: saved for ${found.caseId}.`,
+      panel: panelFor(spreadsheet, table, found, stored, settings, day),
+    };
+  });
+}
+
+export interface SubTeamOptions {
+  /** IANA zones of the parties, when the member knows them (kept nowhere). */
+  partyTimeZones?: string[];
+  /** The member to replace: the other two stay. */
+  replace?: string;
+}
+
+function cleanOptions(options: unknown): SubTeamOptions {
+  const raw = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
+  const zones = Array.isArray(raw.partyTimeZones) ? raw.partyTimeZones.filter((z): z is string => typeof z === 'string') : [];
+  return { partyTimeZones: zones.slice(0, 10), replace: typeof raw.replace === 'string' ? raw.replace : undefined };
+}
+
+export interface SubTeamAdvice extends SubTeamSuggestion {
+  caseId: string;
+  /** The day the suggestion is for, yyyy-mm-dd. */
+  day: string;
+  rosterProblems: string[];
+}
+
+/** The best available members for the case's sub-team (or a replacement), each choice explained. */
+export function suggestSubTeamFor(spreadsheet: Spreadsheet, caseId: unknown, options?: unknown): SubTeamAdvice {
+  if (typeof caseId !== 'string' || caseId.trim() === '') throw new Error('No case ID was given.');
+  const { partyTimeZones, replace } = cleanOptions(options);
+  const table = readCaseTable(spreadsheet);
+  const found = findCase(table, caseId);
+  const roster = readRoster(spreadsheet);
+  const { day } = today(spreadsheet);
+  const tz = table.timeZone;
+  const text = (row: readonly unknown[], name: ColumnName) =>
+    table.map[name] === undefined ? '' : cellText(row[table.map[name] as number], tz);
+
+  // Members' load: the sub-teams of the other open cases.
+  const openTeams = table.rows
+    .filter((row, i) => i !== found.index && !isBlankRow(row, table.map))
+    .filter((row) => text(row, 'Closed') === '' && text(row, 'Stage') !== 'Closed')
+    .map((row) => text(row, 'Sub-team'));
+
+  let keep: string[] = [];
+  if (replace !== undefined) {
+    const team = splitMembers(text(found.row, 'Sub-team'));
+    if (!team.some((e) => e.toLowerCase() === replace.trim().toLowerCase()))
+      throw new Error(`${replace} is not on the sub-team of ${found.caseId}.`);
+    keep = team.filter((e) => e.toLowerCase() !== replace.trim().toLowerCase());
+  }
+  // The member being replaced is never suggested back.
+  const conflicts = [text(found.row, 'Conflicts'), replace ?? ''].filter(Boolean).join(', ');
+  const suggestion = suggestSubTeam({
+    roster: roster.members,
+    openCases: countOpenCases(openTeams),
+    partyTimeZones,
+    conflicts,
+    keep,
+    day,
+  });
+  if (replace !== undefined) {
+    suggestion.excluded = suggestion.excluded.filter((e) => e.email.toLowerCase() !== replace.trim().toLowerCase());
+  }
+  return { ...suggestion, caseId: found.caseId, day: isoFromDay(day), rosterProblems: roster.problems };
+}
+
+/**
+ * Opens the draft dialog for this case: selects the case's row (the dialog drafts
+ * for the selected row), then opens it. The row is found by ID, so a sorted sheet
+ * still selects the right case.
+ */
+export function selectCaseRow(spreadsheet: Spreadsheet, caseId: unknown): void {
+  if (typeof caseId !== 'string' || caseId.trim() === '') throw new Error('No case ID was given.');
+  const table = readCaseTable(spreadsheet);
+  const found = findCase(table, caseId);
+  table.sheet.getRange(found.rowNumber, (table.map['Case ID'] as number) + 1).activate();
+}

@@ -1,0 +1,796 @@
+// The case panel's steps: which steps a case's stage allows, what each step needs
+// before it may be recorded (naming what is missing), and exactly which cells it
+// fills. Plus the case's timeline. Pure: `today` is a calendar day in the
+// spreadsheet's zone and nothing here reads or writes a sheet.
+
+import { dayFromIso, formatDay, isDate, isoFromDay, type Day } from './calendar';
+import { DATE_FIELDS, cellText, readCase, type CaseRecord, type DateField } from './cases';
+import { COLUMN_NAMES, COMPUTED_COLUMNS, OUTCOMES, PERMISSIONS, STAGES, type ColumnMap, type ColumnName, type Outcome } from './columns';
+import { computeDeadline, type DeadlineSettings } from './deadlines';
+import { ineligibility, parseConflicts, type RosterMember } from './subteam';
+import { TEMPLATE_KINDS } from './templates';
+import { MAX_CELL_TEXT, subTeamProblem } from './validation';
+
+export const STEP_IDS = [
+  'firstReply',
+  'assessment',
+  'subTeam',
+  'notifyReporter',
+  'notifyReportedParty',
+  'updateReporter',
+  'updateReportedParty',
+  'decision',
+  'responsePlan',
+  'reporterToldOutcome',
+  'close',
+  'replaceMember',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export const ASSESSMENTS = ['Possible violation', 'Not a violation'] as const;
+export type Assessment = (typeof ASSESSMENTS)[number];
+
+/** A case row as the panel needs it: the deadline engine's record plus a few text cells. */
+export interface PanelCase extends CaseRecord {
+  findings: string;
+  channel: string;
+  conflicts: string;
+}
+
+export function readPanelCase(row: readonly unknown[], map: ColumnMap, timeZone: string): PanelCase {
+  const text = (name: ColumnName) => (map[name] === undefined ? '' : cellText(row[map[name] as number], timeZone));
+  return { ...readCase(row, map, timeZone), findings: text('Findings'), channel: text('Channel'), conflicts: text('Conflicts') };
+}
+
+/** What a step writes: a Day for a date cell, a string for text or a list word, null to blank a cell. */
+export type CellValue = string | Day | null;
+export type CellChanges = Partial<Record<ColumnName, CellValue>>;
+
+/** What the panel sends for a step: plain strings only, dates as yyyy-mm-dd. */
+export type StepFields = Partial<Record<FieldName, string>>;
+export type FieldName =
+  | 'date'
+  | 'assessment'
+  | 'members'
+  | 'channel'
+  | 'permission'
+  | 'outcome'
+  | 'endDate'
+  | 'findings'
+  | 'outgoing'
+  | 'incoming';
+
+export const FIELD_NAMES: readonly FieldName[] = [
+  'date',
+  'assessment',
+  'members',
+  'channel',
+  'permission',
+  'outcome',
+  'endDate',
+  'findings',
+  'outgoing',
+  'incoming',
+];
+
+/** The step's fields from whatever the client sent: known names only, strings only. */
+export function cleanFields(input: unknown): { ok: true; fields: StepFields } | { ok: false; message: string } {
+  if (input === undefined || input === null) return { ok: true, fields: {} };
+  if (typeof input !== 'object' || Array.isArray(input)) return { ok: false, message: 'The step’s fields must be an object' };
+  const fields: StepFields = {};
+  for (const name of FIELD_NAMES) {
+    const value = (input as Record<string, unknown>)[name];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') return { ok: false, message: `The field ${name} must be text` };
+    if (value.length > MAX_CELL_TEXT) return { ok: false, message: `The field ${name} is longer than ${MAX_CELL_TEXT} characters` };
+    fields[name] = value;
+  }
+  return { ok: true, fields };
+}
+
+export interface FieldView {
+  name: FieldName;
+  label: string;
+  type: 'date' | 'select' | 'text' | 'textarea' | 'members' | 'email';
+  options?: string[];
+  /** The value the form starts with (today for a date). */
+  value: string;
+  required: boolean;
+  help?: string;
+}
+
+export interface StepView {
+  id: StepId;
+  label: string;
+  /** The saved reply that goes with this step (a Templates row), if any. */
+  template: string | null;
+  fields: FieldView[];
+  /** What the step still needs before it can be recorded; null when it can. */
+  missing: string | null;
+  /** The columns the step fills. */
+  writes: ColumnName[];
+}
+
+export interface StepContext {
+  today: Day;
+  /** The Roster, needed by the sub-team steps. */
+  roster?: readonly RosterMember[];
+}
+
+export type StepResult =
+  | { ok: true; cells: CellChanges; action: string; detail: string }
+  | { ok: false; message: string };
+
+/** The saved reply (a kind of Templates row, see templates.ts) each step goes with. */
+const templateOf = (kind: (typeof TEMPLATE_KINDS)[number]['kind']): string =>
+  (TEMPLATE_KINDS.find((k) => k.kind === kind) as (typeof TEMPLATE_KINDS)[number]).name;
+
+export const STEP_TEMPLATES: Partial<Record<StepId, string>> = {
+  firstReply: templateOf('acknowledgement'),
+  notifyReporter: templateOf('nextSteps'),
+  notifyReportedParty: templateOf('notifyReported'),
+  updateReporter: templateOf('updateReporter'),
+  updateReportedParty: templateOf('updateReported'),
+  responsePlan: templateOf('responsePlan'),
+  reporterToldOutcome: templateOf('outcomeNotice'),
+};
+export const NOT_A_VIOLATION_TEMPLATE = templateOf('notViolation');
+
+const SUB_TEAM_STAGES = ['Sub-team formed', 'Investigating', 'Decision'];
+const isSet = (value: CaseRecord[DateField]) => typeof value === 'number';
+const isPossibleViolation = (c: PanelCase) => SUB_TEAM_STAGES.includes(c.stage);
+
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function splitMembers(value: string): string[] {
+  return value
+    .split(/[,;\n]+/)
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+}
+
+interface StepSpec {
+  id: StepId;
+  label: string;
+  /** The date column the step's date goes to (none for steps without a date). */
+  dateColumn?: ColumnName;
+  /** Shown for this case (its stage allows it and it is not already done). */
+  allowed(c: PanelCase): boolean;
+  /** Names of what the case lacks for this step (columns or conditions). */
+  missing(c: PanelCase): string[];
+  /** Earliest dates the step's date may take, each named. */
+  notBefore?(c: PanelCase): [string, CaseRecord[DateField]][];
+  fields(c: PanelCase, today: Day): FieldView[];
+  /** The cells to write, or the reason the fields are not acceptable. */
+  plan(c: PanelCase, f: StepFields, day: Day | null, ctx: StepContext): CellChanges | { error: string };
+  template?(c: PanelCase): string | null;
+  writes: ColumnName[];
+}
+
+const dateField = (label: string, today: Day): FieldView => ({
+  name: 'date',
+  label,
+  type: 'date',
+  value: isoFromDay(today),
+  required: true,
+  help: 'Today unless it happened earlier',
+});
+
+const permissionField = (c: PanelCase): FieldView => ({
+  name: 'permission',
+  label: 'Reporter’s permission to notify the reported party',
+  type: 'select',
+  options: [...PERMISSIONS],
+  value: (PERMISSIONS as readonly string[]).includes(c.permission) ? c.permission : 'Not asked',
+  required: false,
+  help: 'Change it when the reporter answered',
+});
+
+/** The permission field's change, if any: writes the cell only when it differs. */
+function permissionChange(c: PanelCase, f: StepFields): CellChanges | { error: string } {
+  const value = (f.permission ?? '').trim();
+  if (value === '' || value === c.permission) return {};
+  if (!(PERMISSIONS as readonly string[]).includes(value)) return { error: `Permission must be one of ${PERMISSIONS.join(', ')}` };
+  if (value !== 'Yes' && isSet(c.reportedPartyNotified))
+    return { error: 'The reported party was already notified, so the permission stays Yes' };
+  return { 'Permission to notify reported party': value };
+}
+
+const teamMissing = (c: PanelCase): string[] => {
+  const missing: string[] = [];
+  if (c.subTeam === '') missing.push('Sub-team');
+  else if (subTeamProblem(c.subTeam)) missing.push('three distinct Sub-team emails');
+  if (!isSet(c.subTeamFormed)) missing.push('Sub-team formed');
+  return missing;
+};
+
+/** Checks the members of a sub-team against the Roster on that day. */
+function rosterProblem(emails: readonly string[], c: PanelCase, day: Day, ctx: StepContext): string | null {
+  const roster = ctx.roster ?? [];
+  const conflicts = parseConflicts(c.conflicts);
+  for (const email of emails) {
+    const member = roster.find((m) => m.email.toLowerCase() === email.toLowerCase());
+    if (!member) return `${email} is not on the Roster`;
+    const why = ineligibility(member, day, conflicts);
+    if (why) return `${member.name} (${member.email}) cannot join: ${why}`;
+  }
+  return null;
+}
+
+const canonicalEmail = (email: string, ctx: StepContext) =>
+  ctx.roster?.find((m) => m.email.toLowerCase() === email.toLowerCase())?.email ?? email;
+
+const STEPS: readonly StepSpec[] = [
+  {
+    id: 'firstReply',
+    label: 'Record first reply',
+    dateColumn: 'First reply sent',
+    allowed: (c) => ['Received', 'Assessing', 'Not a violation'].includes(c.stage) && !isSet(c.firstReplySent),
+    missing: () => [],
+    fields: (_c, today) => [dateField('Reply sent on', today)],
+    plan: (_c, _f, day) => ({ 'First reply sent': day }),
+    writes: ['First reply sent'],
+  },
+  {
+    id: 'assessment',
+    label: 'Record assessment',
+    allowed: (c) => ['Received', 'Assessing', 'Not a violation'].includes(c.stage),
+    missing: () => [],
+    fields: (c) => [
+      {
+        name: 'assessment',
+        label: 'The team’s assessment',
+        type: 'select',
+        options: [...ASSESSMENTS],
+        value: c.stage === 'Not a violation' ? 'Not a violation' : 'Possible violation',
+        required: true,
+        help: 'Not a violation: explain to the reporter, then close. Possible violation: form a sub-team.',
+      },
+    ],
+    plan: (_c, f) => {
+      const value = (f.assessment ?? '').trim();
+      if (value === 'Not a violation') return { Stage: 'Not a violation' };
+      if (value === 'Possible violation') return { Stage: 'Assessing' };
+      return { error: `Assessment must be ${joinAnd([...ASSESSMENTS]).replace(' and ', ' or ')}` };
+    },
+    template: (c) => (c.stage === 'Not a violation' ? NOT_A_VIOLATION_TEMPLATE : null),
+    writes: ['Stage'],
+  },
+  {
+    id: 'subTeam',
+    label: 'Record sub-team',
+    dateColumn: 'Sub-team formed',
+    allowed: (c) => c.stage === 'Assessing',
+    missing: (c) => (isSet(c.firstReplySent) ? [] : ['First reply sent']),
+    notBefore: (c) => [['First reply sent', c.firstReplySent]],
+    fields: (c, today) => [
+      {
+        name: 'members',
+        label: 'Three members (Roster emails)',
+        type: 'members',
+        value: c.subTeam,
+        required: true,
+        help: 'Use Suggest to pick from the Roster',
+      },
+      dateField('Formed on', today),
+      { name: 'channel', label: 'Communication channel', type: 'text', value: c.channel, required: false },
+    ],
+    plan: (c, f, day, ctx) => {
+      const members = (f.members ?? '').trim();
+      const problem = subTeamProblem(members);
+      if (problem) return { error: problem };
+      const emails = splitMembers(members);
+      const rosterIssue = rosterProblem(emails, c, day as Day, ctx);
+      if (rosterIssue) return { error: rosterIssue };
+      const channel = (f.channel ?? '').trim();
+      if (channel.length > MAX_CELL_TEXT) return { error: 'Channel is too long' };
+      const cells: CellChanges = {
+        Stage: 'Sub-team formed',
+        'Sub-team': emails.map((e) => canonicalEmail(e, ctx)).join(', '),
+        'Sub-team formed': day,
+      };
+      if (channel !== '' && channel !== c.channel) cells.Channel = channel;
+      return cells;
+    },
+    writes: ['Stage', 'Sub-team', 'Sub-team formed', 'Channel'],
+  },
+  {
+    id: 'notifyReporter',
+    label: 'Record reporter notified',
+    dateColumn: 'Reporter notified',
+    allowed: (c) => ['Sub-team formed', 'Investigating'].includes(c.stage) && !isSet(c.reporterNotified),
+    missing: teamMissing,
+    notBefore: (c) => [['Sub-team formed', c.subTeamFormed]],
+    fields: (c, today) => [dateField('Next steps sent on', today), permissionField(c)],
+    plan: (c, f, day) => {
+      const permission = permissionChange(c, f);
+      if ('error' in permission) return permission;
+      const cells: CellChanges = { 'Reporter notified': day, ...permission };
+      if (c.stage === 'Sub-team formed') cells.Stage = 'Investigating';
+      return cells;
+    },
+    writes: ['Reporter notified', 'Stage', 'Permission to notify reported party'],
+  },
+  {
+    id: 'notifyReportedParty',
+    label: 'Record reported party notified',
+    dateColumn: 'Reported party notified',
+    allowed: (c) => ['Sub-team formed', 'Investigating'].includes(c.stage) && !isSet(c.reportedPartyNotified) && c.permission !== 'No',
+    missing: (c) => [
+      ...teamMissing(c),
+      ...(c.permission === 'Yes' ? [] : ['the reporter’s permission (Permission to notify reported party must be Yes)']),
+    ],
+    notBefore: (c) => [['Sub-team formed', c.subTeamFormed]],
+    fields: (_c, today) => [dateField('Notified on', today)],
+    plan: (_c, _f, day) => ({ 'Reported party notified': day }),
+    writes: ['Reported party notified'],
+  },
+  {
+    id: 'updateReporter',
+    label: 'Record update to reporter',
+    dateColumn: 'Last update to reporter',
+    allowed: (c) => ['Investigating', 'Decision'].includes(c.stage) && !isSet(c.responsePlanSent),
+    missing: (c) => (isSet(c.reporterNotified) ? [] : ['Reporter notified']),
+    notBefore: (c) => [
+      ['Reporter notified', c.reporterNotified],
+      ['Last update to reporter', c.lastUpdateToReporter],
+    ],
+    fields: (c, today) => [dateField('Update sent on', today), permissionField(c)],
+    plan: (c, f, day) => {
+      const permission = permissionChange(c, f);
+      if ('error' in permission) return permission;
+      return { 'Last update to reporter': day, ...permission };
+    },
+    writes: ['Last update to reporter', 'Permission to notify reported party'],
+  },
+  {
+    id: 'updateReportedParty',
+    label: 'Record update to reported party',
+    dateColumn: 'Last update to reported party',
+    allowed: (c) => ['Investigating', 'Decision'].includes(c.stage) && isSet(c.reportedPartyNotified) && !isSet(c.responsePlanSent),
+    missing: (c) => (isSet(c.reportedPartyNotified) ? [] : ['Reported party notified']),
+    notBefore: (c) => [
+      ['Reported party notified', c.reportedPartyNotified],
+      ['Last update to reported party', c.lastUpdateToReportedParty],
+    ],
+    fields: (_c, today) => [dateField('Update sent on', today)],
+    plan: (_c, _f, day) => ({ 'Last update to reported party': day }),
+    writes: ['Last update to reported party'],
+  },
+  {
+    id: 'decision',
+    label: 'Record decision',
+    allowed: (c) => ['Investigating', 'Decision'].includes(c.stage) && !isSet(c.responsePlanSent),
+    missing: (c) => [...teamMissing(c), ...(isSet(c.reporterNotified) ? [] : ['Reporter notified'])],
+    fields: (c) => [
+      {
+        name: 'outcome',
+        label: 'Outcome',
+        type: 'select',
+        options: [...OUTCOMES],
+        value: (OUTCOMES as readonly string[]).includes(c.outcome) ? c.outcome : '',
+        required: true,
+      },
+      {
+        name: 'endDate',
+        label: 'End date (temporary ban)',
+        type: 'date',
+        value: isSet(c.outcomeEndDate) ? isoFromDay(c.outcomeEndDate as Day) : '',
+        required: false,
+        help: 'Required for a temporary ban',
+      },
+      {
+        name: 'findings',
+        label: 'Findings',
+        type: 'textarea',
+        value: '',
+        required: c.findings === '',
+        help: c.findings === '' ? 'What the sub-team found' : 'Findings are recorded: leave empty to keep them, or type new findings to replace them',
+      },
+    ],
+    plan: (c, f) => {
+      const outcome = (f.outcome ?? '').trim();
+      if (!(OUTCOMES as readonly string[]).includes(outcome)) return { error: `Outcome must be one of ${OUTCOMES.join(', ')}` };
+      const endText = (f.endDate ?? '').trim();
+      let end: Day | null = null;
+      if ((outcome as Outcome) === 'Temporary ban') {
+        if (endText === '') return { error: 'A temporary ban needs its end date' };
+        end = dayFromIso(endText);
+        if (end === null) return { error: `End date "${endText}" is not a real date (yyyy-mm-dd)` };
+        if (isSet(c.received) && end < (c.received as Day)) return { error: 'End date cannot be before the case was received' };
+      } else if (endText !== '') {
+        return { error: `Only a temporary ban has an end date (the outcome is ${outcome})` };
+      }
+      const findings = (f.findings ?? '').trim();
+      if (findings === '' && c.findings === '') return { error: 'Findings are required' };
+      if (findings.length > MAX_CELL_TEXT) return { error: `Findings are longer than ${MAX_CELL_TEXT} characters` };
+      const cells: CellChanges = { Stage: 'Decision', Outcome: outcome };
+      if (end !== null || isSet(c.outcomeEndDate)) cells['Outcome end date'] = end;
+      if (findings !== '') cells.Findings = findings;
+      return cells;
+    },
+    writes: ['Stage', 'Outcome', 'Outcome end date', 'Findings'],
+  },
+  {
+    id: 'responsePlan',
+    label: 'Record response plan sent',
+    dateColumn: 'Response plan sent',
+    allowed: (c) => c.stage === 'Decision' && !isSet(c.responsePlanSent),
+    missing: (c) => [
+      ...(c.outcome === '' ? ['Outcome'] : []),
+      ...(c.outcome === 'Temporary ban' && !isSet(c.outcomeEndDate) ? ['Outcome end date'] : []),
+      ...(c.findings === '' ? ['Findings'] : []),
+    ],
+    notBefore: (c) => [['Sub-team formed', c.subTeamFormed]],
+    fields: (_c, today) => [dateField('Plan sent on', today)],
+    plan: (_c, _f, day) => ({ 'Response plan sent': day }),
+    writes: ['Response plan sent'],
+  },
+  {
+    id: 'reporterToldOutcome',
+    label: 'Record reporter told of outcome',
+    dateColumn: 'Reporter told outcome',
+    allowed: (c) => c.stage === 'Decision' && !isSet(c.reporterToldOutcome),
+    missing: (c) => [
+      ...(c.outcome === '' ? ['Outcome'] : []),
+      ...(c.findings === '' ? ['Findings'] : []),
+      ...(isSet(c.responsePlanSent) ? [] : ['Response plan sent']),
+    ],
+    notBefore: (c) => [['Response plan sent', c.responsePlanSent]],
+    fields: (_c, today) => [dateField('Outcome notice sent on', today)],
+    plan: (_c, _f, day) => ({ 'Reporter told outcome': day }),
+    writes: ['Reporter told outcome'],
+  },
+  {
+    id: 'close',
+    label: 'Close the case',
+    dateColumn: 'Closed',
+    allowed: (c) => ['Not a violation', 'Investigating', 'Decision'].includes(c.stage),
+    missing: (c) =>
+      isPossibleViolation(c)
+        ? [
+            ...(c.outcome === '' ? ['Outcome'] : []),
+            ...(c.findings === '' ? ['Findings'] : []),
+            ...(isSet(c.reporterToldOutcome) ? [] : ['Reporter told outcome (the outcome notice date)']),
+          ]
+        : isSet(c.firstReplySent)
+          ? []
+          : ['First reply sent'],
+    notBefore: (c) => [
+      ['First reply sent', c.firstReplySent],
+      ['Reporter told outcome', c.reporterToldOutcome],
+    ],
+    fields: (_c, today) => [dateField('Closed on', today)],
+    plan: (_c, _f, day) => ({ Stage: 'Closed', Closed: day }),
+    template: (c) => (c.stage === 'Not a violation' ? NOT_A_VIOLATION_TEMPLATE : null),
+    writes: ['Stage', 'Closed'],
+  },
+  {
+    id: 'replaceMember',
+    label: 'Replace a sub-team member',
+    allowed: (c) => SUB_TEAM_STAGES.includes(c.stage) && c.subTeam !== '',
+    missing: (c) => (subTeamProblem(c.subTeam) ? ['three distinct Sub-team emails'] : []),
+    fields: (c) => [
+      {
+        name: 'outgoing',
+        label: 'Member leaving',
+        type: 'select',
+        options: splitMembers(c.subTeam),
+        value: '',
+        required: true,
+      },
+      { name: 'incoming', label: 'New member (Roster email)', type: 'email', value: '', required: true, help: 'Use Suggest to pick from the Roster' },
+    ],
+    plan: (c, f, _day, ctx) => {
+      const team = splitMembers(c.subTeam);
+      const outgoing = (f.outgoing ?? '').trim().toLowerCase();
+      const incoming = (f.incoming ?? '').trim();
+      const at = team.findIndex((e) => e.toLowerCase() === outgoing);
+      if (outgoing === '') return { error: 'Choose the member who is leaving' };
+      if (at < 0) return { error: `${f.outgoing} is not on this case’s sub-team` };
+      if (incoming === '') return { error: 'Give the new member’s email' };
+      if (team.some((e) => e.toLowerCase() === incoming.toLowerCase())) return { error: `${incoming} is already on the sub-team` };
+      const rosterIssue = rosterProblem([incoming], c, ctx.today, ctx);
+      if (rosterIssue) return { error: rosterIssue };
+      const next = [...team];
+      next[at] = canonicalEmail(incoming, ctx);
+      return { 'Sub-team': next.join(', ') };
+    },
+    writes: ['Sub-team'],
+  },
+];
+
+const specOf = (id: StepId) => STEPS.find((s) => s.id === id) as StepSpec;
+
+export function stepLabel(id: StepId): string {
+  return specOf(id).label;
+}
+
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
+}
+
+/** Problems in the row that stop every step (the deadline engine shows them as Check data). */
+export function rowProblems(c: PanelCase): string[] {
+  const problems: string[] = [];
+  if (c.caseId === '') problems.push('Case ID is missing');
+  if (c.received === null) problems.push('Received is missing');
+  for (const [field, column] of Object.entries(DATE_FIELDS) as [DateField, ColumnName][]) {
+    if (c[field] === 'invalid') problems.push(`${column} is not a date`);
+  }
+  if (!(STAGES as readonly string[]).includes(c.stage))
+    problems.push(c.stage === '' ? 'Stage is missing' : `Stage "${c.stage}" is not one of ${STAGES.join(', ')}`);
+  return problems;
+}
+
+/** The steps the case's stage allows now, in the process's order. */
+export function allowedSteps(c: PanelCase): StepId[] {
+  if (rowProblems(c).length || isSet(c.closed) || c.stage === 'Closed') return [];
+  return STEPS.filter((s) => s.allowed(c)).map((s) => s.id);
+}
+
+export function missingFor(id: StepId, c: PanelCase): string | null {
+  const missing = specOf(id).missing(c);
+  return missing.length ? `${joinAnd(missing)} ${missing.length > 1 ? 'are' : 'is'} missing` : null;
+}
+
+export function stepViews(c: PanelCase, today: Day): StepView[] {
+  return allowedSteps(c).map((id) => {
+    const spec = specOf(id);
+    return {
+      id,
+      label: spec.label,
+      template: spec.template ? spec.template(c) : (STEP_TEMPLATES[id] ?? null),
+      fields: spec.fields(c, today),
+      missing: missingFor(id, c),
+      writes: [...spec.writes],
+    };
+  });
+}
+
+/**
+ * Checks a step against the case and the fields typed, and says which cells it
+ * fills. Refusals name what is missing or wrong; a refusal means nothing is written.
+ */
+export function planStep(id: StepId, c: PanelCase, fields: StepFields, ctx: StepContext): StepResult {
+  if (!isStepId(id)) return { ok: false, message: `Unknown step "${String(id)}"` };
+  const spec = specOf(id);
+  const refuse = (why: string): StepResult => ({ ok: false, message: `Cannot ${spec.label.toLowerCase()}: ${why}.` });
+  const problems = rowProblems(c);
+  if (problems.length) return refuse(`${joinAnd(problems)}; fix the row first`);
+  if (isSet(c.closed) || c.stage === 'Closed') return refuse('the case is closed');
+  if (!spec.allowed(c)) return refuse(`not a step for a case at stage ${c.stage}${alreadyDone(id, c)}`);
+  const missing = missingFor(id, c);
+  if (missing) return refuse(missing);
+
+  let day: Day | null = null;
+  if (spec.dateColumn) {
+    const text = (fields.date ?? '').trim();
+    if (text === '') return refuse('the date is required');
+    day = dayFromIso(text);
+    if (day === null) return refuse(`"${text}" is not a real date (yyyy-mm-dd)`);
+    if (day > ctx.today) return refuse(`the date cannot be after today (${isoFromDay(ctx.today)})`);
+    const bounds: [string, CaseRecord[DateField]][] = [['Received', c.received], ...(spec.notBefore?.(c) ?? [])];
+    for (const [name, bound] of bounds) {
+      if (typeof bound === 'number' && day < bound) return refuse(`the date cannot be before ${name} (${isoFromDay(bound)})`);
+    }
+  }
+  const planned = spec.plan(c, fields, day, ctx);
+  if ('error' in planned) return refuse(planned.error as string);
+  const detail =
+    id === 'assessment' ? (fields.assessment ?? '').trim() : id === 'decision' ? (fields.outcome ?? '').trim() : '';
+  return { ok: true, cells: planned as CellChanges, action: spec.label, detail };
+}
+
+function alreadyDone(id: StepId, c: PanelCase): string {
+  const done: Partial<Record<StepId, DateField>> = {
+    firstReply: 'firstReplySent',
+    notifyReporter: 'reporterNotified',
+    notifyReportedParty: 'reportedPartyNotified',
+    responsePlan: 'responsePlanSent',
+    reporterToldOutcome: 'reporterToldOutcome',
+  };
+  const field = done[id];
+  return field && isSet(c[field]) ? ` (${DATE_FIELDS[field]} is already ${isoFromDay(c[field] as Day)})` : '';
+}
+
+/** The case as it will read once the cells are written (for recomputing its deadline). */
+export function applyCells(c: PanelCase, cells: CellChanges): PanelCase {
+  const next = { ...c };
+  const dateFieldOf = Object.fromEntries(Object.entries(DATE_FIELDS).map(([f, col]) => [col, f])) as Record<string, DateField>;
+  for (const [column, value] of Object.entries(cells) as [ColumnName, CellValue][]) {
+    if (dateFieldOf[column]) next[dateFieldOf[column]] = typeof value === 'number' ? value : null;
+    else if (column === 'Stage') next.stage = String(value ?? '');
+    else if (column === 'Sub-team') next.subTeam = String(value ?? '');
+    else if (column === 'Outcome') next.outcome = String(value ?? '');
+    else if (column === 'Permission to notify reported party') next.permission = String(value ?? '');
+    else if (column === 'Findings') next.findings = String(value ?? '');
+    else if (column === 'Channel') next.channel = String(value ?? '');
+  }
+  return next;
+}
+
+// ---- The timeline ---------------------------------------------------------------
+
+export type TimelineState = 'done' | 'next' | 'to come' | 'not needed';
+
+export interface TimelineItem {
+  label: string;
+  /** yyyy-mm-dd when it happened. */
+  date: string | null;
+  /** yyyy-mm-dd when it is due (still to come). */
+  due: string | null;
+  state: TimelineState;
+  note?: string;
+}
+
+/** Which timeline entry each next action of the deadline engine belongs to. */
+const ACTION_ITEM: Record<string, string> = {
+  'Reply to reporter': 'First reply sent',
+  'Finish initial assessment': 'Initial assessment',
+  'Explain decision to reporter and close': 'Closed',
+  'Notify reporter': 'Reporter notified',
+  'Notify both parties': 'Reporter notified',
+  'Notify reported party': 'Reported party notified',
+  'Update reporter': 'Next update to reporter',
+  'Update both parties': 'Next update to reporter',
+  'Update reported party': 'Next update to reported party',
+  'Send response plan': 'Response plan sent',
+  'Tell reporter the outcome': 'Reporter told outcome',
+  'Close the case': 'Closed',
+};
+
+/** Each step of the process with its date, or its due date when still to come. */
+export function caseTimeline(c: PanelCase, today: Day, settings: DeadlineSettings): TimelineItem[] {
+  const iso = (d: Day | null) => (d === null ? null : isoFromDay(d));
+  const day = (v: CaseRecord[DateField]) => (typeof v === 'number' ? v : null);
+  const items: TimelineItem[] = [];
+  const add = (label: string, date: Day | null, due: Day | null, note?: string, notNeeded = false) =>
+    items.push({
+      label,
+      date: iso(date),
+      due: date === null ? iso(due) : null,
+      state: date !== null ? 'done' : notNeeded ? 'not needed' : 'to come',
+      ...(note ? { note } : {}),
+    });
+
+  const received = day(c.received);
+  add('Received', received, null);
+  add('First reply sent', day(c.firstReplySent), received === null ? null : received + settings.replyWindowDays);
+
+  const assessDue = received === null ? null : received + settings.assessmentWindowDays;
+  const assessed = c.stage === 'Not a violation' || SUB_TEAM_STAGES.includes(c.stage) || (c.stage === 'Closed' && c.subTeam !== '');
+  items.push({
+    label: 'Initial assessment',
+    date: null,
+    due: assessed || c.stage === 'Closed' ? null : iso(assessDue),
+    state: assessed || c.stage === 'Closed' ? 'done' : 'to come',
+    ...(assessed ? { note: c.stage === 'Not a violation' ? 'Not a violation' : 'Possible violation' } : {}),
+  });
+
+  const notAViolation = c.stage === 'Not a violation' || (c.stage === 'Closed' && c.subTeam === '' && !isSet(c.subTeamFormed));
+  if (!notAViolation) {
+    const formed = day(c.subTeamFormed);
+    add('Sub-team formed', formed, null);
+    const notifyDue = formed === null ? null : formed + settings.notifyWindowDays;
+    add('Reporter notified', day(c.reporterNotified), notifyDue);
+    const permitted = c.permission === 'Yes';
+    add(
+      'Reported party notified',
+      day(c.reportedPartyNotified),
+      permitted ? notifyDue : null,
+      permitted || isSet(c.reportedPartyNotified) ? undefined : `Only with the reporter’s permission (${c.permission || 'Not asked'})`,
+      !permitted,
+    );
+    const planSent = day(c.responsePlanSent);
+    const updates = (label: string, last: Day | null, notified: Day | null) => {
+      if (notified === null) return;
+      const base = last ?? notified;
+      items.push({
+        label,
+        date: null,
+        due: planSent === null && !isSet(c.closed) ? isoFromDay(base + settings.updateIntervalDays) : null,
+        state: planSent === null && !isSet(c.closed) ? 'to come' : 'not needed',
+        note: last === null ? 'No update yet' : `Last update ${formatDay(last, 'EEE d MMM yyyy')}`,
+      });
+    };
+    updates('Next update to reporter', day(c.lastUpdateToReporter), day(c.reporterNotified));
+    updates('Next update to reported party', day(c.lastUpdateToReportedParty), day(c.reportedPartyNotified));
+    items.push({
+      label: 'Decision',
+      date: null,
+      due: null,
+      state: c.outcome !== '' ? 'done' : 'to come',
+      ...(c.outcome !== '' ? { note: c.outcome } : {}),
+    });
+    if (c.outcome === 'Temporary ban')
+      items.push({
+        label: 'Temporary ban ends',
+        date: null,
+        due: iso(day(c.outcomeEndDate)),
+        state: isSet(c.outcomeEndDate) && (c.outcomeEndDate as Day) < today ? 'done' : 'to come',
+        ...(isSet(c.outcomeEndDate) ? {} : { note: 'End date missing' }),
+      });
+    add('Response plan sent', planSent, null);
+    add('Reporter told outcome', day(c.reporterToldOutcome), planSent === null ? null : planSent + settings.outcomeNoticeWindowDays);
+    add('Closed', day(c.closed), day(c.reporterToldOutcome));
+  } else {
+    add('Closed', day(c.closed), assessDue, 'Explain the decision to the reporter, then close');
+  }
+
+  // The deadline engine's next action marks its entry (with the engine's due date).
+  const deadline = computeDeadline(c, today, settings);
+  const label = ACTION_ITEM[deadline.action];
+  const item = label ? items.find((i) => i.label === label && i.state !== 'done') : undefined;
+  if (item && deadline.due !== null) {
+    item.state = 'next';
+    item.due = isoFromDay(deadline.due);
+  }
+  return items;
+}
+
+// ---- The panel's view of a case -------------------------------------------------
+
+export interface CasePanelView {
+  caseId: string;
+  stage: string;
+  /** Fingerprint of the row as read; every step sends it back. */
+  version: string;
+  today: string;
+  subTeam: string[];
+  next: { action: string; due: string | null; status: string };
+  timeline: TimelineItem[];
+  steps: StepView[];
+  /** What is wrong with the row, if anything (then no step is offered). */
+  problems: string[];
+}
+
+export function buildPanelView(c: PanelCase, version: string, today: Day, settings: DeadlineSettings): CasePanelView {
+  const deadline = computeDeadline(c, today, settings);
+  return {
+    caseId: c.caseId,
+    stage: c.stage,
+    version,
+    today: isoFromDay(today),
+    subTeam: splitMembers(c.subTeam),
+    next: { action: deadline.action, due: deadline.due === null ? null : isoFromDay(deadline.due), status: deadline.status },
+    timeline: caseTimeline(c, today, settings),
+    steps: stepViews(c, today),
+    problems: rowProblems(c),
+  };
+}
+
+// ---- The row's fingerprint ------------------------------------------------------
+
+/** The case columns a fingerprint covers: every canonical column but the computed ones. */
+const VERSIONED_COLUMNS: readonly ColumnName[] = COLUMN_NAMES.filter(
+  (name) => !(COMPUTED_COLUMNS as readonly string[]).includes(name),
+);
+
+/**
+ * A fingerprint of a row's case cells (not the computed ones, which a refresh may
+ * rewrite at any time): a step is refused when the row changed since the panel read it.
+ */
+export function rowVersion(row: readonly unknown[], map: ColumnMap): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+  };
+  for (const name of VERSIONED_COLUMNS) {
+    const index = map[name];
+    const value = index === undefined ? undefined : row[index];
+    const text = value === undefined ? 'u' : isDate(value) ? `d${value.getTime()}` : `${typeof value}:${String(value)}`;
+    feed(`${name}\u0000${text}\u0001`);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,346 @@
+// Choosing a sub-team of three from the Roster, the way the process asks: members
+// with time available, no connection to the case, close to each other's clocks
+// (and to the parties' when known). Pure: the day is passed in.
+
+import { dayFromCell, formatDay, isValidTimeZone, isoFromDay, utcOffsetMinutes, type Day } from './calendar';
+import { normalizeHeader } from './columns';
+import { ROSTER_HEADER, type RosterColumn } from './roster';
+import { isEmail } from './validation';
+
+export const SUB_TEAM_SIZE = 3;
+
+export interface RosterMember {
+  name: string;
+  email: string;
+  timeZone: string;
+  /** The Available cell says Yes (a blank cell counts as Yes). */
+  available: boolean;
+  unavailableUntil: Day | null;
+  /** Sheet row, for messages about the Roster. */
+  row: number;
+  /** Why this member can never be suggested, whatever the case (bad time zone, bad Available). */
+  problem: string | null;
+}
+
+export interface Roster {
+  members: RosterMember[];
+  /** Rows skipped or flagged, each naming the row and the column. */
+  problems: string[];
+}
+
+const ROSTER_ALIASES: Record<RosterColumn, readonly string[]> = {
+  Name: ['Member', 'Full name'],
+  Email: ['E-mail', 'Email address', 'Member email'],
+  'Time zone': ['Timezone', 'TZ', 'Time zone (IANA)', 'IANA time zone'],
+  Available: ['Availability', 'Is available'],
+  'Unavailable until': ['Away until', 'Back on', 'Unavailable till'],
+};
+
+/**
+ * Reads the Roster sheet's values (header row first). Rows without an email are
+ * skipped; a member whose time zone or availability cannot be read is kept with a
+ * problem, so they are never suggested and the team is told why.
+ */
+export function parseRoster(values: readonly (readonly unknown[])[], timeZone: string, headerRow = 1): Roster {
+  const header = (values[headerRow - 1] ?? []).map(normalizeHeader);
+  const index = {} as Record<RosterColumn, number>;
+  const problems: string[] = [];
+  for (const column of ROSTER_HEADER) {
+    const names = [column, ...ROSTER_ALIASES[column]].map(normalizeHeader);
+    index[column] = header.findIndex((h) => h !== '' && names.includes(h));
+  }
+  const absent = (['Email', 'Time zone'] as const).filter((c) => index[c] < 0);
+  if (absent.length) return { members: [], problems: [`The Roster sheet has no ${absent.join(' or ')} column`] };
+
+  const members: RosterMember[] = [];
+  const seen = new Set<string>();
+  values.slice(headerRow).forEach((row, i) => {
+    const rowNumber = headerRow + 1 + i;
+    const cell = (c: RosterColumn) => (index[c] < 0 ? '' : row[index[c]]);
+    const text = (c: RosterColumn) => String(cell(c) ?? '').trim();
+    const email = text('Email');
+    if (email === '') {
+      if (text('Name') !== '') problems.push(`Roster row ${rowNumber}: Email is missing`);
+      return;
+    }
+    if (!isEmail(email)) {
+      problems.push(`Roster row ${rowNumber}: Email "${email}" is not an email address`);
+      return;
+    }
+    if (seen.has(email.toLowerCase())) {
+      problems.push(`Roster row ${rowNumber}: ${email} is listed twice`);
+      return;
+    }
+    seen.add(email.toLowerCase());
+    let problem: string | null = null;
+    const zone = text('Time zone');
+    if (!isValidTimeZone(zone)) problem = zone === '' ? 'Time zone is missing' : `Time zone "${zone}" is not an IANA time zone name`;
+    const availableText = text('Available');
+    const available = availableText === '' || /^yes$/i.test(availableText);
+    if (availableText !== '' && !/^(yes|no)$/i.test(availableText)) problem ??= `Available "${availableText}" is not Yes or No`;
+    const until = dayFromCell(cell('Unavailable until'), timeZone);
+    if (until === 'invalid') problem ??= 'Unavailable until is not a date';
+    if (problem) problems.push(`Roster row ${rowNumber} (${email}): ${problem}`);
+    members.push({
+      name: text('Name') || email,
+      email,
+      timeZone: zone,
+      available,
+      unavailableUntil: typeof until === 'number' ? until : null,
+      row: rowNumber,
+      problem,
+    });
+  });
+  return { members, problems };
+}
+
+/** Entries of a Conflicts cell: emails or names, separated by commas, semicolons or new lines. */
+export function parseConflicts(cell: string): string[] {
+  return cell
+    .split(/[,;\n]+/)
+    .map((s) => s.trim().replace(/\s+/g, ' ').toLowerCase())
+    .filter((s) => s !== '');
+}
+
+export function isConflicted(member: Pick<RosterMember, 'name' | 'email'>, conflicts: readonly string[]): boolean {
+  const name = member.name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return conflicts.includes(member.email.toLowerCase()) || conflicts.includes(name);
+}
+
+/** Why a member cannot sit on this case's sub-team on that day, or null when they can. */
+export function ineligibility(member: RosterMember, day: Day, conflicts: readonly string[]): string | null {
+  if (member.problem) return member.problem;
+  if (isConflicted(member, conflicts)) return 'listed in this case’s Conflicts';
+  if (!member.available) return 'not available (Available is No)';
+  if (member.unavailableUntil !== null && member.unavailableUntil >= day)
+    return `unavailable until ${isoFromDay(member.unavailableUntil)}`;
+  return null;
+}
+
+const MINUTES_PER_DAY = 24 * 60;
+
+/** The instant used to read a zone's offset on a day: noon UTC, clear of midnight DST changes. */
+export function offsetOnDay(timeZone: string, day: Day): number {
+  return utcOffsetMinutes(timeZone, new Date(day * 86_400_000 + 12 * 3_600_000));
+}
+
+/**
+ * The shortest arc of the 24-hour clock that covers every offset, in minutes.
+ * Offsets live on a circle: UTC+12 and UTC−10 are 2 hours apart across the date line.
+ */
+export function offsetSpread(offsets: readonly number[]): number {
+  if (offsets.length < 2) return 0;
+  const points = [...new Set(offsets.map((o) => ((o % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY))].sort(
+    (a, b) => a - b,
+  );
+  if (points.length < 2) return 0;
+  let largestGap = points[0] + MINUTES_PER_DAY - points[points.length - 1];
+  for (let i = 1; i < points.length; i++) largestGap = Math.max(largestGap, points[i] - points[i - 1]);
+  return MINUTES_PER_DAY - largestGap;
+}
+
+/** Distance between two offsets around the clock, in minutes (at most 12 hours). */
+export function offsetDistance(a: number, b: number): number {
+  const d = Math.abs(a - b) % MINUTES_PER_DAY;
+  return Math.min(d, MINUTES_PER_DAY - d);
+}
+
+/** UTC+9, UTC+5:30, UTC−3, UTC. */
+export function formatOffset(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const sign = minutes > 0 ? '+' : '−';
+  const abs = Math.abs(minutes);
+  const hours = Math.floor(abs / 60);
+  const rest = abs % 60;
+  return `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
+}
+
+const hoursText = (minutes: number) => {
+  const h = minutes / 60;
+  const shown = Number.isInteger(h) ? String(h) : h.toFixed(1).replace(/\.0$/, '');
+  return `${shown} h`;
+};
+
+/**
+ * How a group is scored (lower is better): the hours of clock their offsets span,
+ * plus one hour for each open case they already carry, plus half an hour for each
+ * hour the farthest party is from the nearest member. So a member one hour further
+ * away is preferred to one carrying an extra case only when that is a fair trade.
+ */
+export const OPEN_CASE_WEIGHT_MINUTES = 60;
+export const PARTY_WEIGHT = 0.5;
+
+export interface SubTeamRequest {
+  roster: readonly RosterMember[];
+  /** Open cases each member sits on, by lower-case email (this case excluded). */
+  openCases: Readonly<Record<string, number>>;
+  /** IANA zones of the parties when known; invalid ones are ignored and reported. */
+  partyTimeZones?: readonly string[];
+  /** The case's Conflicts cell. */
+  conflicts?: string;
+  /** Members who stay (a replacement keeps the other two). */
+  keep?: readonly string[];
+  /** The day the sub-team is formed, in the spreadsheet's zone. */
+  day: Day;
+  size?: number;
+}
+
+export interface SuggestedMember {
+  name: string;
+  email: string;
+  timeZone: string;
+  offsetMinutes: number;
+  openCases: number;
+  kept: boolean;
+  /** One line saying why this member. */
+  reason: string;
+}
+
+export interface SubTeamSuggestion {
+  /** True when a full sub-team could be suggested. */
+  complete: boolean;
+  members: SuggestedMember[];
+  /** Offsets spanned by the suggested members, in minutes. */
+  spreadMinutes: number;
+  /** A sentence summing up the choice, or saying why there is none. */
+  summary: string;
+  /** Members left out and why (unavailable, conflicted, unreadable). */
+  excluded: { name: string; email: string; reason: string }[];
+  /** Party time zones that are not IANA names (ignored). */
+  ignoredTimeZones: string[];
+}
+
+interface Candidate {
+  member: RosterMember;
+  offset: number;
+  open: number;
+  kept: boolean;
+}
+
+function* combinations<T>(items: readonly T[], k: number, start = 0): Generator<T[]> {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  for (let i = start; i <= items.length - k; i++) {
+    for (const rest of combinations(items, k - 1, i + 1)) yield [items[i], ...rest];
+  }
+}
+
+/** The best available members for a case's sub-team, with a line explaining each choice. */
+export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
+  const size = request.size ?? SUB_TEAM_SIZE;
+  const { day } = request;
+  const conflicts = parseConflicts(request.conflicts ?? '');
+  const keep = new Set((request.keep ?? []).map((e) => e.trim().toLowerCase()).filter((e) => e !== ''));
+  const openOf = (m: RosterMember) => request.openCases[m.email.toLowerCase()] ?? 0;
+
+  const ignoredTimeZones = (request.partyTimeZones ?? []).filter((z) => z.trim() !== '' && !isValidTimeZone(z.trim()));
+  const partyOffsets = (request.partyTimeZones ?? [])
+    .map((z) => z.trim())
+    .filter((z) => z !== '' && isValidTimeZone(z))
+    .map((z) => offsetOnDay(z, day));
+
+  const excluded: SubTeamSuggestion['excluded'] = [];
+  const kept: Candidate[] = [];
+  const pool: Candidate[] = [];
+  for (const member of request.roster) {
+    const candidate = () => ({ member, offset: offsetOnDay(member.timeZone, day), open: openOf(member), kept: false });
+    if (keep.has(member.email.toLowerCase())) {
+      // A member who stays is on the team whatever the Roster says now; placed on the clock when we can.
+      if (isValidTimeZone(member.timeZone)) kept.push({ ...candidate(), kept: true });
+      continue;
+    }
+    const why = ineligibility(member, day, conflicts);
+    if (why) excluded.push({ name: member.name, email: member.email, reason: why });
+    else pool.push(candidate());
+  }
+  const need = size - keep.size;
+  const dayText = formatDay(day);
+
+  if (need > pool.length || need < 0) {
+    const members = [...kept, ...pool].map((c) => describe(c, [...kept, ...pool], partyOffsets, day));
+    const eligible = keep.size + pool.length;
+    return {
+      complete: false,
+      members,
+      spreadMinutes: offsetSpread([...kept, ...pool].map((c) => c.offset)),
+      summary:
+        need < 0
+          ? `The sub-team already has ${keep.size} members.`
+          : `Only ${eligible} eligible member${eligible === 1 ? '' : 's'} on ${dayText}: a sub-team needs ${size}. ` +
+            'Add members to the Roster or update their availability.',
+      excluded,
+      ignoredTimeZones,
+    };
+  }
+
+  let best: { group: Candidate[]; cost: number; spread: number; open: number; key: string } | null = null;
+  for (const chosen of combinations(pool, need)) {
+    const group = [...kept, ...chosen];
+    const offsets = group.map((c) => c.offset);
+    const spread = offsetSpread(offsets);
+    const open = group.reduce((sum, c) => sum + c.open, 0);
+    const partyMinutes = partyOffsets.length
+      ? Math.max(...partyOffsets.map((p) => Math.min(...offsets.map((o) => offsetDistance(o, p)))))
+      : 0;
+    const cost = spread + open * OPEN_CASE_WEIGHT_MINUTES + partyMinutes * PARTY_WEIGHT;
+    const key = group.map((c) => c.member.email.toLowerCase()).sort().join(',');
+    const better =
+      !best ||
+      cost < best.cost ||
+      (cost === best.cost && (spread < best.spread || (spread === best.spread && (open < best.open || (open === best.open && key < best.key)))));
+    if (better) best = { group, cost, spread, open, key };
+  }
+  const group = (best as NonNullable<typeof best>).group;
+  const spread = offsetSpread(group.map((c) => c.offset));
+  const parts = [`These ${size} span ${hoursText(spread)} of UTC offsets on ${dayText}`];
+  if (partyOffsets.length) {
+    const far = Math.max(...partyOffsets.map((p) => Math.min(...group.map((c) => offsetDistance(c.offset, p)))));
+    parts.push(`every party is within ${hoursText(far)} of a member`);
+  }
+  parts.push(`${group.reduce((s, c) => s + c.open, 0)} open cases between them`);
+  return {
+    complete: true,
+    members: group.map((c) => describe(c, group, partyOffsets, day)),
+    spreadMinutes: spread,
+    summary: `${parts.join('; ')}.`,
+    excluded,
+    ignoredTimeZones,
+  };
+}
+
+function describe(c: Candidate, group: readonly Candidate[], partyOffsets: readonly number[], day: Day): SuggestedMember {
+  const others = group.filter((o) => o !== c);
+  const farthest = others.length ? Math.max(...others.map((o) => offsetDistance(o.offset, c.offset))) : 0;
+  const bits = [
+    `${c.member.timeZone} (${formatOffset(c.offset)} on ${formatDay(day)})`,
+    `${c.open} open case${c.open === 1 ? '' : 's'}`,
+    others.length ? `within ${hoursText(farthest)} of the others` : '',
+  ];
+  if (partyOffsets.length) {
+    const nearest = Math.min(...partyOffsets.map((p) => offsetDistance(p, c.offset)));
+    bits.push(`${hoursText(nearest)} from the nearest party`);
+  }
+  if (c.kept) bits.unshift('stays on the sub-team');
+  return {
+    name: c.member.name,
+    email: c.member.email,
+    timeZone: c.member.timeZone,
+    offsetMinutes: c.offset,
+    openCases: c.open,
+    kept: c.kept,
+    reason: `${c.member.name}: ${bits.filter(Boolean).join('; ')}.`,
+  };
+}
+
+/** Open cases per member (lower-case email), from the Sub-team cells of open cases. */
+export function countOpenCases(subTeams: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const team of subTeams) {
+    for (const email of team.split(',').map((e) => e.trim().toLowerCase()).filter((e) => e !== '')) {
+      counts[email] = (counts[email] ?? 0) + 1;
+    }
+  }
+  return counts;
+}

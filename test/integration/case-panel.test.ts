@@ -1,0 +1,446 @@
+// The case panel through the built bundle (dist/Code.js; `npm test` builds it
+// first) against the fakes: a case walked from Received to Closed with every
+// cell checked, refusals that write nothing, the concurrent-edit refusal, and
+// the sub-team suggestion on rosters with DST, the date line, unavailable,
+// conflicted and overloaded members.
+import * as path from 'node:path';
+import { createEnv, type FakeEnv } from '../fakes';
+import { createGas, type Gas } from '../fakes/runtime';
+import { COMPUTED_COLUMNS } from '../../src/core/columns';
+import { ROSTER_HEADER } from '../../src/core/roster';
+import type { CasePanelData, StepRecorded, SubTeamAdvice } from '../../src/cases/case-panel';
+import type { StepFields, StepId } from '../../src/core/case-steps';
+
+const DIST = path.resolve(__dirname, '../../dist');
+const USER = 'member@example.org';
+/** 10:00 UTC on 20 March 2026: the 20th both in Auckland (23:00) and in Los Angeles (03:00). */
+const MARCH = '2026-03-20T10:00:00Z';
+
+interface Setup {
+  env: FakeEnv;
+  gas: Gas;
+  header: string[];
+  col: (name: string) => number;
+  tz: string;
+}
+
+const ROSTER = [
+  ['Ana Alves', 'ana@irt.example', 'Europe/Lisbon', 'Yes', ''],
+  ['Bo Berg', 'bo@irt.example', 'Europe/Stockholm', 'Yes', ''],
+  ['Cy Chen', 'cy@irt.example', 'Europe/Paris', 'Yes', ''],
+  ['Di Diaz', 'di@irt.example', 'Europe/Madrid', 'Yes', ''],
+  ['Ed Eze', 'ed@irt.example', 'Africa/Lagos', 'No', ''],
+  ['Fi Fox', 'fi@irt.example', 'Europe/London', 'Yes', '2026-04-30'],
+];
+
+function setUp(tz: string, now = MARCH, roster: unknown[][] = ROSTER): Setup {
+  const env = createEnv({ spreadsheetTimeZone: tz, now, activeUser: USER });
+  const gas = createGas(env, { bundleDir: DIST });
+  gas.run('setupTracker');
+  env.seedSheet('Roster', [[...ROSTER_HEADER], ...roster]);
+  const header = env.sheetValues('Cases')[0].map(String);
+  return { env, gas, header, col: (name) => header.indexOf(name), tz };
+}
+
+/** Writes a case row through the back door (as a member typing it) and refreshes its computed cells. */
+function addCase(s: Setup, cells: Record<string, unknown>): number {
+  const sheet = s.env.sheet('Cases');
+  const rowNumber = Math.max(sheet.getLastRow(), 1) + 1;
+  const row = s.header.map((name) => (name in cells ? cells[name] : ''));
+  sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
+  s.gas.run('refreshDeadlines');
+  s.env.calls.reset();
+  return rowNumber;
+}
+
+const NEW_CASE = {
+  'Case ID': 'IRT-2026-001',
+  Received: '2026-03-01',
+  Stage: 'Received',
+  'Reporter name': 'Robin Reporter',
+  'Reporter email': 'robin@example.org',
+  'Reported party name': 'Pat Party',
+  'Reported party email': 'pat@example.org',
+  'Permission to notify reported party': 'Not asked',
+  Summary: 'Fictional summary of a report.',
+};
+
+const casesRows = (s: Setup) => s.env.sheetValues('Cases');
+const logRows = (s: Setup) => s.env.sheetValues('Log');
+const rowById = (s: Setup, id: string) => casesRows(s).find((r) => r[s.col('Case ID')] === id) as unknown[];
+const iso = (s: Setup, value: unknown) =>
+  value instanceof Date || Object.prototype.toString.call(value) === '[object Date]'
+    ? new Intl.DateTimeFormat('en-CA', { timeZone: s.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(value as Date)
+    : value;
+/** A row as {column: value}, dates as yyyy-mm-dd in the spreadsheet's zone (checking each is midnight there). */
+function named(s: Setup, row: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  s.header.forEach((name, i) => {
+    const value = row[i];
+    if (Object.prototype.toString.call(value) === '[object Date]') {
+      const time = new Intl.DateTimeFormat('en-GB', { timeZone: s.tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(value as Date);
+      expect(`${name} ${time}`).toBe(`${name} 00:00`);
+    }
+    out[name] = iso(s, value);
+  });
+  return out;
+}
+function changed(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) if (before[key] !== after[key]) out[key] = after[key];
+  return out;
+}
+/** How many setValues a write of these columns needs: one per run of adjacent columns. */
+function runsOf(s: Setup, columns: string[]): number {
+  const indexes = columns.map((c) => s.col(c)).sort((a, b) => a - b);
+  return indexes.filter((index, i) => i === 0 || index !== indexes[i - 1] + 1).length;
+}
+
+const panel = (s: Setup, id?: string) => (id === undefined ? s.gas.run('getCasePanel') : s.gas.run('getCasePanel', id)) as CasePanelData;
+const record = (s: Setup, id: string, step: StepId, fields: StepFields, version: string) =>
+  s.gas.run('recordCaseStep', id, step, fields, version) as StepRecorded;
+
+describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('walking a case from Received to Closed (%s)', (tz) => {
+  test('every step writes exactly its cells, recomputes the row and logs one line', () => {
+    const s = setUp(tz);
+    addCase(s, NEW_CASE);
+    let view = panel(s, 'IRT-2026-001');
+    expect(view).toMatchObject({ caseId: 'IRT-2026-001', stage: 'Received', today: '2026-03-20' });
+    expect(view.next).toEqual({ action: 'Reply to reporter', due: '2026-03-04', status: 'Overdue' });
+
+    const computed = (action: string, due: string, status: string) => ({ 'Next action': action, 'Next deadline': due, 'Deadline status': status });
+    const walk: [StepId, StepFields, Record<string, unknown>, Record<string, unknown>][] = [
+      ['firstReply', { date: '2026-03-02' }, { 'First reply sent': '2026-03-02' }, computed('Finish initial assessment', '2026-03-08', 'Overdue')],
+      ['assessment', { assessment: 'Possible violation' }, { Stage: 'Assessing' }, {}],
+      [
+        'subTeam',
+        { members: 'ana@irt.example, BO@irt.example, cy@irt.example', date: '2026-03-05', channel: '=#irt-001' },
+        {
+          Stage: 'Sub-team formed',
+          'Sub-team': 'ana@irt.example, bo@irt.example, cy@irt.example',
+          'Sub-team formed': '2026-03-05',
+          Channel: '=#irt-001',
+        },
+        computed('Notify reporter', '2026-03-12', 'Overdue'),
+      ],
+      [
+        'notifyReporter',
+        { date: '2026-03-06', permission: 'Yes' },
+        { Stage: 'Investigating', 'Reporter notified': '2026-03-06', 'Permission to notify reported party': 'Yes' },
+        { 'Next action': 'Notify reported party' },
+      ],
+      ['notifyReportedParty', { date: '2026-03-07' }, { 'Reported party notified': '2026-03-07' }, computed('Update reporter', '2026-03-20', 'Due soon')],
+      ['replaceMember', { outgoing: 'bo@irt.example', incoming: 'di@irt.example' }, { 'Sub-team': 'ana@irt.example, di@irt.example, cy@irt.example' }, {}],
+      ['updateReporter', { date: '2026-03-10', permission: 'Yes' }, { 'Last update to reporter': '2026-03-10' }, computed('Update reported party', '2026-03-21', 'Due soon')],
+      ['updateReportedParty', { date: '2026-03-10' }, { 'Last update to reported party': '2026-03-10' }, computed('Update both parties', '2026-03-24', 'On track')],
+      [
+        'decision',
+        { outcome: 'Temporary ban', endDate: '2026-09-30', findings: '=HYPERLINK("https://x.example","Findings")' },
+        { Stage: 'Decision', Outcome: 'Temporary ban', 'Outcome end date': '2026-09-30', Findings: '=HYPERLINK("https://x.example","Findings")' },
+        { 'Next action': 'Send response plan' },
+      ],
+      ['responsePlan', { date: '2026-03-16' }, { 'Response plan sent': '2026-03-16' }, computed('Tell reporter the outcome', '2026-03-19', 'Overdue')],
+      ['reporterToldOutcome', { date: '2026-03-18' }, { 'Reporter told outcome': '2026-03-18' }, computed('Close the case', '2026-03-18', 'Overdue')],
+      ['close', { date: '2026-03-19' }, { Stage: 'Closed', Closed: '2026-03-19' }, computed('', '', 'Closed')],
+    ];
+
+    for (const [step, fields, cells, computedCells] of walk) {
+      expect(view.steps.map((v) => v.id)).toContain(step);
+      const before = named(s, rowById(s, 'IRT-2026-001'));
+      const logBefore = logRows(s).length;
+      s.env.calls.reset();
+
+      const result = record(s, 'IRT-2026-001', step, fields, view.version);
+
+      const after = named(s, rowById(s, 'IRT-2026-001'));
+      const diff = changed(before, after);
+      for (const name of COMPUTED_COLUMNS) delete diff[name];
+      expect([step, diff]).toEqual([step, cells]);
+      expect(after).toMatchObject(computedCells);
+      // Only the step's cells and the computed block: one setValues per adjacent run, plus the log line.
+      expect(s.env.calls.count('Range.setValues')).toBe(runsOf(s, [...Object.keys(cells), ...COMPUTED_COLUMNS]) + 1);
+      expect(s.env.calls.count('Range.setValue')).toBe(0);
+      expect(s.env.calls.count('Lock.tryLock')).toBe(1);
+      expect(s.env.calls.count('Lock.releaseLock')).toBe(1);
+      // A fresh view: new version, the next action as now written.
+      expect(result.panel.version).not.toBe(view.version);
+      expect(result.panel.next.action).toBe(after['Next action']);
+      expect(result.message).toMatch(/: saved for IRT-2026-001\.$/);
+      const log = logRows(s);
+      expect(log).toHaveLength(logBefore + 1);
+      expect(log[log.length - 1].slice(1, 4)).toEqual([USER, 'IRT-2026-001', result.message.split(':')[0]]);
+      view = result.panel;
+    }
+
+    expect(view.stage).toBe('Closed');
+    expect(view.steps).toEqual([]);
+    // The sub-team formed date survived the replacement; text typed with = stayed text.
+    const final = named(s, rowById(s, 'IRT-2026-001'));
+    expect(final['Sub-team formed']).toBe('2026-03-05');
+    expect(s.env.sheetFormulas('Cases').flat().filter(Boolean)).toEqual([]);
+    // The log: time, user, case ID, step; never a name, a party's email, the findings or the channel.
+    const log = logRows(s).slice(1);
+    expect(log.map((l) => l[3])).toEqual([
+      'Record first reply',
+      'Record assessment',
+      'Record sub-team',
+      'Record reporter notified',
+      'Record reported party notified',
+      'Replace a sub-team member',
+      'Record update to reporter',
+      'Record update to reported party',
+      'Record decision',
+      'Record response plan sent',
+      'Record reporter told of outcome',
+      'Close the case',
+    ]);
+    expect(log.map((l) => l[4]).filter(Boolean)).toEqual(['Possible violation', 'Temporary ban']);
+    const text = JSON.stringify(log);
+    for (const secret of ['Robin', 'Pat', 'robin@example.org', 'pat@example.org', 'HYPERLINK', 'irt-001', 'Fictional', 'ana@', 'di@']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});
+
+describe('refused steps write nothing', () => {
+  function investigatingCase(s: Setup): void {
+    addCase(s, {
+      ...NEW_CASE,
+      Stage: 'Investigating',
+      'First reply sent': '2026-03-02',
+      'Sub-team': 'ana@irt.example, bo@irt.example, cy@irt.example',
+      'Sub-team formed': '2026-03-05',
+      'Reporter notified': '2026-03-06',
+      Conflicts: 'Di Diaz',
+    });
+  }
+
+  test.each([
+    ['close', { date: '2026-03-19' }, 'Cannot close the case: Outcome, Findings and Reporter told outcome (the outcome notice date) are missing. Nothing was saved.'],
+    ['notifyReportedParty', { date: '2026-03-19' }, 'Cannot record reported party notified: the reporter’s permission (Permission to notify reported party must be Yes) is missing. Nothing was saved.'],
+    ['updateReporter', { date: '2026-03-21' }, 'Cannot record update to reporter: the date cannot be after today (2026-03-20). Nothing was saved.'],
+    ['updateReporter', { date: '2026-03-05' }, 'Cannot record update to reporter: the date cannot be before Reporter notified (2026-03-06). Nothing was saved.'],
+    ['decision', { outcome: 'Temporary ban', findings: 'f' }, 'Cannot record decision: A temporary ban needs its end date. Nothing was saved.'],
+    ['replaceMember', { outgoing: 'bo@irt.example', incoming: 'di@irt.example' }, 'Cannot replace a sub-team member: Di Diaz (di@irt.example) cannot join: listed in this case’s Conflicts. Nothing was saved.'],
+    ['replaceMember', { outgoing: 'bo@irt.example', incoming: 'ed@irt.example' }, 'Cannot replace a sub-team member: Ed Eze (ed@irt.example) cannot join: not available (Available is No). Nothing was saved.'],
+    ['replaceMember', { outgoing: 'bo@irt.example', incoming: 'fi@irt.example' }, 'Cannot replace a sub-team member: Fi Fox (fi@irt.example) cannot join: unavailable until 2026-04-30. Nothing was saved.'],
+    ['replaceMember', { outgoing: 'bo@irt.example', incoming: 'zoe@irt.example' }, 'Cannot replace a sub-team member: zoe@irt.example is not on the Roster. Nothing was saved.'],
+    ['firstReply', { date: '2026-03-02' }, 'Cannot record first reply: not a step for a case at stage Investigating (First reply sent is already 2026-03-02). Nothing was saved.'],
+    ['launch', {}, 'Unknown step "launch". Nothing was saved.'],
+    ['decision', { outcome: 'Warning', findings: 42 }, 'The field findings must be text. Nothing was saved.'],
+  ] as [string, StepFields, string][])('%s %j', (step, fields, message) => {
+    const s = setUp('Pacific/Auckland');
+    investigatingCase(s);
+    const { version } = panel(s, 'IRT-2026-001');
+    const before = { cases: casesRows(s), log: logRows(s) };
+    s.env.calls.reset();
+    expect(() => record(s, 'IRT-2026-001', step as StepId, fields, version)).toThrow(message);
+    expect(s.env.calls.count('Range.setValues')).toBe(0);
+    expect(s.env.calls.count('Range.setValue')).toBe(0);
+    expect({ cases: casesRows(s), log: logRows(s) }).toEqual(before);
+    // The lock is never left held.
+    expect(s.env.locks.isHeld('document')).toBe(false);
+  });
+
+  test('an unknown or duplicated case ID is refused', () => {
+    const s = setUp('America/Los_Angeles');
+    investigatingCase(s);
+    const { version } = panel(s, 'IRT-2026-001');
+    s.env.calls.reset();
+    expect(() => record(s, 'IRT-2026-404', 'updateReporter', { date: '2026-03-19' }, version)).toThrow('There is no case IRT-2026-404');
+    addCase(s, { ...NEW_CASE });
+    s.env.calls.reset();
+    expect(() => record(s, 'IRT-2026-001', 'updateReporter', { date: '2026-03-19' }, version)).toThrow('is on more than one row');
+    expect(s.env.calls.count('Range.setValues')).toBe(0);
+  });
+
+  test('a lock held by another execution: "try again", nothing written', () => {
+    const s = setUp('Pacific/Auckland');
+    investigatingCase(s);
+    const { version } = panel(s, 'IRT-2026-001');
+    s.env.locks.holdDocumentLock();
+    s.env.calls.reset();
+    expect(() => record(s, 'IRT-2026-001', 'updateReporter', { date: '2026-03-19' }, version)).toThrow(/try again/);
+    expect(s.env.calls.count('Range.setValues')).toBe(0);
+    s.env.locks.releaseDocumentLock();
+    expect(record(s, 'IRT-2026-001', 'updateReporter', { date: '2026-03-19' }, version).message).toBe(
+      'Record update to reporter: saved for IRT-2026-001.',
+    );
+  });
+});
+
+describe('concurrent edits', () => {
+  test('a row edited since the panel loaded is refused and not overwritten', () => {
+    const s = setUp('Pacific/Auckland');
+    const row = addCase(s, NEW_CASE);
+    const { version } = panel(s, 'IRT-2026-001');
+    // Another member records the first reply by hand meanwhile.
+    s.env.sheet('Cases').getRange(row, s.col('First reply sent') + 1).setValue('2026-03-03');
+    const before = { cases: casesRows(s), log: logRows(s) };
+    s.env.calls.reset();
+    expect(() => record(s, 'IRT-2026-001', 'firstReply', { date: '2026-03-02' }, version)).toThrow(
+      'This case changed since you opened it: refresh',
+    );
+    expect(s.env.calls.count('Range.setValues')).toBe(0);
+    expect({ cases: casesRows(s), log: logRows(s) }).toEqual(before);
+    // After a refresh the panel offers what is left to do.
+    const fresh = panel(s, 'IRT-2026-001');
+    expect(fresh.steps.map((x) => x.id)).toEqual(['assessment']);
+  });
+
+  test('a refresh of the computed cells or a sort does not count as a change; the step lands on the right row', () => {
+    const s = setUp('America/Los_Angeles');
+    addCase(s, { ...NEW_CASE, 'Case ID': 'IRT-2026-002', 'Reporter name': 'Zed' });
+    addCase(s, NEW_CASE);
+    const { version } = panel(s, 'IRT-2026-001');
+    s.env.sheet('Cases').getRange(3, s.col('Next action') + 1).setValue('stale');
+    s.env.sheet('Cases').sort(s.col('Case ID') + 1, true);
+    expect(casesRows(s).slice(1).map((r) => r[s.col('Case ID')])).toEqual(['IRT-2026-001', 'IRT-2026-002']);
+    record(s, 'IRT-2026-001', 'firstReply', { date: '2026-03-02' }, version);
+    expect(iso(s, rowById(s, 'IRT-2026-001')[s.col('First reply sent')])).toBe('2026-03-02');
+    expect(rowById(s, 'IRT-2026-002')[s.col('First reply sent')]).toBe('');
+  });
+
+  test('the panel without an ID follows the selected row; the sidebar carries the view as data', () => {
+    const s = setUp('Pacific/Auckland');
+    addCase(s, NEW_CASE);
+    addCase(s, { ...NEW_CASE, 'Case ID': 'IRT-2026-002', Stage: 'Not a violation', 'First reply sent': '2026-03-02' });
+    s.env.sheet('Cases').getRange(3, 4).activate();
+    expect(panel(s).caseId).toBe('IRT-2026-002');
+    expect(panel(s).steps.map((x) => x.id)).toEqual(['assessment', 'close']);
+    s.env.sheet('Cases').getRange(2, 1).activate();
+    expect(panel(s).caseId).toBe('IRT-2026-001');
+    s.env.sheet('Cases').getRange(1, 1).activate();
+    expect(() => panel(s)).toThrow('The header row is selected.');
+    s.env.sheet('Roster').getRange(2, 1).activate();
+    expect(() => panel(s)).toThrow('No case is selected.');
+
+    s.env.sheet('Cases').getRange(2, 1).activate();
+    s.env.calls.reset();
+    s.gas.run('showCasePanel');
+    const sidebar = s.env.ui.dialogs[s.env.ui.dialogs.length - 1];
+    expect(sidebar).toMatchObject({ kind: 'sidebar', title: 'Case panel' });
+    expect(sidebar.html).toContain('"caseId":"IRT-2026-001"');
+    for (const secret of ['Robin', 'Pat Party', 'robin@example.org', 'Fictional summary']) expect(sidebar.html).not.toContain(secret);
+    expect(s.env.calls.count('Range.setValues')).toBe(0);
+  });
+
+  test('Draft email… from the panel selects the case row and opens the draft dialog', () => {
+    const s = setUp('Pacific/Auckland');
+    addCase(s, { ...NEW_CASE, 'Case ID': 'IRT-2026-002' });
+    addCase(s, NEW_CASE);
+    s.env.sheet('Roster').getRange(1, 1).activate();
+    s.gas.run('showCaseDraftDialog', 'IRT-2026-001');
+    expect(s.env.spreadsheet.getActiveRange().getRow()).toBe(3);
+    expect(s.env.ui.dialogs[s.env.ui.dialogs.length - 1]).toMatchObject({ kind: 'modal', title: 'Draft email' });
+  });
+});
+
+describe('suggesting a sub-team from the Roster', () => {
+  const suggest = (s: Setup, id = 'IRT-2026-001', options?: object) =>
+    (options ? s.gas.run('suggestSubTeam', id, options) : s.gas.run('suggestSubTeam', id)) as SubTeamAdvice;
+  const emails = (a: SubTeamAdvice) => a.members.map((m) => m.email.split('@')[0]).sort();
+  const assessing = { ...NEW_CASE, Stage: 'Assessing', 'First reply sent': '2026-01-05', Received: '2026-01-02' };
+
+  const EUROPE = [
+    ['Reykjavik', 'rey@irt.example', 'Atlantic/Reykjavik', 'Yes', ''],
+    ['London', 'lon@irt.example', 'Europe/London', 'Yes', ''],
+    ['Berlin', 'ber@irt.example', 'Europe/Berlin', 'Yes', ''],
+    ['Joburg', 'jnb@irt.example', 'Africa/Johannesburg', 'Yes', ''],
+  ];
+
+  test('daylight saving: January and July give different teams', () => {
+    const winter = setUp('Pacific/Auckland', '2026-01-14T10:00:00Z', EUROPE);
+    addCase(winter, assessing);
+    const january = suggest(winter);
+    expect(january).toMatchObject({ complete: true, spreadMinutes: 60, day: '2026-01-14' });
+    expect(emails(january)).toEqual(['ber', 'lon', 'rey']);
+
+    const summer = setUp('Pacific/Auckland', '2026-07-14T10:00:00Z', EUROPE);
+    addCase(summer, assessing);
+    const july = suggest(summer);
+    expect(emails(july)).toEqual(['ber', 'jnb', 'lon']);
+    expect(july.members.find((m) => m.name === 'Berlin')?.reason).toBe('Berlin: Europe/Berlin (UTC+2 on 14 July 2026); 0 open cases; within 1 h of the others.');
+  });
+
+  test('the date line: Auckland, Honolulu and Tokyo are 5 hours apart, not 22', () => {
+    const s = setUp('America/Los_Angeles', MARCH, [
+      ['Auckland', 'akl@irt.example', 'Pacific/Auckland', 'Yes', ''],
+      ['Honolulu', 'hnl@irt.example', 'Pacific/Honolulu', 'Yes', ''],
+      ['Tokyo', 'tyo@irt.example', 'Asia/Tokyo', 'Yes', ''],
+      ['Berlin', 'ber@irt.example', 'Europe/Berlin', 'Yes', ''],
+      ['Sao Paulo', 'gru@irt.example', 'America/Sao_Paulo', 'Yes', ''],
+    ]);
+    addCase(s, assessing);
+    const advice = suggest(s);
+    expect(emails(advice)).toEqual(['akl', 'hnl', 'tyo']);
+    // 20 March: Auckland still on daylight time (+13), Honolulu -10 (= +14), Tokyo +9.
+    expect(advice.spreadMinutes).toBe(5 * 60);
+    expect(advice.summary).toBe('These 3 span 5 h of UTC offsets on 20 March 2026; 0 open cases between them.');
+  });
+
+  test('never an unavailable or conflicted member; overloaded members come last', () => {
+    const s = setUp('Pacific/Auckland', MARCH, [
+      ['Ana Alves', 'ana@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Bo Berg', 'bo@irt.example', 'Europe/Paris', 'No', ''],
+      ['Cy Chen', 'cy@irt.example', 'Europe/Paris', 'Yes', '2026-03-20'],
+      ['Di Diaz', 'di@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Ed Eze', 'ed@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Fi Fox', 'fi@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Gu Gao', 'gu@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Hal Hu', 'hal@irt.example', 'Not/AZone', 'Yes', ''],
+      ['Ida Ito', 'ida@irt.example', 'Europe/Paris', 'Yes', '2026-03-19'],
+    ]);
+    addCase(s, { ...assessing, Conflicts: 'di@irt.example; Ed Eze' });
+    // Fi sits on two open cases, Gu on one; a closed case does not count.
+    const other = { ...NEW_CASE, Stage: 'Investigating', 'First reply sent': '2026-03-02', 'Sub-team formed': '2026-03-05' };
+    addCase(s, { ...other, 'Case ID': 'IRT-2026-002', 'Sub-team': 'fi@irt.example, gu@irt.example, x@irt.example' });
+    addCase(s, { ...other, 'Case ID': 'IRT-2026-003', 'Sub-team': 'fi@irt.example, y@irt.example, z@irt.example' });
+    addCase(s, { ...other, 'Case ID': 'IRT-2026-004', Stage: 'Closed', Closed: '2026-03-10', 'Sub-team': 'ida@irt.example, ana@irt.example, w@irt.example' });
+
+    const advice = suggest(s);
+    expect(advice.complete).toBe(true);
+    expect(emails(advice)).toEqual(['ana', 'gu', 'ida']);
+    expect(advice.members.find((m) => m.name === 'Gu Gao')?.openCases).toBe(1);
+    expect(advice.members.find((m) => m.name === 'Ana Alves')?.openCases).toBe(0);
+    expect(advice.excluded).toEqual([
+      { name: 'Bo Berg', email: 'bo@irt.example', reason: 'not available (Available is No)' },
+      { name: 'Cy Chen', email: 'cy@irt.example', reason: 'unavailable until 2026-03-20' },
+      { name: 'Di Diaz', email: 'di@irt.example', reason: 'listed in this case’s Conflicts' },
+      { name: 'Ed Eze', email: 'ed@irt.example', reason: 'listed in this case’s Conflicts' },
+      { name: 'Hal Hu', email: 'hal@irt.example', reason: 'Time zone "Not/AZone" is not an IANA time zone name' },
+    ]);
+    expect(advice.rosterProblems).toEqual(['Roster row 9 (hal@irt.example): Time zone "Not/AZone" is not an IANA time zone name']);
+
+    // The suggestion is accepted by the sub-team step as it stands.
+    const view = panel(s, 'IRT-2026-001');
+    const members = advice.members.map((m) => m.email).join(', ');
+    const saved = record(s, 'IRT-2026-001', 'subTeam', { members, date: '2026-03-20' }, view.version);
+    expect(saved.panel.stage).toBe('Sub-team formed');
+  });
+
+  test('fewer than three eligible members: says so', () => {
+    const s = setUp('Pacific/Auckland', MARCH, [
+      ['Ana Alves', 'ana@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Bo Berg', 'bo@irt.example', 'Europe/Paris', 'No', ''],
+      ['Cy Chen', 'cy@irt.example', 'Europe/Paris', 'Yes', ''],
+    ]);
+    addCase(s, assessing);
+    const advice = suggest(s);
+    expect(advice.complete).toBe(false);
+    expect(advice.summary).toBe('Only 2 eligible members on 20 March 2026: a sub-team needs 3. Add members to the Roster or update their availability.');
+    expect(emails(advice)).toEqual(['ana', 'cy']);
+  });
+
+  test('a replacement keeps the other two, never suggests the leaving member, and weighs the parties’ zones', () => {
+    const s = setUp('Pacific/Auckland');
+    addCase(s, { ...NEW_CASE, Stage: 'Investigating', 'Sub-team': 'ana@irt.example, bo@irt.example, cy@irt.example', 'Sub-team formed': '2026-03-05' });
+    const advice = suggest(s, 'IRT-2026-001', { replace: 'bo@irt.example', partyTimeZones: ['Europe/Madrid', 'Atlantis/Nowhere'] });
+    expect(advice.complete).toBe(true);
+    expect(advice.members.filter((m) => m.kept).map((m) => m.email)).toEqual(['ana@irt.example', 'cy@irt.example']);
+    expect(advice.members.filter((m) => !m.kept).map((m) => m.email)).toEqual(['di@irt.example']);
+    expect(advice.ignoredTimeZones).toEqual(['Atlantis/Nowhere']);
+    expect(advice.excluded.map((e) => e.email)).not.toContain('bo@irt.example');
+    expect(() => suggest(s, 'IRT-2026-001', { replace: 'zed@irt.example' })).toThrow('zed@irt.example is not on the sub-team of IRT-2026-001.');
+  });
+});

@@ -1,0 +1,451 @@
+import { dayFromIso, type Day } from '../../src/core/calendar';
+import {
+  allowedSteps,
+  applyCells,
+  buildPanelView,
+  caseTimeline,
+  cleanFields,
+  planStep,
+  readPanelCase,
+  rowVersion,
+  stepViews,
+  type PanelCase,
+  type StepFields,
+  type StepId,
+} from '../../src/core/case-steps';
+import { COLUMN_NAMES, matchHeaders } from '../../src/core/columns';
+import { computeDeadline } from '../../src/core/deadlines';
+import { defaultSettings } from '../../src/core/settings';
+import type { RosterMember } from '../../src/core/subteam';
+
+const day = (iso: string) => dayFromIso(iso) as Day;
+const TODAY = day('2026-03-20');
+const settings = defaultSettings();
+
+const rosterMember = (name: string, timeZone = 'Europe/Paris', extra: Partial<RosterMember> = {}): RosterMember => ({
+  name,
+  email: `${name.toLowerCase()}@irt.example`,
+  timeZone,
+  available: true,
+  unavailableUntil: null,
+  row: 2,
+  problem: null,
+  ...extra,
+});
+const roster = [rosterMember('Ana'), rosterMember('Bo'), rosterMember('Cy'), rosterMember('Di'), rosterMember('Ed', 'UTC', { available: false })];
+const ctx = { today: TODAY, roster };
+
+function makeCase(extra: Partial<PanelCase> = {}): PanelCase {
+  return {
+    caseId: 'IRT-2026-001',
+    stage: 'Received',
+    permission: 'Not asked',
+    subTeam: '',
+    outcome: '',
+    received: day('2026-03-01'),
+    firstReplySent: null,
+    subTeamFormed: null,
+    reporterNotified: null,
+    reportedPartyNotified: null,
+    lastUpdateToReporter: null,
+    lastUpdateToReportedParty: null,
+    outcomeEndDate: null,
+    responsePlanSent: null,
+    reporterToldOutcome: null,
+    closed: null,
+    findings: '',
+    channel: '',
+    conflicts: '',
+    ...extra,
+  };
+}
+
+const TEAM = 'ana@irt.example, bo@irt.example, cy@irt.example';
+const investigating = (extra: Partial<PanelCase> = {}) =>
+  makeCase({
+    stage: 'Investigating',
+    firstReplySent: day('2026-03-02'),
+    subTeam: TEAM,
+    subTeamFormed: day('2026-03-05'),
+    reporterNotified: day('2026-03-06'),
+    ...extra,
+  });
+
+function ok(id: StepId, c: PanelCase, fields: StepFields = {}) {
+  const result = planStep(id, c, fields, ctx);
+  if (!result.ok) throw new Error(result.message);
+  return result;
+}
+function refused(id: StepId, c: PanelCase, fields: StepFields = {}): string {
+  const result = planStep(id, c, fields, ctx);
+  if (result.ok) throw new Error(`expected ${id} to be refused`);
+  return result.message;
+}
+
+describe('which steps a stage allows', () => {
+  test.each([
+    ['Received', {}, ['firstReply', 'assessment']],
+    ['Received', { firstReplySent: day('2026-03-02') }, ['assessment']],
+    ['Assessing', {}, ['firstReply', 'assessment', 'subTeam']],
+    ['Not a violation', { firstReplySent: day('2026-03-02') }, ['assessment', 'close']],
+    ['Sub-team formed', { subTeam: TEAM, subTeamFormed: day('2026-03-05') }, ['notifyReporter', 'notifyReportedParty', 'replaceMember']],
+    ['Sub-team formed', { subTeam: TEAM, permission: 'No' }, ['notifyReporter', 'replaceMember']],
+    ['Investigating', { subTeam: TEAM, reporterNotified: day('2026-03-06') }, ['notifyReportedParty', 'updateReporter', 'decision', 'close', 'replaceMember']],
+    [
+      'Investigating',
+      { subTeam: TEAM, reporterNotified: day('2026-03-06'), reportedPartyNotified: day('2026-03-07') },
+      ['updateReporter', 'updateReportedParty', 'decision', 'close', 'replaceMember'],
+    ],
+    ['Decision', { subTeam: TEAM }, ['updateReporter', 'decision', 'responsePlan', 'reporterToldOutcome', 'close', 'replaceMember']],
+    ['Decision', { subTeam: TEAM, responsePlanSent: day('2026-03-15') }, ['reporterToldOutcome', 'close', 'replaceMember']],
+    ['Closed', { closed: day('2026-03-15') }, []],
+    ['Investigating', { closed: day('2026-03-15') }, []],
+    ['Waiting', {}, []],
+  ] as [string, Partial<PanelCase>, StepId[]][])('%s, case %#', (stage, extra, steps) => {
+    expect(allowedSteps(makeCase({ stage, ...extra }))).toEqual(steps);
+  });
+
+  test('a row with a bad date offers nothing and says why', () => {
+    const c = makeCase({ received: 'invalid' });
+    expect(allowedSteps(c)).toEqual([]);
+    expect(refused('firstReply', c, { date: '2026-03-02' })).toBe('Cannot record first reply: Received is not a date; fix the row first.');
+  });
+
+  test('a step the stage does not allow is refused, saying why', () => {
+    expect(refused('close', makeCase(), { date: '2026-03-05' })).toBe('Cannot close the case: not a step for a case at stage Received.');
+    expect(refused('firstReply', makeCase({ stage: 'Assessing', firstReplySent: day('2026-03-02') }), { date: '2026-03-03' })).toBe(
+      'Cannot record first reply: not a step for a case at stage Assessing (First reply sent is already 2026-03-02).',
+    );
+    expect(refused('close', makeCase({ stage: 'Closed', closed: day('2026-03-10') }), { date: '2026-03-12' })).toBe(
+      'Cannot close the case: the case is closed.',
+    );
+  });
+});
+
+describe('the cells each step writes', () => {
+  test('record first reply', () => {
+    expect(ok('firstReply', makeCase(), { date: '2026-03-02' })).toEqual({
+      ok: true,
+      cells: { 'First reply sent': day('2026-03-02') },
+      action: 'Record first reply',
+      detail: '',
+    });
+  });
+
+  test('record assessment', () => {
+    expect(ok('assessment', makeCase(), { assessment: 'Not a violation' }).cells).toEqual({ Stage: 'Not a violation' });
+    expect(ok('assessment', makeCase(), { assessment: 'Possible violation' })).toMatchObject({
+      cells: { Stage: 'Assessing' },
+      detail: 'Possible violation',
+    });
+    expect(refused('assessment', makeCase(), { assessment: 'Maybe' })).toBe(
+      'Cannot record assessment: Assessment must be Possible violation or Not a violation.',
+    );
+  });
+
+  test('record sub-team: three distinct roster emails, formed date, stage, channel', () => {
+    const c = makeCase({ stage: 'Assessing', firstReplySent: day('2026-03-02') });
+    expect(ok('subTeam', c, { members: 'ANA@irt.example, bo@irt.example,cy@irt.example', date: '2026-03-05', channel: '#case-001' }).cells).toEqual({
+      Stage: 'Sub-team formed',
+      'Sub-team': TEAM,
+      'Sub-team formed': day('2026-03-05'),
+      Channel: '#case-001',
+    });
+    expect(ok('subTeam', c, { members: TEAM, date: '2026-03-05' }).cells).not.toHaveProperty('Channel');
+    expect(refused('subTeam', c, { members: 'ana@irt.example, bo@irt.example', date: '2026-03-05' })).toBe(
+      'Cannot record sub-team: Sub-team needs exactly three emails separated by commas (has 2).',
+    );
+    expect(refused('subTeam', c, { members: 'ana@irt.example, ANA@irt.example, bo@irt.example', date: '2026-03-05' })).toBe(
+      'Cannot record sub-team: Sub-team needs three different members.',
+    );
+    expect(refused('subTeam', c, { members: 'ana@irt.example, bo@irt.example, zed@irt.example', date: '2026-03-05' })).toBe(
+      'Cannot record sub-team: zed@irt.example is not on the Roster.',
+    );
+    expect(refused('subTeam', c, { members: 'ana@irt.example, bo@irt.example, ed@irt.example', date: '2026-03-05' })).toBe(
+      'Cannot record sub-team: Ed (ed@irt.example) cannot join: not available (Available is No).',
+    );
+    expect(refused('subTeam', { ...c, conflicts: 'Bo' }, { members: TEAM, date: '2026-03-05' })).toBe(
+      'Cannot record sub-team: Bo (bo@irt.example) cannot join: listed in this case’s Conflicts.',
+    );
+    expect(refused('subTeam', makeCase({ stage: 'Assessing' }), { members: TEAM, date: '2026-03-05' })).toBe(
+      'Cannot record sub-team: First reply sent is missing.',
+    );
+  });
+
+  test('record each party notified: the reported party only with permission; Investigating once the reporter is told', () => {
+    const formed = makeCase({ stage: 'Sub-team formed', firstReplySent: day('2026-03-02'), subTeam: TEAM, subTeamFormed: day('2026-03-05') });
+    expect(ok('notifyReporter', formed, { date: '2026-03-06', permission: 'Not asked' }).cells).toEqual({
+      'Reporter notified': day('2026-03-06'),
+      Stage: 'Investigating',
+    });
+    expect(ok('notifyReporter', formed, { date: '2026-03-06', permission: 'Yes' }).cells).toEqual({
+      'Reporter notified': day('2026-03-06'),
+      'Permission to notify reported party': 'Yes',
+      Stage: 'Investigating',
+    });
+    expect(refused('notifyReportedParty', formed, { date: '2026-03-06' })).toBe(
+      'Cannot record reported party notified: the reporter’s permission (Permission to notify reported party must be Yes) is missing.',
+    );
+    expect(ok('notifyReportedParty', { ...formed, permission: 'Yes' }, { date: '2026-03-06' }).cells).toEqual({
+      'Reported party notified': day('2026-03-06'),
+    });
+    expect(refused('notifyReporter', formed, { date: '2026-03-04' })).toBe(
+      'Cannot record reporter notified: the date cannot be before Sub-team formed (2026-03-05).',
+    );
+    expect(refused('notifyReporter', { ...formed, subTeamFormed: null }, { date: '2026-03-06' })).toBe(
+      'Cannot record reporter notified: Sub-team formed is missing.',
+    );
+  });
+
+  test('record an update to each party', () => {
+    const c = investigating({ permission: 'Yes', reportedPartyNotified: day('2026-03-07'), lastUpdateToReporter: day('2026-03-10') });
+    expect(ok('updateReporter', c, { date: '2026-03-19' }).cells).toEqual({ 'Last update to reporter': day('2026-03-19') });
+    expect(ok('updateReportedParty', c, { date: '2026-03-19' }).cells).toEqual({ 'Last update to reported party': day('2026-03-19') });
+    expect(refused('updateReporter', c, { date: '2026-03-09' })).toBe(
+      'Cannot record update to reporter: the date cannot be before Last update to reporter (2026-03-10).',
+    );
+    expect(refused('updateReporter', c, { date: '2026-03-21' })).toBe(
+      'Cannot record update to reporter: the date cannot be after today (2026-03-20).',
+    );
+    expect(refused('updateReporter', c, { date: '2026-02-30' })).toBe('Cannot record update to reporter: "2026-02-30" is not a real date (yyyy-mm-dd).');
+    expect(refused('updateReporter', c, {})).toBe('Cannot record update to reporter: the date is required.');
+    expect(refused('updateReporter', c, { date: '2026-03-19', permission: 'No' })).toBe(
+      'Cannot record update to reporter: The reported party was already notified, so the permission stays Yes.',
+    );
+  });
+
+  test('record the decision: outcome, end date for a temporary ban, findings; stage Decision', () => {
+    const c = investigating();
+    expect(ok('decision', c, { outcome: 'Warning', findings: 'Happened as reported.' })).toMatchObject({
+      cells: { Stage: 'Decision', Outcome: 'Warning', Findings: 'Happened as reported.' },
+      detail: 'Warning',
+    });
+    expect(ok('decision', c, { outcome: 'Temporary ban', endDate: '2026-06-30', findings: 'x' }).cells).toEqual({
+      Stage: 'Decision',
+      Outcome: 'Temporary ban',
+      'Outcome end date': day('2026-06-30'),
+      Findings: 'x',
+    });
+    expect(refused('decision', c, { outcome: 'Temporary ban', findings: 'x' })).toBe('Cannot record decision: A temporary ban needs its end date.');
+    expect(refused('decision', c, { outcome: 'Warning', endDate: '2026-06-30', findings: 'x' })).toBe(
+      'Cannot record decision: Only a temporary ban has an end date (the outcome is Warning).',
+    );
+    expect(refused('decision', c, { outcome: 'Warning' })).toBe('Cannot record decision: Findings are required.');
+    expect(refused('decision', c, { outcome: 'Banishment', findings: 'x' })).toBe(
+      'Cannot record decision: Outcome must be one of Correction, Warning, Temporary ban, Permanent ban, No action.',
+    );
+    // Revising: findings kept when left empty, a stale end date cleared.
+    const decided = investigating({ stage: 'Decision', outcome: 'Temporary ban', outcomeEndDate: day('2026-06-30'), findings: 'old' });
+    expect(ok('decision', decided, { outcome: 'Warning' }).cells).toEqual({ Stage: 'Decision', Outcome: 'Warning', 'Outcome end date': null });
+  });
+
+  test('response plan, outcome notice, close', () => {
+    const decided = investigating({ stage: 'Decision', outcome: 'Warning', findings: 'f' });
+    expect(ok('responsePlan', decided, { date: '2026-03-16' }).cells).toEqual({ 'Response plan sent': day('2026-03-16') });
+    expect(refused('responsePlan', { ...decided, findings: '' }, { date: '2026-03-16' })).toBe(
+      'Cannot record response plan sent: Findings is missing.',
+    );
+    expect(refused('responsePlan', { ...decided, outcome: 'Temporary ban' }, { date: '2026-03-16' })).toBe(
+      'Cannot record response plan sent: Outcome end date is missing.',
+    );
+    expect(refused('reporterToldOutcome', decided, { date: '2026-03-16' })).toBe(
+      'Cannot record reporter told of outcome: Response plan sent is missing.',
+    );
+    const planned = { ...decided, responsePlanSent: day('2026-03-16') };
+    expect(ok('reporterToldOutcome', planned, { date: '2026-03-17' }).cells).toEqual({ 'Reporter told outcome': day('2026-03-17') });
+    expect(refused('reporterToldOutcome', planned, { date: '2026-03-15' })).toBe(
+      'Cannot record reporter told of outcome: the date cannot be before Response plan sent (2026-03-16).',
+    );
+    const told = { ...planned, reporterToldOutcome: day('2026-03-17') };
+    expect(ok('close', told, { date: '2026-03-18' }).cells).toEqual({ Stage: 'Closed', Closed: day('2026-03-18') });
+  });
+
+  test('closing a possible violation needs an outcome, findings and the outcome notice date', () => {
+    expect(refused('close', investigating(), { date: '2026-03-18' })).toBe(
+      'Cannot close the case: Outcome, Findings and Reporter told outcome (the outcome notice date) are missing.',
+    );
+  });
+
+  test('closing a not-a-violation needs the first reply', () => {
+    const c = makeCase({ stage: 'Not a violation' });
+    expect(refused('close', c, { date: '2026-03-05' })).toBe('Cannot close the case: First reply sent is missing.');
+    expect(ok('close', { ...c, firstReplySent: day('2026-03-02') }, { date: '2026-03-05' }).cells).toEqual({
+      Stage: 'Closed',
+      Closed: day('2026-03-05'),
+    });
+  });
+
+  test('replace a sub-team member keeps the other two in place and the formed date', () => {
+    const c = investigating();
+    expect(ok('replaceMember', c, { outgoing: 'BO@irt.example', incoming: 'di@irt.example' }).cells).toEqual({
+      'Sub-team': 'ana@irt.example, di@irt.example, cy@irt.example',
+    });
+    expect(refused('replaceMember', c, { outgoing: 'bo@irt.example', incoming: 'ed@irt.example' })).toBe(
+      'Cannot replace a sub-team member: Ed (ed@irt.example) cannot join: not available (Available is No).',
+    );
+    expect(refused('replaceMember', c, { outgoing: 'bo@irt.example', incoming: 'cy@irt.example' })).toBe(
+      'Cannot replace a sub-team member: cy@irt.example is already on the sub-team.',
+    );
+    expect(refused('replaceMember', c, { outgoing: 'di@irt.example', incoming: 'ed@irt.example' })).toBe(
+      'Cannot replace a sub-team member: di@irt.example is not on this case’s sub-team.',
+    );
+  });
+
+  test('dates before receipt are refused', () => {
+    expect(refused('firstReply', makeCase(), { date: '2026-02-28' })).toBe(
+      'Cannot record first reply: the date cannot be before Received (2026-03-01).',
+    );
+  });
+});
+
+describe('walking a case from Received to Closed', () => {
+  test('each step moves the deadline engine on', () => {
+    let c = makeCase({ permission: 'Yes' });
+    const walk: [StepId, StepFields, string][] = [
+      ['firstReply', { date: '2026-03-02' }, 'Finish initial assessment'],
+      ['assessment', { assessment: 'Possible violation' }, 'Finish initial assessment'],
+      ['subTeam', { members: TEAM, date: '2026-03-05' }, 'Notify both parties'],
+      ['notifyReporter', { date: '2026-03-06' }, 'Notify reported party'],
+      ['notifyReportedParty', { date: '2026-03-07' }, 'Update reporter'],
+      ['updateReporter', { date: '2026-03-12' }, 'Update reported party'],
+      ['updateReportedParty', { date: '2026-03-12' }, 'Update both parties'],
+      ['decision', { outcome: 'Temporary ban', endDate: '2026-09-01', findings: 'f' }, 'Send response plan'],
+      ['responsePlan', { date: '2026-03-16' }, 'Tell reporter the outcome'],
+      ['reporterToldOutcome', { date: '2026-03-17' }, 'Close the case'],
+      ['close', { date: '2026-03-18' }, ''],
+    ];
+    for (const [id, fields, next] of walk) {
+      expect(allowedSteps(c)).toContain(id);
+      c = applyCells(c, ok(id, c, fields).cells);
+      expect(computeDeadline(c, TODAY, settings).action).toBe(next);
+    }
+    expect(c.stage).toBe('Closed');
+    expect(computeDeadline(c, TODAY, settings).status).toBe('Closed');
+  });
+});
+
+describe('step views', () => {
+  test('each offered step has its fields, a date defaulting to today, its template and what it lacks', () => {
+    const views = stepViews(investigating(), TODAY);
+    const update = views.find((v) => v.id === 'updateReporter');
+    expect(update).toMatchObject({ label: 'Record update to reporter', template: 'Update to reporter', missing: null });
+    expect(update?.fields[0]).toMatchObject({ name: 'date', type: 'date', value: '2026-03-20', required: true });
+    expect(views.find((v) => v.id === 'close')?.missing).toBe(
+      'Outcome, Findings and Reporter told outcome (the outcome notice date) are missing',
+    );
+    const notify = views.find((v) => v.id === 'notifyReportedParty');
+    expect(notify?.missing).toBe('the reporter’s permission (Permission to notify reported party must be Yes) is missing');
+    expect(stepViews(makeCase({ stage: 'Not a violation', firstReplySent: 1 }), TODAY).find((v) => v.id === 'close')?.template).toBe(
+      'Not a violation',
+    );
+  });
+});
+
+describe('timeline', () => {
+  test('dates of what happened, due dates of what is to come, the next step marked', () => {
+    const c = investigating({ permission: 'Not asked', lastUpdateToReporter: day('2026-03-12') });
+    expect(caseTimeline(c, TODAY, settings)).toEqual([
+      { label: 'Received', date: '2026-03-01', due: null, state: 'done' },
+      { label: 'First reply sent', date: '2026-03-02', due: null, state: 'done' },
+      { label: 'Initial assessment', date: null, due: null, state: 'done', note: 'Possible violation' },
+      { label: 'Sub-team formed', date: '2026-03-05', due: null, state: 'done' },
+      { label: 'Reporter notified', date: '2026-03-06', due: null, state: 'done' },
+      { label: 'Reported party notified', date: null, due: null, state: 'not needed', note: 'Only with the reporter’s permission (Not asked)' },
+      { label: 'Next update to reporter', date: null, due: '2026-03-26', state: 'next', note: 'Last update Thu 12 Mar 2026' },
+      { label: 'Decision', date: null, due: null, state: 'to come' },
+      { label: 'Response plan sent', date: null, due: null, state: 'to come' },
+      { label: 'Reporter told outcome', date: null, due: null, state: 'to come' },
+      { label: 'Closed', date: null, due: null, state: 'to come' },
+    ]);
+  });
+
+  test('a new case: reply and assessment due from receipt', () => {
+    const items = caseTimeline(makeCase(), TODAY, settings);
+    expect(items.slice(0, 3)).toEqual([
+      { label: 'Received', date: '2026-03-01', due: null, state: 'done' },
+      { label: 'First reply sent', date: null, due: '2026-03-04', state: 'next' },
+      { label: 'Initial assessment', date: null, due: '2026-03-08', state: 'to come' },
+    ]);
+    expect(items.find((i) => i.label === 'Reporter notified')).toEqual({ label: 'Reporter notified', date: null, due: null, state: 'to come' });
+  });
+
+  test('a not-a-violation case ends with its close, due at the end of the assessment window', () => {
+    const items = caseTimeline(makeCase({ stage: 'Not a violation', firstReplySent: day('2026-03-02') }), TODAY, settings);
+    expect(items.map((i) => i.label)).toEqual(['Received', 'First reply sent', 'Initial assessment', 'Closed']);
+    expect(items[3]).toEqual({ label: 'Closed', date: null, due: '2026-03-08', state: 'next', note: 'Explain the decision to the reporter, then close' });
+  });
+
+  test('a temporary ban shows its end date; a closed case its dates', () => {
+    const c = investigating({
+      stage: 'Closed',
+      outcome: 'Temporary ban',
+      outcomeEndDate: day('2026-09-01'),
+      findings: 'f',
+      responsePlanSent: day('2026-03-16'),
+      reporterToldOutcome: day('2026-03-17'),
+      closed: day('2026-03-18'),
+    });
+    const items = caseTimeline(c, TODAY, settings);
+    expect(items.find((i) => i.label === 'Temporary ban ends')).toEqual({ label: 'Temporary ban ends', date: null, due: '2026-09-01', state: 'to come' });
+    expect(items.find((i) => i.label === 'Next update to reporter')?.state).toBe('not needed');
+    expect(items[items.length - 1]).toEqual({ label: 'Closed', date: '2026-03-18', due: null, state: 'done' });
+  });
+});
+
+describe('the panel view and the row fingerprint', () => {
+  const header = [...COLUMN_NAMES];
+  const { map } = matchHeaders(header);
+  const row = header.map(() => '' as unknown);
+  row[map['Case ID'] as number] = 'IRT-2026-001';
+  row[map.Received as number] = new Date('2026-03-01T00:00:00Z');
+  row[map.Stage as number] = 'Received';
+  row[map.Findings as number] = 'secret';
+
+  test('reads the row in the spreadsheet zone and builds a JSON-safe view', () => {
+    const c = readPanelCase(row, map, 'UTC');
+    expect(c).toMatchObject({ caseId: 'IRT-2026-001', received: day('2026-03-01'), findings: 'secret', stage: 'Received' });
+    const view = buildPanelView(c, 'v1', TODAY, settings);
+    expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+    expect(view).toMatchObject({
+      caseId: 'IRT-2026-001',
+      stage: 'Received',
+      version: 'v1',
+      today: '2026-03-20',
+      next: { action: 'Reply to reporter', due: '2026-03-04', status: 'Overdue' },
+      problems: [],
+    });
+    expect(view.steps.map((s) => s.id)).toEqual(['firstReply', 'assessment']);
+    expect(JSON.stringify(view)).not.toContain('secret');
+  });
+
+  test('the fingerprint changes with any case cell, not with the computed ones', () => {
+    const v = rowVersion(row, map);
+    expect(v).toMatch(/^[0-9a-f]{16}$/);
+    expect(rowVersion([...row], map)).toBe(v);
+    const computed = [...row];
+    computed[map['Next action'] as number] = 'Reply to reporter';
+    expect(rowVersion(computed, map)).toBe(v);
+    for (const name of ['Stage', 'Findings', 'Conflicts', 'Received'] as const) {
+      const changed = [...row];
+      changed[map[name] as number] = name === 'Received' ? new Date('2026-03-02T00:00:00Z') : 'x';
+      expect(rowVersion(changed, map)).not.toBe(v);
+    }
+  });
+});
+
+describe('cleanFields', () => {
+  test('keeps known string fields only', () => {
+    expect(cleanFields({ date: '2026-03-02', outcome: 'Warning', extra: 'x', findings: undefined, channel: null })).toEqual({
+      ok: true,
+      fields: { date: '2026-03-02', outcome: 'Warning' },
+    });
+    expect(cleanFields(undefined)).toEqual({ ok: true, fields: {} });
+  });
+
+  test('refuses anything but strings', () => {
+    expect(cleanFields({ date: 20260302 })).toEqual({ ok: false, message: 'The field date must be text' });
+    expect(cleanFields(['2026-03-02'])).toEqual({ ok: false, message: 'The step’s fields must be an object' });
+    expect(cleanFields('date')).toEqual({ ok: false, message: 'The step’s fields must be an object' });
+    expect(cleanFields({ findings: 'x'.repeat(50_001) })).toEqual({ ok: false, message: 'The field findings is longer than 50000 characters' });
+  });
+});
