@@ -8,6 +8,25 @@ import { readSettings } from './sheets/settings-sheet';
 import { setupTracker as adoptTracker } from './sheets/setup';
 import { addMenu } from './ui/menu';
 import { alert, toast } from './ui/notify';
+import { runDeadlineReminders } from './mail/send-digests';
+import { describeReminderSwitch, turnRemindersOff, turnRemindersOn } from './triggers/reminder-trigger';
+import { submitNewCase as saveNewCase, type NewCaseResult } from './cases/new-case';
+import type { NewCaseForm } from './core/validation';
+import { newCaseDefaults, showNewCaseSidebar as openNewCaseSidebar, type NewCaseDefaults } from './ui/new-case-sidebar';
+import type { DraftCreated, DraftDialogData, DraftPreview, MarkedSent } from './core/templates';
+import { createTemplateDraft, previewTemplateDraft, requireText } from './mail/drafts';
+import { markTemplateSentToday } from './sheets/mark-sent';
+import { draftDialogData as readDraftDialogData, showDraftDialog as openDraftDialog } from './ui/draft-dialog';
+import {
+  getCasePanel as readCasePanel,
+  recordCaseStep as saveCaseStep,
+  suggestSubTeamFor,
+  type CasePanelData,
+  type StepRecorded,
+  type SubTeamAdvice,
+} from './cases/case-panel';
+import type { StepFields, StepId } from './core/case-steps';
+import { showCasePanel as openCasePanel, showCaseDraftDialog as openCaseDraftDialog } from './ui/case-panel';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   addMenu(e);
@@ -37,4 +56,86 @@ export function setupTracker(): void {
 export function refreshDeadlines(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   toast(spreadsheet, describeStatusCounts(refreshAll(spreadsheet).counts), 'Deadlines refreshed');
+}
+
+export function showNewCaseSidebar(): void {
+  openNewCaseSidebar(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** Called by the New case sidebar through google.script.run. */
+export function submitNewCase(form: NewCaseForm): NewCaseResult {
+  return saveNewCase(SpreadsheetApp.getActiveSpreadsheet(), form);
+}
+
+/** Today in the spreadsheet's zone and the form's choices, for the New case sidebar. */
+export function getNewCaseDefaults(): NewCaseDefaults {
+  return newCaseDefaults(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** IRT Tracker → Turn reminders on: one daily trigger, owned (and sent from) by this member. */
+export function enableReminders(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  toast(spreadsheet, describeReminderSwitch(turnRemindersOn(spreadsheet), 'on'), 'Reminders');
+}
+
+/** IRT Tracker → Turn reminders off: removes this member's reminder trigger. */
+export function disableReminders(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  toast(spreadsheet, describeReminderSwitch(turnRemindersOff(spreadsheet), 'off'), 'Reminders');
+}
+
+/** The daily trigger's handler (no UI: it runs with nobody watching). */
+export function sendDeadlineReminders(e?: GoogleAppsScript.Events.TimeDriven): void {
+  void e;
+  runDeadlineReminders(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** IRT Tracker → Draft email…: the draft dialog for the case on the selected row. */
+export function showDraftDialog(): void {
+  openDraftDialog(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** The draft dialog's first call: the selected case and its templates, fitting ones first. */
+export function draftDialogData(): DraftDialogData {
+  return readDraftDialogData(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** A template filled for a case, exactly as createDraft would draft it. Reads only. */
+export function previewDraft(caseId: string, template: string): DraftPreview {
+  return previewTemplateDraft(SpreadsheetApp.getActiveSpreadsheet(), caseId, template);
+}
+
+/** Creates a Gmail draft (never sends) of a template for a case, and logs it. */
+export function createDraft(caseId: string, template: string): DraftCreated {
+  return createTemplateDraft(SpreadsheetApp.getActiveSpreadsheet(), caseId, template);
+}
+
+/** The draft dialog's "Mark as sent today": fills the template's date column and recomputes the row. */
+export function markTemplateSent(caseId: string, template: string): MarkedSent {
+  return markTemplateSentToday(SpreadsheetApp.getActiveSpreadsheet(), requireText(caseId, 'case ID'), requireText(template, 'template name'));
+}
+
+/** IRT Tracker → Case panel…: the sidebar for the case on the selected row. */
+export function showCasePanel(): void {
+  openCasePanel(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** The case panel's view of a case (the selected row's case when no ID is given). Reads only. */
+export function getCasePanel(caseId?: string): CasePanelData {
+  return readCasePanel(SpreadsheetApp.getActiveSpreadsheet(), caseId);
+}
+
+/** Records one step of a case from the panel; refused when the row changed since `version`. */
+export function recordCaseStep(caseId: string, step: StepId, fields: StepFields, version: string): StepRecorded {
+  return saveCaseStep(SpreadsheetApp.getActiveSpreadsheet(), caseId, step, fields, version);
+}
+
+/** The best three available Roster members for a case's sub-team (or a replacement), each choice explained. */
+export function suggestSubTeam(caseId: string, options?: { partyTimeZones?: string[]; replace?: string }): SubTeamAdvice {
+  return suggestSubTeamFor(SpreadsheetApp.getActiveSpreadsheet(), caseId, options);
+}
+
+/** The case panel's "Draft email…": selects the case's row and opens the draft dialog for it. */
+export function showCaseDraftDialog(caseId: string): void {
+  openCaseDraftDialog(SpreadsheetApp.getActiveSpreadsheet(), caseId);
 }

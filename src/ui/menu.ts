@@ -4,7 +4,12 @@
 
 /** Caption → top-level function it runs; `null` draws a separator. */
 export const MENU_ITEMS: readonly ([string, string] | null)[] = [
+  ['New case…', 'showNewCaseSidebar'],
+  ['Case panel…', 'showCasePanel'],
+  ['Draft email…', 'showDraftDialog'],
   ['Refresh deadlines', 'refreshDeadlines'],
+  ['Turn reminders on', 'enableReminders'],
+  ['Turn reminders off', 'disableReminders'],
   null,
   ['Set up tracker', 'setupTracker'],
 ];
