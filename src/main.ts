@@ -1,22 +1,7 @@
 // Every Apps Script entry point, each a few lines wiring the adapters. The build
 // turns each export into a top-level `function name() {}` in dist/Code.js.
 
-import { describeStatusCounts } from './core/summary';
-import { recomputeEditedRows } from './sheets/on-edit';
-import { refreshAll } from './sheets/refresh';
-import { readSettings } from './sheets/settings-sheet';
-import { setupTracker as adoptTracker } from './sheets/setup';
-import { addMenu } from './ui/menu';
-import { alert, toast } from './ui/notify';
-import { runDeadlineReminders } from './mail/send-digests';
-import { describeReminderSwitch, turnRemindersOff, turnRemindersOn } from './triggers/reminder-trigger';
 import { submitNewCase as saveNewCase, type NewCaseResult } from './cases/new-case';
-import type { NewCaseForm } from './core/validation';
-import { newCaseDefaults, showNewCaseSidebar as openNewCaseSidebar, type NewCaseDefaults } from './ui/new-case-sidebar';
-import type { DraftCreated, DraftDialogData, DraftPreview, MarkedSent } from './core/templates';
-import { createTemplateDraft, previewTemplateDraft, requireText } from './mail/drafts';
-import { markTemplateSentToday } from './sheets/mark-sent';
-import { draftDialogData as readDraftDialogData, showDraftDialog as openDraftDialog } from './ui/draft-dialog';
 import {
   getCasePanel as readCasePanel,
   recordCaseStep as saveCaseStep,
@@ -26,7 +11,22 @@ import {
   type SubTeamAdvice,
 } from './cases/case-panel';
 import type { StepFields, StepId } from './core/case-steps';
-import { showCasePanel as openCasePanel, showCaseDraftDialog as openCaseDraftDialog } from './ui/case-panel';
+import { describeStatusCounts } from './core/summary';
+import type { DraftCreated, DraftDialogData, DraftPreview, MarkedSent } from './core/templates';
+import type { NewCaseForm } from './core/validation';
+import { createTemplateDraft, previewTemplateDraft, requireText } from './mail/drafts';
+import { runDeadlineReminders } from './mail/send-digests';
+import { markTemplateSentToday } from './sheets/mark-sent';
+import { recomputeEditedRows } from './sheets/on-edit';
+import { refreshAll } from './sheets/refresh';
+import { readSettings } from './sheets/settings-sheet';
+import { setupTracker as adoptTracker } from './sheets/setup';
+import { describeReminderSwitch, turnRemindersOff, turnRemindersOn } from './triggers/reminder-trigger';
+import { showCaseDraftDialog as openCaseDraftDialog, showCasePanel as openCasePanel } from './ui/case-panel';
+import { draftDialogData as readDraftDialogData, showDraftDialog as openDraftDialog } from './ui/draft-dialog';
+import { addMenu } from './ui/menu';
+import { newCaseDefaults, showNewCaseSidebar as openNewCaseSidebar, type NewCaseDefaults } from './ui/new-case-sidebar';
+import { alert, toast } from './ui/notify';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   addMenu(e);
@@ -87,7 +87,10 @@ export function disableReminders(): void {
 /** The daily trigger's handler (no UI: it runs with nobody watching). */
 export function sendDeadlineReminders(e?: GoogleAppsScript.Events.TimeDriven): void {
   void e;
-  runDeadlineReminders(SpreadsheetApp.getActiveSpreadsheet());
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // A trigger made from the tracker runs against it; anything else has no tracker to read.
+  if (!spreadsheet) throw new Error('No tracker spreadsheet for this run: turn reminders on again from the tracker’s IRT Tracker menu.');
+  runDeadlineReminders(spreadsheet);
 }
 
 /** IRT Tracker → Draft email…: the draft dialog for the case on the selected row. */

@@ -7,6 +7,7 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['New case…', 'showNewCaseSidebar'],
   ['Case panel…', 'showCasePanel'],
   ['Draft email…', 'showDraftDialog'],
+  null,
   ['Refresh deadlines', 'refreshDeadlines'],
   ['Turn reminders on', 'enableReminders'],
   ['Turn reminders off', 'disableReminders'],
