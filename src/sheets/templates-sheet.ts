@@ -1,7 +1,8 @@
 // The Templates sheet: the team's saved replies. Setup creates it and, while it
 // has no template rows, fills it with the default replies; a team's own edits
 // are never overwritten. Drafting reads it in one call.
-import { TEMPLATE_HEADER, defaultTemplateRows, parseTemplates, type Template } from '../core/templates';
+import { defaultTemplateRows } from '../core/default-templates';
+import { TEMPLATE_HEADER, parseTemplates, type Template } from '../core/templates';
 import { normalizeHeader } from '../core/columns';
 import { inertText } from '../core/validation';
 import { SHEET } from './names';

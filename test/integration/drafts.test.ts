@@ -4,7 +4,8 @@
 // "Mark as sent today".
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_TEMPLATES, TEMPLATE_HEADER, defaultTemplateRows } from '../../src/core/templates';
+import { DEFAULT_TEMPLATES, defaultTemplateRows } from '../../src/core/default-templates';
+import { TEMPLATE_HEADER } from '../../src/core/templates';
 import { createEnv, type DraftRecord, type FakeEnv } from '../fakes';
 import { createGas, type Gas } from '../fakes/runtime';
 

@@ -2,10 +2,9 @@ import { dayFromIso, startOfDay, type Day } from '../../src/core/calendar';
 import { COLUMN_NAMES, STAGES, matchHeaders, type ColumnName, type Stage } from '../../src/core/columns';
 import { planMarkSent, sentColumnFor } from '../../src/core/sent-dates';
 import { defaultSettings } from '../../src/core/settings';
+import { DEFAULT_TEMPLATES, defaultTemplateRows } from '../../src/core/default-templates';
 import {
-  DEFAULT_TEMPLATES,
   TEMPLATE_HEADER,
-  defaultTemplateRows,
   describeRefusal,
   fillPlaceholders,
   findTemplate,

@@ -1,0 +1,147 @@
+// The default saved replies, in the project's own words: seeded into an empty
+// Templates sheet. The response plan and the outcome notice always carry the
+// confidentiality notice.
+
+import type { Template } from './templates';
+
+const lines = (...paragraphs: string[]) => paragraphs.join('\n\n');
+const SIGN_OFF = 'With thanks,\nThe Code of Conduct Incident Response Team';
+
+const responsePlan = (outcome: string, level: string, asked: string, until: string): Template => ({
+  name: `Response plan: ${outcome}`,
+  to: 'Reported party',
+  subject: 'Decision on the Code of Conduct report involving you ({{Case ID}})',
+  body: lines(
+    'Hello {{Reported party name}},',
+    'The Incident Response Team has finished looking into the report involving you (case {{Case ID}}) and has reached a decision.',
+    `Level of response: ${level}`,
+    `What we ask of you: ${asked}`,
+    `Until when: ${until}`,
+    '{{Confidentiality notice}}',
+    'This report is now closed. If you have questions about this decision, reply to this email and the team will answer.',
+    SIGN_OFF,
+  ),
+});
+
+export const DEFAULT_TEMPLATES: readonly Template[] = [
+  {
+    name: 'Acknowledgement',
+    to: 'Reporter',
+    subject: 'We have received your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name}},',
+      'Thank you for writing to the Code of Conduct Incident Response Team. We received your report on {{Received}} and are tracking it as case {{Case ID}}.',
+      'Only members of the Incident Response Team can see your report. The team will now discuss it together and decide whether it may break the Code of Conduct. We will write to you again with what happens next.',
+      'If you remember anything else, or something new happens, simply reply to this email.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: 'Not a violation',
+    to: 'Reporter',
+    subject: 'Our assessment of your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name}},',
+      'Thank you again for your report of {{Received}} (case {{Case ID}}). The Incident Response Team has discussed it carefully.',
+      'We have concluded that what you describe is not something the Code of Conduct covers: either it did not take place in one of the community’s official spaces, or the behaviour, as reported, does not break the Code. We are therefore closing this report without further action.',
+      'This is not a judgement of your experience, and we are sorry it happened. If you have more information, or if something new happens, please write to us and we will look at it again.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: 'Next steps to reporter',
+    to: 'Reporter',
+    subject: 'Next steps for your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name}},',
+      'We have assessed your report (case {{Case ID}}) and will look into it further. Three members of the Incident Response Team with no direct connection to the case are now handling it. They will keep you informed regularly until the case is closed.',
+      'To hear their side of events, we would like to contact {{Reported party name}}. We will only do so with your permission: please reply to tell us whether we may. If you prefer that we do not, we will respect that, although it may limit what the team can do.',
+      'If there is anyone we should talk to, or anything we should see, please tell us in your reply.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: 'Notify reported party',
+    to: 'Reported party',
+    subject: 'A Code of Conduct report involving you ({{Case ID}})',
+    body: lines(
+      'Hello {{Reported party name}},',
+      'The Code of Conduct Incident Response Team has received a report involving you, and we are looking into it as case {{Case ID}}. No decision has been made.',
+      'Three members of the team are handling the case, and we would like to hear your account of what happened. Please reply to this email; tell us too about anyone we should talk to or anything we should see. We will keep you informed regularly until the case is closed.',
+      'Please do not contact anyone about this report yourself; talk to us instead.',
+      '{{Confidentiality notice}}',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: 'Update to reporter',
+    to: 'Reporter',
+    subject: 'Update on your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name}},',
+      'This is our regular update on your report (case {{Case ID}}), as of {{Today}}.',
+      'The team is still working on it and has not reached a decision yet. We will write again at the next regular update, or sooner if there is news.',
+      'If you have anything to add, simply reply to this email.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: 'Update to reported party',
+    to: 'Reported party',
+    subject: 'Update on the report involving you ({{Case ID}})',
+    body: lines(
+      'Hello {{Reported party name}},',
+      'This is our regular update on the report involving you (case {{Case ID}}), as of {{Today}}.',
+      'The team is still looking into it and has not reached a decision yet. We will write again at the next regular update, or sooner if there is news.',
+      '{{Confidentiality notice}}',
+      SIGN_OFF,
+    ),
+  },
+  responsePlan(
+    'correction',
+    'correction',
+    'please avoid this behaviour in every community space from now on. You are welcome to tell us if you would like to apologise to those affected; we will pass it on only if they wish.',
+    'from now on; a further breach may lead to a stronger response.',
+  ),
+  responsePlan(
+    'warning',
+    'warning',
+    'please do not repeat this behaviour, and do not contact the people involved in the report about it. This warning stays on record with the team.',
+    'from now on; a further breach may lead to a temporary or permanent ban.',
+  ),
+  responsePlan(
+    'temporary ban',
+    'temporary ban',
+    'please do not take part in any community space, and do not contact the people involved in the report, during the ban.',
+    'the ban ends on {{Outcome end date}}. After that date you are welcome to take part again, following the Code of Conduct.',
+  ),
+  responsePlan(
+    'permanent ban',
+    'permanent ban',
+    'please do not take part in any community space, and do not contact the people involved in the report.',
+    'the ban is permanent.',
+  ),
+  responsePlan(
+    'no action',
+    'no action (the team is taking no enforcement action)',
+    'nothing beyond following the Code of Conduct, as we ask of everyone in the community.',
+    'no time limit applies.',
+  ),
+  {
+    name: 'Outcome notice',
+    to: 'Reporter',
+    subject: 'Outcome of your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name}},',
+      'The Incident Response Team has finished its work on your report (case {{Case ID}}). The outcome the team decided on is: {{Outcome lowercase}}. We have told the other party of the decision and of what it means for them.',
+      '{{Confidentiality notice}}',
+      'Thank you for trusting us with your report. If anything else happens, please write to us.',
+      SIGN_OFF,
+    ),
+  },
+];
+
+/** The default templates as Templates sheet rows (no header). */
+export function defaultTemplateRows(): string[][] {
+  return DEFAULT_TEMPLATES.map((t) => [t.name, t.to, t.subject, t.body]);
+}
