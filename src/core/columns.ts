@@ -27,7 +27,11 @@ export type ColumnKind = 'id' | 'text' | 'date' | 'email' | 'emails' | 'url' | '
 export interface ColumnSpec {
   readonly name: string;
   readonly kind: ColumnKind;
-  /** Other header texts teams use for this column (matched like the name). */
+  /**
+   * Other header texts teams use for this column (matched like the name). Only
+   * unambiguous ones: a team's own "Notes" or "Due date" column must never be
+   * taken over, and computed columns have none, since the add-on overwrites them.
+   */
   readonly aliases: readonly string[];
   readonly list?: readonly string[];
   /** Free text about a party or the case: never in reminders or logs. */
@@ -35,7 +39,7 @@ export interface ColumnSpec {
 }
 
 export const CASE_COLUMNS = [
-  { name: 'Case ID', kind: 'id', aliases: ['ID', 'Case', 'Case number', 'Case #', 'Case no'] },
+  { name: 'Case ID', kind: 'id', aliases: ['ID', 'Case number', 'Case #', 'Case no'] },
   { name: 'Received', kind: 'date', aliases: ['Date received', 'Received on', 'Report date', 'Date reported', 'Reported on'] },
   { name: 'Stage', kind: 'list', list: STAGES, aliases: ['Status', 'Case stage', 'Case status'] },
   { name: 'Reporter name', kind: 'text', confidential: true, aliases: ['Reporter', 'Reported by'] },
@@ -48,28 +52,28 @@ export const CASE_COLUMNS = [
     list: PERMISSIONS,
     aliases: ['Permission', 'Permission to notify', 'Reporter permission', 'Consent', 'Consent to notify'],
   },
-  { name: 'Summary', kind: 'text', confidential: true, aliases: ['Description', 'Report', 'Report summary', 'Details'] },
+  { name: 'Summary', kind: 'text', confidential: true, aliases: ['Description', 'Report summary'] },
   { name: 'Where', kind: 'text', confidential: true, aliases: ['Location', 'Space', 'Where it happened', 'Venue'] },
-  { name: 'Help desk link', kind: 'url', aliases: ['Help desk', 'Ticket', 'Ticket link', 'Help desk ticket', 'Link'] },
+  { name: 'Help desk link', kind: 'url', aliases: ['Help desk', 'Ticket', 'Ticket link', 'Help desk ticket'] },
   { name: 'First reply sent', kind: 'date', aliases: ['First reply', 'Acknowledged', 'Acknowledgement sent', 'Replied'] },
-  { name: 'Sub-team', kind: 'emails', aliases: ['Subteam', 'Sub team', 'Sub-team members', 'Team'] },
+  { name: 'Sub-team', kind: 'emails', aliases: ['Subteam', 'Sub team', 'Sub-team members'] },
   { name: 'Sub-team formed', kind: 'date', aliases: ['Subteam formed', 'Sub team formed', 'Sub-team formed on'] },
   { name: 'Channel', kind: 'text', aliases: ['Communication channel', 'Sub-team channel'] },
   { name: 'Reporter notified', kind: 'date', aliases: ['Reporter notified on', 'Next steps to reporter'] },
   { name: 'Reported party notified', kind: 'date', aliases: ['Reported party notified on', 'Respondent notified'] },
   { name: 'Last update to reporter', kind: 'date', aliases: ['Reporter last update', 'Last reporter update'] },
   { name: 'Last update to reported party', kind: 'date', aliases: ['Reported party last update', 'Last reported party update'] },
-  { name: 'Outcome', kind: 'list', list: OUTCOMES, aliases: ['Decision', 'Enforcement', 'Enforcement level', 'Action taken'] },
-  { name: 'Outcome end date', kind: 'date', aliases: ['Ban end date', 'End date', 'Until', 'Outcome until'] },
-  { name: 'Findings', kind: 'text', confidential: true, aliases: ['Finding', 'Notes', 'Decision notes'] },
+  { name: 'Outcome', kind: 'list', list: OUTCOMES, aliases: ['Enforcement', 'Enforcement level'] },
+  { name: 'Outcome end date', kind: 'date', aliases: ['Ban end date', 'Outcome until'] },
+  { name: 'Findings', kind: 'text', confidential: true, aliases: ['Finding'] },
   { name: 'Response plan sent', kind: 'date', aliases: ['Response plan', 'Plan sent'] },
   { name: 'Reporter told outcome', kind: 'date', aliases: ['Outcome sent to reporter', 'Reporter told', 'Outcome notice sent'] },
   { name: 'Closed', kind: 'date', aliases: ['Closed on', 'Date closed', 'Closed date'] },
   // Members (emails or names) never to suggest for this case's sub-team.
   { name: 'Conflicts', kind: 'text', confidential: true, aliases: ['Conflicts of interest', 'Conflict', 'Exclude from sub-team', 'Recused'] },
   { name: 'Next action', kind: 'computed', aliases: [] },
-  { name: 'Next deadline', kind: 'computed', aliases: ['Due', 'Due date', 'Deadline'] },
-  { name: 'Deadline status', kind: 'computed', aliases: ['Deadline state', 'Due status'] },
+  { name: 'Next deadline', kind: 'computed', aliases: [] },
+  { name: 'Deadline status', kind: 'computed', aliases: [] },
 ] as const satisfies readonly ColumnSpec[];
 
 export type ColumnName = (typeof CASE_COLUMNS)[number]['name'];

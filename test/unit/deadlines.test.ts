@@ -409,7 +409,7 @@ const USER_HEADERS = [
   'Response plan',
   'Reporter told',
   'Next action',
-  'Due',
+  'Next deadline',
   'Deadline status',
 ];
 const USER_MAP = matchHeaders(USER_HEADERS).map;
