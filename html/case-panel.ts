@@ -342,8 +342,11 @@ async function openDraft(step: StepView, stepMessage: HTMLElement): Promise<void
   if (busy || !panel) return;
   clearMessage(stepMessage);
   try {
-    await callServer('showCaseDraftDialog', panel.caseId);
-    showMessage(stepMessage, 'info', [`Draft dialog opened for ${panel.caseId}: choose “${step.template}”.`]);
+    await callServer('showCaseDraftDialog', panel.caseId, step.template ?? undefined);
+    showMessage(stepMessage, 'info', [
+      `Draft dialog opened for ${panel.caseId} with “${step.template}”.`,
+      'Its Mark as sent today records this step: press Refresh here afterwards.',
+    ]);
   } catch (error) {
     showMessage(stepMessage, 'error', lines(error));
   }

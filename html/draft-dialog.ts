@@ -1,10 +1,13 @@
 // The Draft email dialog. Its data comes from the server through
 // google.script.run (draftDialogData, previewDraft, createDraft,
 // markTemplateSent); every value is shown with textContent, so markup typed
-// into any cell stays text.
+// into any cell stays text. The page may carry the template to preselect (from
+// the case panel) as JSON in the draft-dialog-start slot.
 
+import { preselectTemplate } from '../src/core/case-steps';
 import type { DraftDialogData, TemplateChoice } from '../src/core/templates';
-import { byId, clearMessage, setText, showMessage } from './client/dom';
+import type { DraftDialogStart } from '../src/ui/draft-dialog';
+import { byId, clearMessage, readPageData, setText, showMessage } from './client/dom';
 import { callServer, closeHost, messageOf } from './client/gas';
 
 const caseLine = byId('case-line');
@@ -161,8 +164,12 @@ async function start(): Promise<void> {
     return;
   }
   fillTemplates(data.templates, data.stage);
-  select.value = data.templates[0].name;
+  const wanted = readPageData<DraftDialogStart>('draft-dialog-start')?.template ?? null;
+  const preselected = preselectTemplate(data.templates, wanted);
+  select.value = preselected ?? data.templates[0].name;
   await showPreview();
+  if (typeof wanted === 'string' && preselected === null)
+    setText(byId('template-hint'), `The Templates sheet has no template “${wanted}”: choose one from the list.`);
   select.focus();
 }
 

@@ -111,6 +111,28 @@ function cellToWrite(column: ColumnName, value: CellChanges[ColumnName], timeZon
 }
 
 /**
+ * Writes a step's cells on the case's row and recomputes its computed cells, in
+ * one setValues per run of adjacent columns: only those cells, nothing else. The
+ * columns must all exist, or nothing is written. Shared by the panel's steps and
+ * the draft dialog's "Mark as sent today" (src/sheets/mark-sent.ts).
+ */
+export function writeCaseCells(table: CaseTable, found: FoundCase, cells: CellChanges, day: Day, settings: Settings): void {
+  const columns = Object.keys(cells) as ColumnName[];
+  assertColumns(table, [...columns, ...COMPUTED_COLUMNS]);
+  const tz = table.timeZone;
+  const written = columns.map((name) => cellToWrite(name, cells[name], tz));
+
+  // The deadline of the row as it will read once written (text as stored, without the apostrophe).
+  const next = [...found.row];
+  columns.forEach((name, i) => {
+    const value = written[i];
+    next[table.map[name] as number] = typeof value === 'string' ? value.replace(/^'/, '') : value;
+  });
+  const computed = computedCells(deadlineForRow(next, table.map, tz, day, settings), tz);
+  writeColumns(table, found.rowNumber, [...columns, ...COMPUTED_COLUMNS], [[...written, ...computed]]);
+}
+
+/**
  * Records one step for a case. Under the document lock: re-reads the row by its ID,
  * refuses when it changed since the panel read it (its version), checks the step,
  * then writes only the step's cells and the recomputed computed cells, and logs.
@@ -139,21 +161,8 @@ export function recordCaseStep(
     const plan = planStep(step, record, cleaned.fields, { today: day, roster });
     if (!plan.ok) throw new Error(`${plan.message} Nothing was saved.`);
 
-    const columns = Object.keys(plan.cells) as ColumnName[];
-    assertColumns(table, [...columns, ...COMPUTED_COLUMNS]);
-    const tz = table.timeZone;
-    const written = columns.map((name) => cellToWrite(name, plan.cells[name], tz));
-
-    // The deadline of the row as it will read once written (text as stored, without the apostrophe).
-    const next = [...found.row];
-    columns.forEach((name, i) => {
-      const value = written[i];
-      next[table.map[name] as number] = typeof value === 'string' ? value.replace(/^'/, '') : value;
-    });
     const { settings } = readSettings(spreadsheet);
-    const computed = computedCells(deadlineForRow(next, table.map, tz, day, settings), tz);
-
-    writeColumns(table, found.rowNumber, [...columns, ...COMPUTED_COLUMNS], [[...written, ...computed]]);
+    writeCaseCells(table, found, plan.cells, day, settings);
     appendLog(spreadsheet, [{ caseId: found.caseId, action: plan.action, detail: plan.detail }]);
 
     // Read the row back so the new version is exactly what the next step will compare against.

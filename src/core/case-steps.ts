@@ -5,7 +5,17 @@
 
 import { dayFromIso, formatDay, isDate, isoFromDay, type Day } from './calendar';
 import { DATE_FIELDS, cellText, readCase, type CaseRecord, type DateField } from './cases';
-import { COLUMN_NAMES, COMPUTED_COLUMNS, OUTCOMES, PERMISSIONS, STAGES, type ColumnMap, type ColumnName, type Outcome } from './columns';
+import {
+  COLUMN_NAMES,
+  COMPUTED_COLUMNS,
+  OUTCOMES,
+  PERMISSIONS,
+  STAGES,
+  normalizeHeader,
+  type ColumnMap,
+  type ColumnName,
+  type Outcome,
+} from './columns';
 import { computeDeadline, type DeadlineSettings } from './deadlines';
 import { ineligibility, parseConflicts, type RosterMember } from './subteam';
 import { TEMPLATE_KINDS } from './templates';
@@ -166,6 +176,8 @@ interface StepSpec {
   fields(c: PanelCase, today: Day): FieldView[];
   /** The cells to write, or the reason the fields are not acceptable. */
   plan(c: PanelCase, f: StepFields, day: Day | null, ctx: StepContext): CellChanges | { error: string };
+  /** The Log line's detail (never a party's name or free text); none when absent. */
+  detail?(c: PanelCase, f: StepFields, cells: CellChanges): string;
   template?(c: PanelCase): string | null;
   writes: ColumnName[];
 }
@@ -256,6 +268,7 @@ const STEPS: readonly StepSpec[] = [
       if (value === 'Possible violation') return { Stage: 'Assessing' };
       return { error: `Assessment must be ${joinAnd([...ASSESSMENTS]).replace(' and ', ' or ')}` };
     },
+    detail: (_c, f) => (f.assessment ?? '').trim(),
     template: (c) => (c.stage === 'Not a violation' ? NOT_A_VIOLATION_TEMPLATE : null),
     writes: ['Stage'],
   },
@@ -412,6 +425,7 @@ const STEPS: readonly StepSpec[] = [
       if (findings !== '') cells.Findings = findings;
       return cells;
     },
+    detail: (_c, f) => (f.outcome ?? '').trim(),
     writes: ['Stage', 'Outcome', 'Outcome end date', 'Findings'],
   },
   {
@@ -499,6 +513,14 @@ const STEPS: readonly StepSpec[] = [
       next[at] = canonicalEmail(incoming, ctx);
       return { 'Sub-team': next.join(', ') };
     },
+    // Who left and who joined: IRT members' emails, never a party's.
+    detail: (c, _f, cells) => {
+      const before = splitMembers(c.subTeam);
+      const after = splitMembers(String(cells['Sub-team'] ?? ''));
+      const notIn = (list: string[], others: string[]) =>
+        list.filter((e) => !others.some((o) => o.toLowerCase() === e.toLowerCase()));
+      return `${notIn(before, after).join(', ')} left; ${notIn(after, before).join(', ')} joined`;
+    },
     writes: ['Sub-team'],
   },
 ];
@@ -507,6 +529,35 @@ const specOf = (id: StepId) => STEPS.find((s) => s.id === id) as StepSpec;
 
 export function stepLabel(id: StepId): string {
   return specOf(id).label;
+}
+
+/** The saved reply the panel links to a step for this case (the close step's depends on the stage), if any. */
+export function stepTemplate(id: StepId, c: PanelCase): string | null {
+  const spec = specOf(id);
+  return spec.template ? spec.template(c) : (STEP_TEMPLATES[id] ?? null);
+}
+
+/**
+ * The step that records a sent saved reply: the one step whose date column is the
+ * column "Mark as sent today" fills for that kind of template (see sent-dates.ts).
+ */
+export function stepForSentColumn(column: ColumnName): StepId | null {
+  return STEPS.find((s) => s.dateColumn === column)?.id ?? null;
+}
+
+/**
+ * Which of the dialog's templates to preselect for a step's template (the panel's
+ * "Draft …" button): the template of that name, else the first whose name starts
+ * with it (a kind name such as "Response plan" picks "Response plan: warning"),
+ * those fitting the case first; null when none matches.
+ */
+export function preselectTemplate(choices: readonly { name: string; fits: boolean }[], wanted: unknown): string | null {
+  if (typeof wanted !== 'string' || normalizeHeader(wanted) === '') return null;
+  const key = normalizeHeader(wanted);
+  const exact = choices.find((t) => normalizeHeader(t.name) === key);
+  if (exact) return exact.name;
+  const prefixed = choices.filter((t) => normalizeHeader(t.name).startsWith(key));
+  return (prefixed.find((t) => t.fits) ?? prefixed[0])?.name ?? null;
 }
 
 export function isStepId(value: unknown): value is StepId {
@@ -543,7 +594,7 @@ export function stepViews(c: PanelCase, today: Day): StepView[] {
     return {
       id,
       label: spec.label,
-      template: spec.template ? spec.template(c) : (STEP_TEMPLATES[id] ?? null),
+      template: stepTemplate(id, c),
       fields: spec.fields(c, today),
       missing: missingFor(id, c),
       writes: [...spec.writes],
@@ -580,9 +631,8 @@ export function planStep(id: StepId, c: PanelCase, fields: StepFields, ctx: Step
   }
   const planned = spec.plan(c, fields, day, ctx);
   if ('error' in planned) return refuse(planned.error as string);
-  const detail =
-    id === 'assessment' ? (fields.assessment ?? '').trim() : id === 'decision' ? (fields.outcome ?? '').trim() : '';
-  return { ok: true, cells: planned as CellChanges, action: spec.label, detail };
+  const cells = planned as CellChanges;
+  return { ok: true, cells, action: spec.label, detail: spec.detail ? spec.detail(c, fields, cells) : '' };
 }
 
 function alreadyDone(id: StepId, c: PanelCase): string {

@@ -12,7 +12,7 @@ const responsePlan = (outcome: string, level: string, asked: string, until: stri
   to: 'Reported party',
   subject: 'Decision on the Code of Conduct report involving you ({{Case ID}})',
   body: lines(
-    'Hello {{Reported party name}},',
+    'Hello {{Reported party name|there}},',
     'The Incident Response Team has finished looking into the report involving you (case {{Case ID}}) and has reached a decision.',
     `Level of response: ${level}`,
     `What we ask of you: ${asked}`,
@@ -29,7 +29,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
     to: 'Reporter',
     subject: 'We have received your report ({{Case ID}})',
     body: lines(
-      'Hello {{Reporter name}},',
+      'Hello {{Reporter name|there}},',
       'Thank you for writing to the Code of Conduct Incident Response Team. We received your report on {{Received}} and are tracking it as case {{Case ID}}.',
       'Only members of the Incident Response Team can see your report. The team will now discuss it together and decide whether it may break the Code of Conduct. We will write to you again with what happens next.',
       'If you remember anything else, or something new happens, simply reply to this email.',
@@ -41,7 +41,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
     to: 'Reporter',
     subject: 'Our assessment of your report ({{Case ID}})',
     body: lines(
-      'Hello {{Reporter name}},',
+      'Hello {{Reporter name|there}},',
       'Thank you again for your report of {{Received}} (case {{Case ID}}). The Incident Response Team has discussed it carefully.',
       'We have concluded that what you describe is not something the Code of Conduct covers: either it did not take place in one of the community’s official spaces, or the behaviour, as reported, does not break the Code. We are therefore closing this report without further action.',
       'This is not a judgement of your experience, and we are sorry it happened. If you have more information, or if something new happens, please write to us and we will look at it again.',
@@ -53,9 +53,9 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
     to: 'Reporter',
     subject: 'Next steps for your report ({{Case ID}})',
     body: lines(
-      'Hello {{Reporter name}},',
+      'Hello {{Reporter name|there}},',
       'We have assessed your report (case {{Case ID}}) and will look into it further. Three members of the Incident Response Team with no direct connection to the case are now handling it. They will keep you informed regularly until the case is closed.',
-      'To hear their side of events, we would like to contact {{Reported party name}}. We will only do so with your permission: please reply to tell us whether we may. If you prefer that we do not, we will respect that, although it may limit what the team can do.',
+      'To hear their side of events, we would like to contact {{Reported party name|the person you reported}}. We will only do so with your permission: please reply to tell us whether we may. If you prefer that we do not, we will respect that, although it may limit what the team can do.',
       'If there is anyone we should talk to, or anything we should see, please tell us in your reply.',
       SIGN_OFF,
     ),
@@ -65,7 +65,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
     to: 'Reported party',
     subject: 'A Code of Conduct report involving you ({{Case ID}})',
     body: lines(
-      'Hello {{Reported party name}},',
+      'Hello {{Reported party name|there}},',
       'The Code of Conduct Incident Response Team has received a report involving you, and we are looking into it as case {{Case ID}}. No decision has been made.',
       'Three members of the team are handling the case, and we would like to hear your account of what happened. Please reply to this email; tell us too about anyone we should talk to or anything we should see. We will keep you informed regularly until the case is closed.',
       'Please do not contact anyone about this report yourself; talk to us instead.',
@@ -78,7 +78,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
     to: 'Reporter',
     subject: 'Update on your report ({{Case ID}})',
     body: lines(
-      'Hello {{Reporter name}},',
+      'Hello {{Reporter name|there}},',
       'This is our regular update on your report (case {{Case ID}}), as of {{Today}}.',
       'The team is still working on it and has not reached a decision yet. We will write again at the next regular update, or sooner if there is news.',
       'If you have anything to add, simply reply to this email.',
@@ -90,7 +90,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
     to: 'Reported party',
     subject: 'Update on the report involving you ({{Case ID}})',
     body: lines(
-      'Hello {{Reported party name}},',
+      'Hello {{Reported party name|there}},',
       'This is our regular update on the report involving you (case {{Case ID}}), as of {{Today}}.',
       'The team is still looking into it and has not reached a decision yet. We will write again at the next regular update, or sooner if there is news.',
       '{{Confidentiality notice}}',
@@ -132,7 +132,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
     to: 'Reporter',
     subject: 'Outcome of your report ({{Case ID}})',
     body: lines(
-      'Hello {{Reporter name}},',
+      'Hello {{Reporter name|there}},',
       'The Incident Response Team has finished its work on your report (case {{Case ID}}). The outcome the team decided on is: {{Outcome lowercase}}. We have told the other party of the decision and of what it means for them.',
       '{{Confidentiality notice}}',
       'Thank you for trusting us with your report. If anything else happens, please write to us.',

@@ -1,25 +1,53 @@
 // "Mark as sent today": which date column a sent template fills, and whether it
 // may. Drafting never changes a date (sending is a human act); this is the one
-// place a template touches the row. A date is never overwritten silently: a
-// once-only date (First reply sent, Response plan sent, …) that is already set is
+// place a template touches the row.
+//
+// Every saved reply goes with one step of the case panel (the step whose date
+// column the template's kind fills), and marking it sent IS that step, dated
+// today: the same preconditions, the same cells (a stage that moves moves here
+// too), through planStep, so the two paths never disagree. On top of the step:
+// a date is never overwritten silently (a once-only date already set is
 // refused; a regular update's date only moves forward, and the result says from
-// what to what.
+// what to what), and a template to the reported party needs the reporter's
+// permission unless it is the response plan of a decided case.
 
 import { formatDay, isoFromDay, type Day } from './calendar';
-import type { DayCell } from './cases';
-import type { ColumnName } from './columns';
-import { kindOf, needsPermission, type Template } from './templates';
+import { DATE_FIELDS, type DateField } from './cases';
+import { normalizeHeader, type ColumnName } from './columns';
+import {
+  planStep,
+  stepForSentColumn,
+  stepLabel,
+  stepTemplate,
+  type CellChanges,
+  type PanelCase,
+  type StepId,
+} from './case-steps';
+import { kindOf, needsPermission, outcomeOf, type Template } from './templates';
 
 export type SentPlan =
-  | { ok: true; column: ColumnName; day: Day; previous: Day | null; changed: boolean; message: string }
+  | {
+      ok: true;
+      column: ColumnName;
+      day: Day;
+      previous: Day | null;
+      /** False when the date is already today: nothing to write. */
+      changed: boolean;
+      message: string;
+      /** The panel step this records. */
+      step: StepId;
+      /** The cells to write (the step's), empty when nothing changes. */
+      cells: CellChanges;
+      /** The Log line. */
+      action: string;
+      detail: string;
+    }
   | { ok: false; problem: string };
 
 export interface SentInput {
   template: Pick<Template, 'name' | 'to'>;
-  /** The column's current value on the row. */
-  current: DayCell;
-  /** The row's permission to notify the reported party. */
-  permission: string;
+  /** The case as its row reads now. */
+  case: PanelCase;
   today: Day;
   dateFormat: string;
 }
@@ -29,7 +57,10 @@ export function sentColumnFor(templateName: string): ColumnName | null {
   return kindOf(templateName)?.sentColumn ?? null;
 }
 
-export function planMarkSent({ template, current, permission, today, dateFormat }: SentInput): SentPlan {
+const fieldOf = (column: ColumnName): DateField | undefined =>
+  (Object.keys(DATE_FIELDS) as DateField[]).find((f) => DATE_FIELDS[f] === column);
+
+export function planMarkSent({ template, case: c, today, dateFormat }: SentInput): SentPlan {
   const kind = kindOf(template.name);
   if (!kind)
     return {
@@ -37,16 +68,51 @@ export function planMarkSent({ template, current, permission, today, dateFormat 
       problem: `"${template.name}" is not one of the tracker's saved replies, so it has no date column to fill. Enter the date in the sheet yourself.`,
     };
   const column = kind.sentColumn;
-  if (needsPermission(template) && permission.trim() !== 'Yes')
+  const step = stepForSentColumn(column);
+  const field = fieldOf(column);
+  if (!step || !field) return { ok: false, problem: `No step of the case panel fills ${column}. Enter the date in the sheet yourself.` };
+  const notFilled = `${column} was not filled.`;
+
+  // The reporter's permission, with the response plan exempt only once the case is decided.
+  if (needsPermission(template, { stage: c.stage, outcome: c.outcome }) && c.permission.trim() !== 'Yes')
     return {
       ok: false,
-      problem: `The reporter has not given permission to contact the reported party, so ${column} was not filled.`,
+      problem:
+        kind.kind === 'responsePlan'
+          ? `A response plan goes to the reported party without the reporter's permission only once the case is decided (Stage Decision with an Outcome); this case is at stage ${c.stage || '(empty)'}${c.outcome ? '' : ' with no Outcome'}, so ${notFilled}`
+          : `The reporter has not given permission to contact the reported party, so ${notFilled}`,
     };
+  const planOutcome = outcomeOf(template.name);
+  if (planOutcome !== null && normalizeHeader(planOutcome) !== normalizeHeader(c.outcome))
+    return {
+      ok: false,
+      problem: `This response plan is for the outcome ${planOutcome}, but the case's Outcome is ${c.outcome || 'empty'}, so ${notFilled}`,
+    };
+  // The close step goes with "Not a violation" only for a case assessed as not a violation.
+  const linked = stepTemplate(step, c);
+  if (linked === null || kindOf(linked)?.kind !== kind.kind)
+    return {
+      ok: false,
+      problem: `"${template.name}" does not go with a case at stage ${c.stage || '(empty)'} (the case panel's "${stepLabel(step)}" does not use it), so ${notFilled}`,
+    };
+
+  const current = c[field];
   const show = (day: Day) => formatDay(day, dateFormat);
   if (current === 'invalid')
     return { ok: false, problem: `The ${column} cell holds something that is not a date. Nothing was changed: fix the cell first.` };
   if (current === today)
-    return { ok: true, column, day: today, previous: current, changed: false, message: `${column} is already ${show(today)}.` };
+    return {
+      ok: true,
+      column,
+      day: today,
+      previous: current,
+      changed: false,
+      message: `${column} is already ${show(today)}.`,
+      step,
+      cells: {},
+      action: stepLabel(step),
+      detail: '',
+    };
   if (current !== null && !kind.repeats)
     return {
       ok: false,
@@ -57,16 +123,23 @@ export function planMarkSent({ template, current, permission, today, dateFormat 
       ok: false,
       problem: `${column} is ${show(current)}, later than today (${show(today)}). Nothing was changed: check the cell.`,
     };
+
+  // The panel's step, dated today, with the row's own fields (the permission stays as it is).
+  const planned = planStep(step, c, { date: isoFromDay(today), permission: c.permission }, { today });
+  if (!planned.ok) return { ok: false, problem: `${planned.message} ${notFilled}` };
+  const stage = planned.cells.Stage;
+  const moved = typeof stage === 'string' && stage !== c.stage ? ` Stage moved from ${c.stage} to ${stage}.` : '';
   return {
     ok: true,
     column,
     day: today,
     previous: current,
     changed: true,
-    message:
-      current === null
-        ? `${column} set to ${show(today)}.`
-        : `${column} moved from ${show(current)} to ${show(today)}.`,
+    message: (current === null ? `${column} set to ${show(today)}.` : `${column} moved from ${show(current)} to ${show(today)}.`) + moved,
+    step,
+    cells: planned.cells,
+    action: planned.action,
+    detail: [`Marked sent: ${template.name}`, planned.detail].filter(Boolean).join('; '),
   };
 }
 

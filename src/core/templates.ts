@@ -89,9 +89,19 @@ export function recipientOf(to: string): Recipient | null {
   return RECIPIENTS.find((r) => normalizeHeader(r) === normalizeHeader(to)) ?? null;
 }
 
-/** The reported party hears from us only with the reporter's permission, except the response plan. */
-export function needsPermission(template: Pick<Template, 'name' | 'to'>): boolean {
-  return recipientOf(template.to) === 'Reported party' && kindOf(template.name)?.kind !== 'responsePlan';
+/** Stages at which the reported party has been told of the decision, so the response plan may go to them. */
+const DECISION_STAGES: readonly string[] = ['Decision', 'Closed'];
+
+/**
+ * The reported party hears from us only with the reporter's permission. The one
+ * exception is the response plan, and only once the case is decided (stage
+ * Decision or Closed with an Outcome): a template merely named "Response plan…"
+ * never opens that door earlier.
+ */
+export function needsPermission(template: Pick<Template, 'name' | 'to'>, c: { stage: string; outcome: string }): boolean {
+  if (recipientOf(template.to) !== 'Reported party') return false;
+  const decided = DECISION_STAGES.includes(c.stage.trim()) && c.outcome.trim() !== '';
+  return !(kindOf(template.name)?.kind === 'responsePlan' && decided);
 }
 
 export interface TemplateChoice {
@@ -164,7 +174,8 @@ export interface DraftContext {
   settings: Pick<Settings, 'emailDateFormat' | 'confidentialityNotice'>;
 }
 
-type Lookup = { value: string } | { problem: string };
+/** A placeholder's text, or why it has none (`empty`: the cell is blank, so a fallback may stand in). */
+type Lookup = { value: string } | { problem: string; empty?: true };
 
 /** The column index a placeholder names: the sheet's own header text first, then a canonical column it maps to. */
 function columnIndex(ctx: DraftContext, name: string): number | undefined {
@@ -188,7 +199,7 @@ function cellValue(ctx: DraftContext, index: number, label: string): Lookup {
     return { value: formatDay(day, ctx.settings.emailDateFormat) };
   }
   const text = value === null || value === undefined ? '' : String(value).trim();
-  if (text === '') return { problem: `{{${label}}}: the ${headerText(ctx, index)} cell is empty on this row` };
+  if (text === '') return { problem: `{{${label}}}: the ${headerText(ctx, index)} cell is empty on this row`, empty: true };
   return { value: text };
 }
 
@@ -196,7 +207,21 @@ function headerText(ctx: DraftContext, index: number): string {
   return String(ctx.header[index] ?? '').trim() || `column ${index + 1}`;
 }
 
-function lookup(ctx: DraftContext, label: string): Lookup {
+/**
+ * `{{Column|fallback}}` reads the column and, only when its cell is empty, prints the
+ * fallback instead (e.g. `Hello {{Reporter name|there}},` for a report given by email
+ * alone). A placeholder naming no column is still refused.
+ */
+function lookup(ctx: DraftContext, placeholder: string): Lookup {
+  const bar = placeholder.indexOf('|');
+  if (bar < 0) return lookupValue(ctx, placeholder);
+  const label = placeholder.slice(0, bar).trim();
+  const fallback = placeholder.slice(bar + 1).trim();
+  const found = lookupValue(ctx, label);
+  return 'empty' in found ? { value: fallback } : found;
+}
+
+function lookupValue(ctx: DraftContext, label: string): Lookup {
   const wanted = normalizeHeader(label);
   if (wanted === '') return { problem: `{{${label}}} is an empty placeholder` };
   if (wanted === normalizeHeader('Today')) return { value: formatDay(ctx.today, ctx.settings.emailDateFormat) };
@@ -263,13 +288,13 @@ export function prepareDraft(template: Template, ctx: DraftContext): Prepared {
     else if (to === '') problems.push(`${column} is empty on this row`);
     else if (!isEmail(to)) problems.push(`${column} is not a valid email address`);
   }
-  if (needsPermission(template)) {
-    const index = ctx.map['Permission to notify reported party'];
-    const permission = index === undefined ? '' : String(ctx.row[index] ?? '').trim();
+  const cell = (name: ColumnName) => (ctx.map[name] === undefined ? '' : String(ctx.row[ctx.map[name] as number] ?? '').trim());
+  if (needsPermission(template, { stage: cell('Stage'), outcome: cell('Outcome') })) {
+    const permission = cell('Permission to notify reported party');
     if (permission !== 'Yes')
       problems.push(
         `The reporter has not given permission to contact the reported party (permission is ${permission === '' ? 'empty' : `"${permission}"`}); ` +
-          'only the response plan may go to them without it',
+          'only the response plan, once the case is decided, may go to them without it',
       );
   }
   const planOutcome = outcomeOf(template.name);

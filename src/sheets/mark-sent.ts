@@ -1,19 +1,18 @@
-// "Mark as sent today": fills the date column of a sent template on the case's
-// row and recomputes that row's Next action, Next deadline and Deadline status.
-// Under the document lock; one read of the cases sheet, Templates and Settings.
+// "Mark as sent today": records the case panel's step for a sent template, dated
+// today (src/core/sent-dates.ts plans it through the panel's own planStep), then
+// writes exactly the step's cells and the row's recomputed Next action, Next
+// deadline and Deadline status. Under the document lock; one read of the cases
+// sheet, Templates and Settings; one Log line.
 
-import { dayFromCell, isoFromDay } from '../core/calendar';
-import { COMPUTED_COLUMNS } from '../core/columns';
-import { deadlineForRow } from '../core/deadlines';
-import { isoOrNull, planMarkSent, sentColumnFor } from '../core/sent-dates';
-import { cellText } from '../core/cases';
+import { isoFromDay } from '../core/calendar';
+import { readPanelCase } from '../core/case-steps';
+import { isoOrNull, planMarkSent } from '../core/sent-dates';
 import { findTemplate, type MarkedSent } from '../core/templates';
+import { writeCaseCells } from '../cases/case-panel';
 import { readCaseById } from './case-lookup';
-import { toCell, writeColumns } from './case-table';
 import { today } from './clock';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
-import { computedCells } from './refresh';
 import { readSettings } from './settings-sheet';
 import { readTemplates } from './templates-sheet';
 
@@ -25,33 +24,20 @@ export function markTemplateSentToday(spreadsheet: Spreadsheet, caseId: string, 
     const template = findTemplate(readTemplates(spreadsheet), templateName);
     if ('problem' in template) throw new Error(`${template.problem}.`);
     const { settings } = readSettings(spreadsheet);
-    const { table, row, rowNumber } = found;
+    const { table, row } = found;
     const day = today(spreadsheet).day;
 
-    const permissionIndex = table.map['Permission to notify reported party'];
-    const permission = permissionIndex === undefined ? '' : cellText(row[permissionIndex], table.timeZone);
-    const column = sentColumnFor(template.name);
-    const index = column ? table.map[column] : undefined;
-    if (column && index === undefined) throw new Error(`The ${table.sheet.getName()} sheet has no ${column} column. Run IRT Tracker → Set up tracker.`);
     const plan = planMarkSent({
       template,
-      current: index === undefined ? null : dayFromCell(row[index], table.timeZone),
-      permission,
+      case: readPanelCase(row, table.map, table.timeZone),
       today: day,
       dateFormat: settings.emailDateFormat,
     });
     if (!plan.ok) throw new Error(plan.problem);
 
     if (plan.changed) {
-      const cell = toCell(plan.day, table.timeZone);
-      writeColumns(table, rowNumber, [plan.column], [[cell]]);
-      if (COMPUTED_COLUMNS.every((name) => table.map[name] !== undefined)) {
-        const updated = [...row];
-        updated[index as number] = cell;
-        const deadline = deadlineForRow(updated, table.map, table.timeZone, day, settings);
-        writeColumns(table, rowNumber, COMPUTED_COLUMNS, [computedCells(deadline, table.timeZone)]);
-      }
-      appendLog(spreadsheet, [{ caseId: found.caseId, action: 'Marked sent', detail: `${template.name}: ${plan.column}` }]);
+      writeCaseCells(table, found, plan.cells, day, settings);
+      appendLog(spreadsheet, [{ caseId: found.caseId, action: plan.action, detail: plan.detail }]);
     }
     return {
       column: plan.column,

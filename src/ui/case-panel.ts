@@ -34,8 +34,8 @@ export function showCasePanel(spreadsheet: Spreadsheet): void {
   SpreadsheetApp.getUi().showSidebar(output);
 }
 
-/** The panel's "Draft email…" for a step: the draft dialog for this case (its row selected first). */
-export function showCaseDraftDialog(spreadsheet: Spreadsheet, caseId: unknown): void {
+/** The panel's "Draft …" for a step: the draft dialog for this case (its row selected first), the step's template chosen. */
+export function showCaseDraftDialog(spreadsheet: Spreadsheet, caseId: unknown, template?: unknown): void {
   selectCaseRow(spreadsheet, caseId);
-  showDraftDialog(spreadsheet);
+  showDraftDialog(spreadsheet, template);
 }

@@ -171,17 +171,28 @@ run('Case panel in the preview (Chromium)', () => {
     await openStep('notifyReportedParty');
     await save('notifyReportedParty', 'Record reported party notified');
 
-    // The draft dialog for the step's template, side by side with the panel.
+    // 6. The draft dialog for the step's template, side by side with the panel: the
+    // template is already chosen (not merely the first that fits, Next steps to reporter),
+    // and its Mark as sent today records the panel's step.
     await openStep('updateReporter');
     await panel().locator('#form-updateReporter button', { hasText: 'Draft “Update to reporter”…' }).click();
     await page.locator('#dialog[open]').waitFor();
     await expect(page.locator('#dialog-title').textContent()).resolves.toBe('Draft email');
-    await page.frameLocator('#dialog-frame').locator('#case-line', { hasText: caseId }).waitFor();
+    const dialog = page.frameLocator('#dialog-frame');
+    await dialog.locator('#case-line', { hasText: caseId }).waitFor();
+    await expect(dialog.locator('#template').inputValue()).resolves.toBe('Update to reporter');
+    await dialog.locator('#preview-subject', { hasText: 'Update on your report' }).waitFor();
+    await panel().locator('#updateReporter-message', { hasText: 'with “Update to reporter”' }).waitFor();
+    await dialog.locator('#mark-sent').click();
+    await dialog.locator('#message.message-ok', { hasText: 'Last update to reporter set to' }).waitFor();
+    expect((await caseRow(caseId))['Last update to reporter']).toBe(today);
+    expect((await state()).log.map((line) => line.slice(2, 5))).toContainEqual([caseId, 'Record update to reporter', 'Marked sent: Update to reporter']);
     await page.locator('#dialog-close').click();
     await page.locator('#dialog').waitFor({ state: 'hidden' });
+    await panel().locator('#refresh').click();
+    await panel().locator('#timeline li', { hasText: 'Next update to reporter' }).filter({ hasText: 'Last update' }).waitFor();
 
-    // 6-7. Regular updates to each party.
-    await save('updateReporter', 'Record update to reporter');
+    // 7. The regular update to the reported party.
     await openStep('updateReportedParty');
     await save('updateReportedParty', 'Record update to reported party');
 

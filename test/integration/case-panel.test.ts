@@ -194,9 +194,10 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('walking a case from 
       'Record reporter told of outcome',
       'Close the case',
     ]);
-    expect(log.map((l) => l[4]).filter(Boolean)).toEqual(['Possible violation', 'Temporary ban']);
+    // The replacement says who left and who joined (IRT members' emails only).
+    expect(log.map((l) => l[4]).filter(Boolean)).toEqual(['Possible violation', 'bo@irt.example left; di@irt.example joined', 'Temporary ban']);
     const text = JSON.stringify(log);
-    for (const secret of ['Robin', 'Pat', 'robin@example.org', 'pat@example.org', 'HYPERLINK', 'irt-001', 'Fictional', 'ana@', 'di@']) {
+    for (const secret of ['Robin', 'Pat', 'robin@example.org', 'pat@example.org', 'HYPERLINK', 'irt-001', 'Fictional', 'ana@', 'cy@']) {
       expect(text).not.toContain(secret);
     }
   });
@@ -325,14 +326,31 @@ describe('concurrent edits', () => {
     expect(s.env.calls.count('Range.setValues')).toBe(0);
   });
 
-  test('Draft email… from the panel selects the case row and opens the draft dialog', () => {
+  test('Draft “X”… from the panel selects the case row and opens the draft dialog with X chosen', () => {
     const s = setUp('Pacific/Auckland');
     addCase(s, { ...NEW_CASE, 'Case ID': 'IRT-2026-002' });
     addCase(s, NEW_CASE);
     s.env.sheet('Roster').getRange(1, 1).activate();
-    s.gas.run('showCaseDraftDialog', 'IRT-2026-001');
+    const step = panel(s, 'IRT-2026-001').steps.find((x) => x.id === 'firstReply')!;
+    expect(step.template).toBe('Acknowledgement');
+    s.gas.run('showCaseDraftDialog', 'IRT-2026-001', step.template);
     expect(s.env.spreadsheet.getActiveRange().getRow()).toBe(3);
-    expect(s.env.ui.dialogs[s.env.ui.dialogs.length - 1]).toMatchObject({ kind: 'modal', title: 'Draft email' });
+    const dialog = s.env.ui.dialogs[s.env.ui.dialogs.length - 1];
+    expect(dialog).toMatchObject({ kind: 'modal', title: 'Draft email' });
+    // The template travels as JSON in the page's data slot, never as markup.
+    expect(dialog.html).toContain('<script type="application/json" id="draft-dialog-start">{"template":"Acknowledgement"}</script>');
+    for (const secret of ['Robin', 'Pat Party', 'robin@example.org', 'Fictional summary']) expect(dialog.html).not.toContain(secret);
+
+    s.gas.run('showCaseDraftDialog', 'IRT-2026-001', '</script><img src=x onerror=alert(1)>&');
+    const hostile = s.env.ui.dialogs[s.env.ui.dialogs.length - 1].html;
+    expect(hostile).toContain('{"template":"\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e\\u0026"}');
+    expect(hostile).not.toContain('<img');
+    // Anything but a string (or nothing) preselects nothing.
+    s.gas.run('showCaseDraftDialog', 'IRT-2026-001', { name: 'Acknowledgement' });
+    expect(s.env.ui.dialogs[s.env.ui.dialogs.length - 1].html).toContain('{"template":null}');
+    s.gas.run('showCaseDraftDialog', 'IRT-2026-001');
+    expect(s.env.ui.dialogs[s.env.ui.dialogs.length - 1].html).toContain('{"template":null}');
+    expect(s.env.calls.count('Range.setValues')).toBe(0);
   });
 });
 

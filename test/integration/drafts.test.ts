@@ -153,6 +153,8 @@ describe('the dialog', () => {
     // The page carries no case data: it asks draftDialogData for it.
     for (const value of ['IRT-2026-007', 'Zoë', 'zoe@example.org', 'Confidential summary']) expect(dialog.html).not.toContain(value);
     expect(dialog.html).toContain('draftDialogData');
+    // From the menu nothing is preselected (the case panel's buttons pass a template).
+    expect(dialog.html).toContain('<script type="application/json" id="draft-dialog-start">{"template":null}</script>');
     expect(dialog.html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
     expect(dialog.html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(effects(s.env)).toEqual({ reads: 1, writes: 0, drafts: 0, locks: 0 });
@@ -366,6 +368,22 @@ describe('refusals create no draft and write nothing', () => {
 });
 
 describe('markTemplateSent', () => {
+  /** Sets cells of a case's row through the back door (as a member typing them). */
+  const setCells = (s: Setup, row: number, cells: Row) => {
+    for (const [name, value] of Object.entries(cells)) s.env.sheet('Cases').getRange(row, s.col(name) + 1).setValue(value);
+    s.env.calls.reset();
+  };
+  /** What a refused mark-as-sent leaves: the same cases, no log line, no write. */
+  const refusedWithNothingWritten = (s: Setup, caseId: string, template: string, message: RegExp | string) => {
+    const before = caseRows(s.env);
+    const log = logRows(s.env);
+    s.env.calls.reset();
+    expect(() => s.gas.run('markTemplateSent', caseId, template)).toThrow(message);
+    expect(caseRows(s.env)).toEqual(before);
+    expect(logRows(s.env)).toEqual(log);
+    expect(effects(s.env).writes).toBe(0);
+  };
+
   test('fills the date column with today in the spreadsheet zone and recomputes the row', () => {
     for (const [timeZone, iso, instant] of [
       ['Pacific/Auckland', '2026-03-05', '2026-03-04T11:00:00.000Z'],
@@ -386,7 +404,8 @@ describe('markTemplateSent', () => {
       expect(row[s.col('Next action')]).toBe('Finish initial assessment');
       expect(row[s.col('Deadline status')]).toBe('Overdue');
       expect(effects(s.env)).toEqual({ reads: 3, writes: 3, drafts: 0, locks: 1 });
-      expect(logRows(s.env).map((r) => r.slice(1))).toEqual([[USER, 'IRT-2026-007', 'Marked sent', 'Acknowledgement: First reply sent']]);
+      // The Log names the panel's step it recorded, and the template.
+      expect(logRows(s.env).map((r) => r.slice(1))).toEqual([[USER, 'IRT-2026-007', 'Record first reply', 'Marked sent: Acknowledgement']]);
 
       // Again the same day: nothing to change, nothing written.
       s.env.calls.reset();
@@ -397,12 +416,12 @@ describe('markTemplateSent', () => {
 
   test('never overwrites a once-only date; moves a regular update forward and says so', () => {
     const s = setUp();
-    const before = caseRows(s.env);
-    expect(() => s.gas.run('markTemplateSent', 'IRT-2026-008', 'Acknowledgement')).toThrow(
+    refusedWithNothingWritten(
+      s,
+      'IRT-2026-008',
+      'Acknowledgement',
       'First reply sent is already 15 February 2026. Nothing was changed: edit the cell yourself if that date is wrong.',
     );
-    expect(caseRows(s.env)).toEqual(before);
-    expect(logRows(s.env)).toEqual([]);
 
     expect(s.gas.run('markTemplateSent', 'IRT-2026-008', 'Update to reporter')).toEqual({
       column: 'Last update to reporter',
@@ -411,18 +430,121 @@ describe('markTemplateSent', () => {
       changed: true,
       message: 'Last update to reporter moved from 1 March 2026 to 5 March 2026.',
     });
+    // The response plan step needs the findings, as in the case panel.
+    refusedWithNothingWritten(s, 'IRT-2026-008', 'Response plan: temporary ban', 'Cannot record response plan sent: Findings is missing. Response plan sent was not filled.');
+    setCells(s, 3, { Findings: 'What the sub-team found' });
     expect(s.gas.run('markTemplateSent', 'IRT-2026-008', 'Response plan: temporary ban')).toMatchObject({ column: 'Response plan sent', changed: true });
     const row = caseRows(s.env)[1];
     expect(row[s.col('Next action')]).toBe('Tell reporter the outcome');
+    expect(row[s.col('Stage')]).toBe('Decision');
     expect(s.env.drafts.list).toEqual([]);
+  });
+
+  test('is the case panel’s step: Next steps to reporter moves Sub-team formed to Investigating, exactly like the panel', () => {
+    const formed: Row = {
+      ...RECEIVED,
+      Stage: 'Sub-team formed',
+      'First reply sent': '2026-02-15',
+      'Sub-team': 'a@irt.example, b@irt.example, c@irt.example',
+      'Sub-team formed': '2026-02-18',
+    };
+    const s = setUp('America/Los_Angeles', [formed, { ...formed, 'Case ID': 'IRT-2026-009' }]);
+    const result = s.gas.run('markTemplateSent', 'IRT-2026-007', 'Next steps to reporter');
+    expect(result).toEqual({
+      column: 'Reporter notified',
+      date: '2026-03-04',
+      previous: null,
+      changed: true,
+      message: 'Reporter notified set to 4 March 2026. Stage moved from Sub-team formed to Investigating.',
+    });
+    // Only the step's cells and the computed block (one setValues per run of adjacent columns), plus the log line.
+    const runs = ['Stage', 'Reporter notified', 'Next action']
+      .map((c) => s.col(c))
+      .sort((a, b) => a - b)
+      .filter((c, i, all) => i === 0 || c !== all[i - 1] + 1).length;
+    expect(effects(s.env)).toEqual({ reads: 3, writes: runs + 1, drafts: 0, locks: 1 });
+
+    // The other case through the panel's own step, dated today: the same row results.
+    const view = s.gas.run('getCasePanel', 'IRT-2026-009') as { version: string };
+    s.gas.run('recordCaseStep', 'IRT-2026-009', 'notifyReporter', { date: '2026-03-04' }, view.version);
+    const [marked, recorded] = caseRows(s.env);
+    const idColumn = s.col('Case ID');
+    expect(marked.filter((_, i) => i !== idColumn)).toEqual(recorded.filter((_, i) => i !== idColumn));
+    expect(marked[s.col('Stage')]).toBe('Investigating');
+    expect(logRows(s.env).map((r) => r.slice(2, 5))).toEqual([
+      ['IRT-2026-007', 'Record reporter notified', 'Marked sent: Next steps to reporter'],
+      ['IRT-2026-009', 'Record reporter notified', ''],
+    ]);
+    // The case is not stuck: the panel offers the Investigating steps.
+    const panel = s.gas.run('getCasePanel', 'IRT-2026-007') as { stage: string; steps: { id: string }[] };
+    expect(panel.stage).toBe('Investigating');
+    expect(panel.steps.map((x) => x.id)).toEqual(['notifyReportedParty', 'updateReporter', 'decision', 'close', 'replaceMember']);
+  });
+
+  test('“Not a violation” closes a case assessed as not a violation, and only such a case', () => {
+    const notViolation: Row = { ...RECEIVED, Stage: 'Not a violation', 'First reply sent': '2026-02-15' };
+    const assessing: Row = { ...RECEIVED, 'Case ID': 'IRT-2026-009', Stage: 'Assessing', 'First reply sent': '2026-02-15' };
+    const s = setUp('Pacific/Auckland', [notViolation, assessing]);
+    refusedWithNothingWritten(s, 'IRT-2026-009', 'Not a violation', /does not go with a case at stage Assessing .*Closed was not filled/);
+    expect(s.gas.run('markTemplateSent', 'IRT-2026-007', 'Not a violation')).toMatchObject({
+      column: 'Closed',
+      changed: true,
+      message: 'Closed set to 5 March 2026. Stage moved from Not a violation to Closed.',
+    });
+    const row = caseRows(s.env)[0];
+    expect(row[s.col('Stage')]).toBe('Closed');
+    expect(row[s.col('Deadline status')]).toBe('Closed');
+    expect(logRows(s.env).map((r) => r.slice(2, 5))).toEqual([['IRT-2026-007', 'Close the case', 'Marked sent: Not a violation']]);
+  });
+
+  test('the panel’s preconditions hold: a step whose case lacks something is refused and writes nothing', () => {
+    const s = setUp('Pacific/Auckland', [
+      { ...RECEIVED, Stage: 'Sub-team formed', 'First reply sent': '2026-02-15' },
+      { ...RECEIVED, 'Case ID': 'IRT-2026-008', Stage: 'Not a violation' },
+    ]);
+    refusedWithNothingWritten(
+      s,
+      'IRT-2026-007',
+      'Next steps to reporter',
+      'Cannot record reporter notified: Sub-team and Sub-team formed are missing. Reporter notified was not filled.',
+    );
+    refusedWithNothingWritten(s, 'IRT-2026-008', 'Not a violation', 'Cannot close the case: First reply sent is missing. Closed was not filled.');
+    refusedWithNothingWritten(s, 'IRT-2026-007', 'Outcome notice', /Cannot record reporter told of outcome: not a step for a case at stage Sub-team formed/);
   });
 
   test('refuses a reported-party template without permission, and a template of the team’s own', () => {
     const s = setUp();
-    expect(() => s.gas.run('markTemplateSent', 'IRT-2026-007', 'Notify reported party')).toThrow(/has not given permission/);
+    refusedWithNothingWritten(s, 'IRT-2026-007', 'Notify reported party', /has not given permission/);
     s.env.seedSheet('Templates', [...s.env.sheetValues('Templates'), ['Thanks', 'Reporter', 'Thanks', 'Thank you']]);
-    expect(() => s.gas.run('markTemplateSent', 'IRT-2026-007', 'Thanks')).toThrow(/has no date column to fill/);
-    expect(logRows(s.env)).toEqual([]);
+    refusedWithNothingWritten(s, 'IRT-2026-007', 'Thanks', /has no date column to fill/);
+  });
+
+  test('a template merely named “Response plan…” is no way around the reporter’s permission', () => {
+    const s = setUp();
+    s.env.seedSheet('Templates', [
+      ...s.env.sheetValues('Templates'),
+      ['Response plan questions', 'Reported party', 'Questions ({{Case ID}})', 'Hello'],
+      ['Response plan recap', 'Reporter', 'Recap ({{Case ID}})', 'Hello'],
+    ]);
+    // A new case, permission No: refused, whatever the stage allows.
+    setCells(s, 2, { 'Permission to notify reported party': 'No' });
+    refusedWithNothingWritten(s, 'IRT-2026-007', 'Response plan questions', /only once the case is decided \(Stage Decision with an Outcome\); this case is at stage Received with no Outcome, so Response plan sent was not filled/);
+    // To the reporter it needs no permission, but the step still needs a decided case.
+    refusedWithNothingWritten(s, 'IRT-2026-007', 'Response plan recap', /Cannot record response plan sent: not a step for a case at stage Received/);
+    // Even with permission Yes, a case not yet decided takes no response plan.
+    setCells(s, 2, { 'Permission to notify reported party': 'Yes' });
+    refusedWithNothingWritten(s, 'IRT-2026-007', 'Response plan questions', /Cannot record response plan sent: not a step for a case at stage Received/);
+
+    // Stage Decision without an Outcome, permission No: still refused.
+    setCells(s, 3, { 'Permission to notify reported party': 'No', Outcome: '', 'Outcome end date': '', Findings: 'Found' });
+    refusedWithNothingWritten(s, 'IRT-2026-008', 'Response plan questions', /this case is at stage Decision with no Outcome/);
+    // A plan for another outcome than the case's is refused.
+    setCells(s, 3, { Outcome: 'Warning' });
+    refusedWithNothingWritten(s, 'IRT-2026-008', 'Response plan: temporary ban', /This response plan is for the outcome Temporary ban, but the case's Outcome is Warning/);
+    // Decided (Decision with an Outcome): the response plan goes without the permission.
+    expect(s.gas.run('markTemplateSent', 'IRT-2026-008', 'Response plan: warning')).toMatchObject({ column: 'Response plan sent', changed: true });
+    // Other reported-party templates still need it.
+    refusedWithNothingWritten(s, 'IRT-2026-008', 'Update to reported party', /has not given permission/);
   });
 });
 

@@ -6,8 +6,11 @@ import {
   caseTimeline,
   cleanFields,
   planStep,
+  preselectTemplate,
   readPanelCase,
   rowVersion,
+  stepForSentColumn,
+  stepTemplate,
   stepViews,
   type PanelCase,
   type StepFields,
@@ -16,6 +19,8 @@ import {
 import { COLUMN_NAMES, matchHeaders } from '../../src/core/columns';
 import { computeDeadline } from '../../src/core/deadlines';
 import { defaultSettings } from '../../src/core/settings';
+import { planMarkSent, type SentPlan } from '../../src/core/sent-dates';
+import { TEMPLATE_KINDS, type Template } from '../../src/core/templates';
 import type { RosterMember } from '../../src/core/subteam';
 
 const day = (iso: string) => dayFromIso(iso) as Day;
@@ -277,9 +282,10 @@ describe('the cells each step writes', () => {
 
   test('replace a sub-team member keeps the other two in place and the formed date', () => {
     const c = investigating();
-    expect(ok('replaceMember', c, { outgoing: 'BO@irt.example', incoming: 'di@irt.example' }).cells).toEqual({
-      'Sub-team': 'ana@irt.example, di@irt.example, cy@irt.example',
-    });
+    const replaced = ok('replaceMember', c, { outgoing: 'BO@irt.example', incoming: 'DI@irt.example' });
+    expect(replaced.cells).toEqual({ 'Sub-team': 'ana@irt.example, di@irt.example, cy@irt.example' });
+    // The Log says who left and who joined (as the Sub-team and the Roster spell them).
+    expect(replaced).toMatchObject({ action: 'Replace a sub-team member', detail: 'bo@irt.example left; di@irt.example joined' });
     expect(refused('replaceMember', c, { outgoing: 'bo@irt.example', incoming: 'ed@irt.example' })).toBe(
       'Cannot replace a sub-team member: Ed (ed@irt.example) cannot join: not available (Available is No).',
     );
@@ -338,6 +344,164 @@ describe('step views', () => {
     expect(stepViews(makeCase({ stage: 'Not a violation', firstReplySent: 1 }), TODAY).find((v) => v.id === 'close')?.template).toBe(
       'Not a violation',
     );
+  });
+});
+
+describe('Mark as sent today is the panel’s step for the template', () => {
+  const FORMAT = 'd MMMM yyyy';
+  const mark = (name: string, c: PanelCase, to = name.startsWith('Notify') || name.includes('reported party') || name.startsWith('Response plan') ? 'Reported party' : 'Reporter') =>
+    planMarkSent({ template: { name, to } satisfies Pick<Template, 'name' | 'to'>, case: c, today: TODAY, dateFormat: FORMAT });
+  const problem = (plan: SentPlan) => (plan.ok ? `expected a refusal, got ${JSON.stringify(plan)}` : plan.problem);
+  const formed = (extra: Partial<PanelCase> = {}) =>
+    makeCase({ stage: 'Sub-team formed', firstReplySent: day('2026-03-02'), subTeam: TEAM, subTeamFormed: day('2026-03-05'), ...extra });
+  const decided = (extra: Partial<PanelCase> = {}) =>
+    investigating({ stage: 'Decision', permission: 'No', outcome: 'Warning', findings: 'f', ...extra });
+
+  test('each saved reply has exactly one step: the one filling its date column, linked to it in the panel', () => {
+    expect(TEMPLATE_KINDS.map((k) => [k.name, stepForSentColumn(k.sentColumn)])).toEqual([
+      ['Acknowledgement', 'firstReply'],
+      ['Not a violation', 'close'],
+      ['Next steps to reporter', 'notifyReporter'],
+      ['Notify reported party', 'notifyReportedParty'],
+      ['Update to reporter', 'updateReporter'],
+      ['Update to reported party', 'updateReportedParty'],
+      ['Response plan', 'responsePlan'],
+      ['Outcome notice', 'reporterToldOutcome'],
+    ]);
+    expect(stepTemplate('close', makeCase({ stage: 'Not a violation' }))).toBe('Not a violation');
+    expect(stepTemplate('close', investigating())).toBeNull();
+  });
+
+  test('the same cells as the panel’s step dated today: the stage moves with it', () => {
+    const c = formed();
+    const plan = mark('Next steps to reporter', c);
+    expect(plan).toEqual({
+      ok: true,
+      column: 'Reporter notified',
+      day: TODAY,
+      previous: null,
+      changed: true,
+      message: 'Reporter notified set to 20 March 2026. Stage moved from Sub-team formed to Investigating.',
+      step: 'notifyReporter',
+      cells: { 'Reporter notified': TODAY, Stage: 'Investigating' },
+      action: 'Record reporter notified',
+      detail: 'Marked sent: Next steps to reporter',
+    });
+    expect(plan.ok && plan.cells).toEqual(ok('notifyReporter', c, { date: '2026-03-20' }).cells);
+
+    const notViolation = makeCase({ stage: 'Not a violation', firstReplySent: day('2026-03-02') });
+    expect(mark('Not a violation', notViolation)).toMatchObject({ ok: true, cells: { Stage: 'Closed', Closed: TODAY }, action: 'Close the case' });
+    expect(mark('Acknowledgement', makeCase())).toMatchObject({ ok: true, cells: { 'First reply sent': TODAY }, message: 'First reply sent set to 20 March 2026.' });
+    expect(mark('Update to reporter', investigating({ lastUpdateToReporter: day('2026-03-10') }))).toMatchObject({
+      ok: true,
+      previous: day('2026-03-10'),
+      cells: { 'Last update to reporter': TODAY },
+      message: 'Last update to reporter moved from 10 March 2026 to 20 March 2026.',
+    });
+    expect(mark('Outcome notice', decided({ responsePlanSent: day('2026-03-15') }))).toMatchObject({
+      ok: true,
+      cells: { 'Reporter told outcome': TODAY },
+    });
+  });
+
+  test('the panel’s preconditions refuse it, naming what is missing', () => {
+    expect(problem(mark('Next steps to reporter', formed({ subTeam: '', subTeamFormed: null })))).toBe(
+      'Cannot record reporter notified: Sub-team and Sub-team formed are missing. Reporter notified was not filled.',
+    );
+    expect(problem(mark('Not a violation', makeCase({ stage: 'Not a violation' })))).toBe(
+      'Cannot close the case: First reply sent is missing. Closed was not filled.',
+    );
+    expect(problem(mark('Response plan: warning', decided({ findings: '' })))).toBe(
+      'Cannot record response plan sent: Findings is missing. Response plan sent was not filled.',
+    );
+    expect(problem(mark('Outcome notice', decided()))).toBe(
+      'Cannot record reporter told of outcome: Response plan sent is missing. Reporter told outcome was not filled.',
+    );
+    expect(problem(mark('Acknowledgement', makeCase({ received: null })))).toBe(
+      'Cannot record first reply: Received is missing; fix the row first. First reply sent was not filled.',
+    );
+  });
+
+  test('“Not a violation” closes only a case assessed as not a violation', () => {
+    for (const c of [makeCase({ stage: 'Assessing', firstReplySent: day('2026-03-02') }), decided({ reporterToldOutcome: day('2026-03-16'), responsePlanSent: day('2026-03-15') })])
+      expect(problem(mark('Not a violation', c))).toBe(
+        `"Not a violation" does not go with a case at stage ${c.stage} (the case panel's "Close the case" does not use it), so Closed was not filled.`,
+      );
+  });
+
+  test('never overwrites a date silently', () => {
+    expect(mark('Acknowledgement', makeCase({ firstReplySent: TODAY }))).toMatchObject({
+      ok: true,
+      changed: false,
+      cells: {},
+      message: 'First reply sent is already 20 March 2026.',
+    });
+    expect(problem(mark('Acknowledgement', makeCase({ firstReplySent: day('2026-03-02') })))).toBe(
+      'First reply sent is already 2 March 2026. Nothing was changed: edit the cell yourself if that date is wrong.',
+    );
+    expect(problem(mark('Update to reporter', investigating({ lastUpdateToReporter: day('2026-03-25') })))).toBe(
+      'Last update to reporter is 25 March 2026, later than today (20 March 2026). Nothing was changed: check the cell.',
+    );
+    expect(problem(mark('Update to reporter', investigating({ lastUpdateToReporter: 'invalid' })))).toBe(
+      'The Last update to reporter cell holds something that is not a date. Nothing was changed: fix the cell first.',
+    );
+    expect(problem(mark('Thanks', makeCase()))).toBe(
+      '"Thanks" is not one of the tracker\'s saved replies, so it has no date column to fill. Enter the date in the sheet yourself.',
+    );
+  });
+
+  test('the reported party: permission Yes, except the response plan of a decided case', () => {
+    const noPermission = 'The reporter has not given permission to contact the reported party, so';
+    expect(problem(mark('Notify reported party', formed({ permission: 'Not asked' })))).toBe(`${noPermission} Reported party notified was not filled.`);
+    expect(problem(mark('Update to reported party', investigating({ permission: 'No', reportedPartyNotified: day('2026-03-07') })))).toBe(
+      `${noPermission} Last update to reported party was not filled.`,
+    );
+    expect(mark('Notify reported party', formed({ permission: 'Yes' }))).toMatchObject({ ok: true, cells: { 'Reported party notified': TODAY } });
+
+    // A team template named "Response plan …" on a new case without permission: refused.
+    expect(problem(mark('Response plan questions', makeCase({ permission: 'No' })))).toBe(
+      "A response plan goes to the reported party without the reporter's permission only once the case is decided (Stage Decision with an Outcome); " +
+        'this case is at stage Received with no Outcome, so Response plan sent was not filled.',
+    );
+    expect(problem(mark('Response plan questions', investigating({ permission: 'No', outcome: 'Warning' })))).toMatch(
+      /only once the case is decided .* this case is at stage Investigating, so Response plan sent was not filled/,
+    );
+    expect(problem(mark('Response plan', decided({ outcome: '' })))).toMatch(/this case is at stage Decision with no Outcome/);
+    // With permission, an undecided case still takes no response plan (the step's own rule).
+    expect(problem(mark('Response plan questions', makeCase({ permission: 'Yes' })))).toBe(
+      'Cannot record response plan sent: not a step for a case at stage Received. Response plan sent was not filled.',
+    );
+    expect(problem(mark('Response plan', decided({ outcome: '', permission: 'Yes' })))).toBe(
+      'Cannot record response plan sent: Outcome is missing. Response plan sent was not filled.',
+    );
+    // To the reporter, no permission is needed, but the step still wants a decided case.
+    expect(problem(mark('Response plan recap', makeCase(), 'Reporter'))).toBe(
+      'Cannot record response plan sent: not a step for a case at stage Received. Response plan sent was not filled.',
+    );
+    // Decided: the response plan goes without the permission, for the case's own outcome only.
+    expect(mark('Response plan: warning', decided())).toMatchObject({ ok: true, cells: { 'Response plan sent': TODAY } });
+    expect(mark('Response plan questions', decided())).toMatchObject({ ok: true, cells: { 'Response plan sent': TODAY } });
+    expect(problem(mark('Response plan: permanent ban', decided()))).toBe(
+      "This response plan is for the outcome Permanent ban, but the case's Outcome is Warning, so Response plan sent was not filled.",
+    );
+  });
+});
+
+describe('the draft dialog’s preselected template', () => {
+  const choices = [
+    { name: 'Acknowledgement (short)', fits: false },
+    { name: 'Acknowledgement', fits: true },
+    { name: 'Response plan: warning', fits: false },
+    { name: 'Response plan: temporary ban', fits: true },
+    { name: 'Outcome notice', fits: false },
+  ];
+  test('the template of that name, else the first of that kind fitting the case, else none', () => {
+    expect(preselectTemplate(choices, 'Acknowledgement')).toBe('Acknowledgement');
+    expect(preselectTemplate(choices, 'outcome  NOTICE')).toBe('Outcome notice');
+    expect(preselectTemplate(choices, 'Response plan')).toBe('Response plan: temporary ban');
+    expect(preselectTemplate(choices.filter((c) => !c.fits), 'Response plan')).toBe('Response plan: warning');
+    expect(preselectTemplate(choices, 'Next steps to reporter')).toBeNull();
+    for (const wanted of [null, undefined, '', '  ', 42, { name: 'Acknowledgement' }]) expect(preselectTemplate(choices, wanted)).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { dayFromIso, startOfDay, type Day } from '../../src/core/calendar';
 import { COLUMN_NAMES, STAGES, matchHeaders, type ColumnName, type Stage } from '../../src/core/columns';
-import { planMarkSent, sentColumnFor } from '../../src/core/sent-dates';
+import { sentColumnFor } from '../../src/core/sent-dates';
 import { defaultSettings } from '../../src/core/settings';
 import { DEFAULT_TEMPLATES, defaultTemplateRows } from '../../src/core/default-templates';
 import {
@@ -209,7 +209,7 @@ const EXPECTED: Record<string, { to: string; role: string; subject: string; body
 };
 
 const NO_PERMISSION = (p: string) =>
-  `The reporter has not given permission to contact the reported party (permission is "${p}"); only the response plan may go to them without it`;
+  `The reporter has not given permission to contact the reported party (permission is "${p}"); only the response plan, once the case is decided, may go to them without it`;
 const EARLY: Stage[] = ['Received', 'Assessing', 'Not a violation'];
 const NO_OUTCOME: Stage[] = ['Received', 'Assessing', 'Not a violation', 'Sub-team formed', 'Investigating'];
 
@@ -227,6 +227,8 @@ function expectedAt(name: string, stage: Stage): { ok: true } | { problems: stri
       return noOutcome
         ? {
             problems: [
+              // Before the decision a response plan is no exception to the reporter's permission.
+              ...(early ? [NO_PERMISSION('Not asked')] : []),
               'This response plan is for the outcome Temporary ban, but Outcome is empty on this row',
               '{{Outcome end date}}: the Outcome end date cell is empty on this row',
             ],
@@ -239,6 +241,7 @@ function expectedAt(name: string, stage: Stage): { ok: true } | { problems: stri
       const outcome = outcomeOf(name);
       return {
         problems: [
+          ...(early ? [NO_PERMISSION('Not asked')] : []),
           noOutcome
             ? `This response plan is for the outcome ${outcome}, but Outcome is empty on this row`
             : `This response plan is for the outcome ${outcome}, but the case's Outcome is Temporary ban`,
@@ -434,6 +437,31 @@ describe('placeholders', () => {
 describe('refusals', () => {
   const reported = template('Notify reported party');
 
+  test('a template merely named like the response plan is no exception before the decision', () => {
+    const sneaky: Template = { name: 'Response plan questions', to: 'Reported party', subject: 'About {{Case ID}}', body: 'A report names you.' };
+    const row = { ...ROWS.Received, 'Permission to notify reported party': 'No' };
+    expect(prepareDraft(sneaky, context(row))).toEqual({ ok: false, problems: [NO_PERMISSION('No')] });
+    // Decided, but the stage was never moved to Decision: still refused.
+    expect(prepareDraft(sneaky, context({ ...row, Outcome: 'Warning' })).ok).toBe(false);
+    expect(prepareDraft(sneaky, context({ ...ROWS.Decision, 'Permission to notify reported party': 'No' })).ok).toBe(true);
+  });
+
+  test('{{Column|fallback}} stands in for an empty cell only', () => {
+    const plain = (subject: string, body: string): Template => ({ name: 'Custom', to: 'Reporter', subject, body });
+    const t = plain('Hi {{Reporter name|there}}', 'Hello {{Reporter name|there}}, {{Outcome lowercase|no decision yet}}.');
+    const anonymous = { ...ROWS.Received, 'Reporter name': '' };
+    expect(prepareDraft(t, context(anonymous))).toEqual({
+      ok: true,
+      draft: { role: 'Reporter', to: 'zoe@example.org', subject: 'Hi there', body: 'Hello there, no decision yet.' },
+    });
+    expect(prepareDraft(t, context(ROWS.Received))).toMatchObject({ ok: true, draft: { subject: `Hi ${ROWS.Received['Reporter name']}` } });
+    // A typo is still refused, fallback or not.
+    expect(prepareDraft(plain('Hi {{Reportr name|there}}', 'B'), context(anonymous))).toEqual({
+      ok: false,
+      problems: ['{{Reportr name}} does not name a column of the cases sheet'],
+    });
+  });
+
   test('the reported party only with permission Yes, except the response plan', () => {
     for (const permission of ['No', 'Not asked', 'yes please']) {
       const row = { ...ROWS.Decision, 'Permission to notify reported party': permission };
@@ -445,7 +473,7 @@ describe('refusals', () => {
     expect(prepareDraft(reported, context(empty))).toEqual({
       ok: false,
       problems: [
-        'The reporter has not given permission to contact the reported party (permission is empty); only the response plan may go to them without it',
+        'The reporter has not given permission to contact the reported party (permission is empty); only the response plan, once the case is decided, may go to them without it',
       ],
     });
   });
@@ -561,9 +589,6 @@ describe('the Templates sheet', () => {
 });
 
 describe('Mark as sent today', () => {
-  const plan = (name: string, current: Day | null | 'invalid', permission = 'Yes') =>
-    planMarkSent({ template: template(name), current, permission, today: TODAY, dateFormat: 'd MMMM yyyy' });
-
   test('each saved reply fills its date column', () => {
     expect(DEFAULT_TEMPLATES.map((t) => [t.name, sentColumnFor(t.name)])).toEqual([
       ['Acknowledgement', 'First reply sent'],
@@ -581,51 +606,5 @@ describe('Mark as sent today', () => {
     ]);
     expect(sentColumnFor('Thanks')).toBeNull();
   });
-
-  test('an empty column gets today', () => {
-    expect(plan('Acknowledgement', null)).toEqual({
-      ok: true, column: 'First reply sent', day: TODAY, previous: null, changed: true, message: 'First reply sent set to 5 March 2026.',
-    });
-  });
-
-  test('a once-only date is never overwritten', () => {
-    expect(plan('Acknowledgement', day('2026-03-01'))).toEqual({
-      ok: false,
-      problem: 'First reply sent is already 1 March 2026. Nothing was changed: edit the cell yourself if that date is wrong.',
-    });
-    expect(plan('Acknowledgement', TODAY)).toEqual({
-      ok: true, column: 'First reply sent', day: TODAY, previous: TODAY, changed: false, message: 'First reply sent is already 5 March 2026.',
-    });
-  });
-
-  test("a regular update's date moves forward, never back", () => {
-    expect(plan('Update to reporter', day('2026-02-20'))).toEqual({
-      ok: true,
-      column: 'Last update to reporter',
-      day: TODAY,
-      previous: day('2026-02-20'),
-      changed: true,
-      message: 'Last update to reporter moved from 20 February 2026 to 5 March 2026.',
-    });
-    expect(plan('Update to reporter', day('2026-03-09'))).toEqual({
-      ok: false,
-      problem: 'Last update to reporter is 9 March 2026, later than today (5 March 2026). Nothing was changed: check the cell.',
-    });
-  });
-
-  test('refuses a cell that is not a date, a template of its own kind, and a party without permission', () => {
-    expect(plan('Update to reporter', 'invalid')).toEqual({
-      ok: false,
-      problem: 'The Last update to reporter cell holds something that is not a date. Nothing was changed: fix the cell first.',
-    });
-    expect(planMarkSent({ template: { name: 'Thanks', to: 'Reporter' }, current: null, permission: 'Yes', today: TODAY, dateFormat: 'd MMMM yyyy' })).toEqual({
-      ok: false,
-      problem: '"Thanks" is not one of the tracker\'s saved replies, so it has no date column to fill. Enter the date in the sheet yourself.',
-    });
-    expect(plan('Notify reported party', null, 'No')).toEqual({
-      ok: false,
-      problem: 'The reporter has not given permission to contact the reported party, so Reported party notified was not filled.',
-    });
-    expect(plan('Response plan: warning', null, 'No').ok).toBe(true);
-  });
+  // planMarkSent (the panel's step, dated today) is tested in test/unit/case-steps.test.ts.
 });
