@@ -10,6 +10,7 @@ import { matchHeaders } from '../src/core/columns';
 import { deadlineForRow } from '../src/core/deadlines';
 import { formatDigest } from '../src/core/digest-format';
 import { buildDigests, type ReminderCase } from '../src/core/reminders';
+import { ROSTER_HEADER } from '../src/core/roster';
 import { parseSettings } from '../src/core/settings';
 import { createEnv, type FakeEnv } from '../test/fakes';
 import { createGas } from '../test/fakes/runtime';
@@ -92,6 +93,8 @@ function bench(count: number): Row[] {
   const header = env.sheetValues('Cases')[0].map(String);
   const rows = Array.from({ length: count }, (_, i) => caseRow(header, i));
   env.seedSheet('Cases', [header, ...rows]);
+  // Only Roster members receive a sub-team's digest.
+  env.seedSheet('Roster', [[...ROSTER_HEADER], ...MEMBERS.map((email, i) => [`Member ${i + 1}`, email, TZ, 'Yes', ''])]);
   gas.run('enableReminders');
 
   // The pure core on the same rows, as the adapters feed it.
@@ -108,7 +111,14 @@ function bench(count: number): Row[] {
       if (d && (['Overdue', 'Due soon', 'Check data'].includes(d.status) || row[map.Outcome as number] === 'Temporary ban'))
         cases.push({ row: i + 2, record: readCase(row, map, TZ), deadline: d });
     });
-    const plan = buildDigests({ cases, settings, fallbackTriage: ['owner@irt.example'], today: TODAY, link: { url: 'https://x', gid: 0 } });
+    const plan = buildDigests({
+      cases,
+      settings,
+      fallbackTriage: ['owner@irt.example'],
+      today: TODAY,
+      link: { url: 'https://x', gid: 0 },
+      members: MEMBERS,
+    });
     for (const digest of plan.digests) formatDigest(digest, { dateFormat: settings.emailDateFormat });
   };
 

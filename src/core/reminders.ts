@@ -4,8 +4,15 @@
 // A digest item carries only what a member needs to act and nothing a
 // shoulder-reader could learn a party from: the case ID, the next action (one
 // of the engine's own phrases), the due day, the status and a link to the row.
-// No cell text other than the case ID ever reaches a digest; a `Check data`
+// No cell text other than the case ID ever reaches a digest, and the case ID only
+// when it looks like an identifier (an adopted tracker's "ID" may be a sentence
+// naming the parties): otherwise the case is named by its row. A `Check data`
 // reason (which may quote the row) is reduced to the name of the column to fix.
+//
+// Only IRT members receive digests: a Sub-team address must be on the Roster.
+// Triage addresses (Settings, or the member who turned reminders on) are the
+// team's own configuration and are trusted without the Roster. No digest ever
+// goes to an address that belongs to a party of any case.
 
 import type { Day } from './calendar';
 import type { CaseRecord } from './cases';
@@ -51,6 +58,8 @@ export interface ReminderPlan {
   unassigned: number;
   /** Distinct addresses left out because they belong to a party of some case. */
   blocked: number;
+  /** Distinct Sub-team addresses left out because they are not on the Roster. */
+  notOnRoster: number;
 }
 
 export interface SpreadsheetLink {
@@ -68,6 +77,12 @@ export interface ReminderInput {
   today: Day;
   link: SpreadsheetLink;
   /**
+   * The Roster's member emails. A Sub-team address not among them gets no digest;
+   * a case none of whose sub-team is listed goes to triage (so an empty Roster
+   * sends every case to triage).
+   */
+  members: Iterable<string>;
+  /**
    * Addresses that must never get a digest: every reporter's and reported party's
    * email in the tracker, so a party's address typed into a Sub-team cell by
    * mistake never receives one.
@@ -77,6 +92,23 @@ export interface ReminderInput {
 
 export const FOLLOW_UP_ACTION = 'Follow up: temporary ban ends';
 export const FIX_ROW_ACTION = 'Fix the row';
+
+/**
+ * A Case ID cell shown in a digest: at most 40 letters, digits and `# . _ / -`,
+ * starting with a letter or digit and holding at least one digit (`IRT-2026-007`,
+ * `C-12`, `GH#42`). Anything else (spaces, `@`, brackets, a bare word such as
+ * `Zoe-Sam`) may carry a name and stays in the sheet.
+ */
+const CASE_ID_TOKEN = /^[A-Za-z0-9][A-Za-z0-9#._\/-]{0,39}$/;
+
+export function isCaseIdToken(text: string): boolean {
+  return CASE_ID_TOKEN.test(text) && /[0-9]/.test(text);
+}
+
+/** How a digest names a case: its ID when that is a plain identifier, else `Row N`. */
+export function caseLabel(caseId: string, row: number): string {
+  return isCaseIdToken(caseId) ? caseId : `Row ${row}`;
+}
 
 /** The link that opens the spreadsheet at a case's row. */
 export function rowLink(link: SpreadsheetLink, row: number): string {
@@ -134,7 +166,7 @@ export function compareDigests(a: Digest, b: Digest): number {
 /** What a case asks of someone today: nothing, its deadline, a fix, and/or a ban follow-up. */
 export function itemsForCase(c: ReminderCase, today: Day, dueSoonDays: number, link: SpreadsheetLink): DigestItem[] {
   const items: DigestItem[] = [];
-  const base = { caseId: c.record.caseId || `Row ${c.row}`, link: rowLink(link, c.row), row: c.row };
+  const base = { caseId: caseLabel(c.record.caseId, c.row), link: rowLink(link, c.row), row: c.row };
   const d = c.deadline;
   if (d && (d.status === 'Overdue' || d.status === 'Due soon')) {
     items.push({ ...base, action: d.action, due: d.due, status: d.status });
@@ -152,20 +184,29 @@ export function itemsForCase(c: ReminderCase, today: Day, dueSoonDays: number, l
 export function buildDigests(input: ReminderInput): ReminderPlan {
   const { settings, today, link } = input;
   const blockedList = new Set([...(input.blockedRecipients ?? [])].map((a) => a.trim().toLowerCase()));
+  const members = new Set([...input.members].map((a) => a.trim().toLowerCase()));
   const blocked = new Set<string>();
-  const allowed = (addresses: string[]) =>
+  const notOnRoster = new Set<string>();
+  const notParties = (addresses: string[]) =>
     addresses.filter((a) => {
       if (!blockedList.has(a)) return true;
       blocked.add(a);
       return false;
     });
-  const triage = allowed(addressesOf(settings.triageEmails.length ? settings.triageEmails : input.fallbackTriage));
+  const onRoster = (addresses: string[]) =>
+    addresses.filter((a) => {
+      if (members.has(a)) return true;
+      notOnRoster.add(a);
+      return false;
+    });
+  // Triage is the team's explicit configuration: trusted without the Roster, never a party.
+  const triage = notParties(addressesOf(settings.triageEmails.length ? settings.triageEmails : input.fallbackTriage));
   const byRecipient = new Map<string, DigestItem[]>();
   let unassigned = 0;
   for (const c of input.cases) {
     const items = itemsForCase(c, today, settings.dueSoonDays, link);
     if (items.length === 0) continue;
-    const subTeam = allowed(addressesOf(c.record.subTeam));
+    const subTeam = onRoster(notParties(addressesOf(c.record.subTeam)));
     const recipients = subTeam.length ? subTeam : triage;
     if (recipients.length === 0) {
       unassigned += items.length;
@@ -189,5 +230,5 @@ export function buildDigests(input: ReminderInput): ReminderPlan {
     });
   }
   digests.sort(compareDigests);
-  return { digests, unassigned, blocked: blocked.size };
+  return { digests, unassigned, blocked: blocked.size, notOnRoster: notOnRoster.size };
 }

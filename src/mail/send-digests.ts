@@ -1,4 +1,5 @@
-// The daily reminder run: lock → refresh (one read, one write) → decide the
+// The daily reminder run: lock → refresh (one read, one write) → read the
+// Roster (one read: only its members receive a sub-team's digest) → decide the
 // digests → skip those already sent today → send within the mail quota, most
 // overdue first → remember each send at once → one Log write. No UI: it runs
 // from a time-driven trigger.
@@ -9,16 +10,21 @@ import type { Deadline } from '../core/deadlines';
 import { formatDigest } from '../core/digest-format';
 import { buildDigests, compareDigests, type Digest, type ReminderCase } from '../core/reminders';
 import { splitEmails } from '../core/settings';
+import { settingsWarning } from '../core/summary';
 import { LEDGER_PROPERTY, hasSent, parseLedger, recordSent, serializeLedger } from '../core/sent-ledger';
 import { sheetRow } from '../sheets/case-table';
 import { appendLog, type LogEntry } from '../sheets/log';
+import { withDocumentLock } from '../sheets/lock';
 import { refreshAll } from '../sheets/refresh';
+import { readRoster } from '../sheets/roster-sheet';
 import { readReminderState } from '../triggers/reminder-trigger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The sender name on every digest. */
 export const SENDER_NAME = 'IRT Case Tracker';
+/** Nobody is waiting on a trigger run: it may wait longer than a member for the document lock. */
+export const TRIGGER_LOCK_WAIT_MS = 30_000;
 /** A second run waits this long for the first before giving up (it would find everything sent anyway). */
 export const REMINDER_LOCK_WAIT_MS = 1_000;
 
@@ -36,6 +42,10 @@ export interface ReminderRun extends SendResult {
   digests: number;
   unassigned: number;
   blocked: number;
+  /** Distinct Sub-team addresses that got nothing because they are not on the Roster. */
+  notOnRoster: number;
+  /** The Roster lists nobody: every case went to triage. */
+  rosterEmpty: boolean;
 }
 
 const errorText = (error: unknown) => String((error as Error)?.message ?? error).slice(0, 300);
@@ -105,6 +115,18 @@ function logEntries(run: ReminderRun): LogEntry[] {
       action: 'Reminders blocked',
       detail: `${run.blocked} address(es) in a Sub-team cell or Triage emails belong to a party of a case and got no reminder: check the Sub-team column`,
     });
+  if (run.rosterEmpty)
+    entries.push({
+      caseId: '',
+      action: 'Reminders to triage only',
+      detail: 'The Roster lists no members, so every reminder went to the triage address(es): add the team to the Roster',
+    });
+  else if (run.notOnRoster)
+    entries.push({
+      caseId: '',
+      action: 'Reminders not on Roster',
+      detail: `${run.notOnRoster} address(es) in a Sub-team cell are not on the Roster and got no reminder: check the Sub-team column or add the member to the Roster`,
+    });
   if (run.unassigned)
     entries.push({
       caseId: '',
@@ -128,9 +150,11 @@ function fallbackTriage(): string {
 export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(REMINDER_LOCK_WAIT_MS))
-    return { ran: false, digests: 0, unassigned: 0, blocked: 0, sent: [], failed: [], heldBack: [], alreadySent: 0, quota: null };
+    return { ran: false, digests: 0, unassigned: 0, blocked: 0, notOnRoster: 0, rosterEmpty: false, sent: [], failed: [], heldBack: [], alreadySent: 0, quota: null };
   try {
-    const { table, settings, today, deadlines } = refreshAll(spreadsheet);
+    // The document lock too, so a member's step saved meanwhile is not overwritten by this refresh.
+    const { table, settings, settingsProblems, today, deadlines } = withDocumentLock(() => refreshAll(spreadsheet), TRIGGER_LOCK_WAIT_MS);
+    const members = readRoster(spreadsheet).members.map((m) => m.email);
     const outcomeColumn = table.map.Outcome;
     const partyColumns = [table.map['Reporter email'], table.map['Reported party email']].filter((c): c is number => c !== undefined);
     const cases: ReminderCase[] = [];
@@ -146,11 +170,21 @@ export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
       fallbackTriage: [fallbackTriage()],
       today,
       link: { url: spreadsheet.getUrl(), gid: table.sheet.getSheetId() },
+      members,
       blockedRecipients: parties,
     });
     const sent = sendDigests(plan.digests, today, settings.emailDateFormat);
-    const run: ReminderRun = { ...sent, ran: true, digests: plan.digests.length, unassigned: plan.unassigned, blocked: plan.blocked };
-    appendLog(spreadsheet, logEntries(run));
+    const run: ReminderRun = {
+      ...sent,
+      ran: true,
+      digests: plan.digests.length,
+      unassigned: plan.unassigned,
+      blocked: plan.blocked,
+      notOnRoster: plan.notOnRoster,
+      rosterEmpty: members.length === 0,
+    };
+    const warning = settingsWarning(settingsProblems);
+    appendLog(spreadsheet, [...logEntries(run), ...(warning ? [{ caseId: '', action: 'Settings problem', detail: warning }] : [])]);
     SpreadsheetApp.flush();
     return run;
   } finally {

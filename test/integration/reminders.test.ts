@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { dayFromIso, startOfDay } from '../../src/core/calendar';
 import { CONFIDENTIAL_COLUMNS } from '../../src/core/columns';
 import { escapeHtml } from '../../src/core/html-escape';
+import { isCaseIdToken } from '../../src/core/reminders';
+import { ROSTER_HEADER } from '../../src/core/roster';
 import { createEnv, type FakeEnv, type SentMail } from '../fakes';
 import { createGas, type Gas } from '../fakes/runtime';
 
@@ -17,6 +19,8 @@ const DAY_MS = 86_400_000;
 
 type Spec = Record<string, string>;
 const team = (...who: string[]) => who.map((w) => `${w}@irt.example`).join(', ');
+/** The IRT members on the Roster (the owner, who turns reminders on, is the triage fallback and not listed). */
+const MEMBERS = ['ann', 'bob', 'cat', 'dan', 'eve'];
 
 /** A case at every stage, as of 10 March 2026 (default windows). */
 const SPECS: Spec[] = [
@@ -104,6 +108,11 @@ function seedCases(s: Setup, specs: Spec[] = SPECS, timeZone = TZ): void {
   s.env.seedSheet('Cases', [s.header, ...rowsFor(s, specs, timeZone)]);
 }
 
+function seedRoster(s: Setup, who: string[] = MEMBERS): void {
+  const rows = who.map((w) => [w[0].toUpperCase() + w.slice(1), `${w}@irt.example`, TZ, 'Yes', '']);
+  s.env.seedSheet('Roster', [[...ROSTER_HEADER], ...rows]);
+}
+
 /** The time-driven run: no UI exists, as in Apps Script. */
 function runTrigger(s: Setup): void {
   s.env.ui.available = false;
@@ -175,10 +184,23 @@ describe('turning reminders on and off', () => {
   });
 });
 
+/** An adopted tracker's "ID" that is really a description naming the parties; notify overdue → ann bob cat. */
+const FREE_TEXT_ID: Spec = {
+  'Case ID': 'Reporterina Quill11 vs Sam (harassment at FooConf)', Received: '2026-02-20', Stage: 'Sub-team formed',
+  'First reply sent': '2026-02-21', 'Sub-team': team('ann', 'bob', 'cat'), 'Sub-team formed': '2026-02-01',
+};
+/** An outsider's address typed into a Sub-team cell; update overdue → ann dan, never the outsider. */
+const STRAY_ADDRESS: Spec = {
+  'Case ID': 'IRT-012', Received: '2026-01-20', Stage: 'Investigating', 'First reply sent': '2026-01-21',
+  'Sub-team': 'ann@irt.example, someone@gmail.com, dan@irt.example', 'Sub-team formed': '2026-02-01',
+  'Reporter notified': '2026-02-03', 'Last update to reporter': '2026-02-20',
+};
+
 describe('sendDeadlineReminders', () => {
-  function ready(specs: Spec[] = SPECS): Setup {
+  function ready(specs: Spec[] = SPECS, roster: string[] = MEMBERS): Setup {
     const s = setUp();
     seedCases(s, specs);
+    seedRoster(s, roster);
     s.gas.run('enableReminders');
     s.env.calls.reset();
     return s;
@@ -207,8 +229,9 @@ describe('sendDeadlineReminders', () => {
 
     expect(s.env.calls.count('MailApp.sendEmail')).toBe(6);
     expect(s.env.calls.count('SpreadsheetApp.getUi')).toBe(0);
-    expect(s.env.calls.count('Lock.tryLock')).toBe(1);
+    expect(s.env.calls.count('Lock.tryLock')).toBe(2); // the script lock for the run, the document lock for the refresh
     expect(s.env.locks.isHeld('script')).toBe(false);
+    expect(s.env.locks.isHeld('document')).toBe(false);
   });
 
   test('refreshes the computed columns in one write and logs only counts', () => {
@@ -226,9 +249,10 @@ describe('sendDeadlineReminders', () => {
   });
 
   test('no mail or log line carries any confidential cell (or other free text) of any row', () => {
-    const s = ready();
+    const s = ready([...SPECS, FREE_TEXT_ID, STRAY_ADDRESS]);
     runTrigger(s);
-    const columns = [...CONFIDENTIAL_COLUMNS, 'Channel', 'Help desk link', 'Sub-team'];
+    expect(mailTo(s, 'ann@irt.example')[0].body).toContain('- Row 12: ');
+    const columns = [...CONFIDENTIAL_COLUMNS, 'Channel', 'Help desk link', 'Sub-team', 'Case ID'];
     const rows = s.env.sheetValues('Cases').slice(1);
     const texts = [
       ...s.env.outbox.sent.flatMap((m) => [m.subject, m.body, m.htmlBody]),
@@ -240,7 +264,8 @@ describe('sendDeadlineReminders', () => {
         const index = s.col(column);
         expect(index).toBeGreaterThanOrEqual(0);
         const value = String(row[index] ?? '');
-        if (!value) continue;
+        // A plain identifier is the one cell a digest may show.
+        if (!value || (column === 'Case ID' && isCaseIdToken(value))) continue;
         for (const text of texts) {
           expect(text).not.toContain(value);
           expect(text).not.toContain(escapeHtml(value));
@@ -331,6 +356,18 @@ describe('sendDeadlineReminders', () => {
     expect(s.env.outbox.sent).toHaveLength(6);
   });
 
+  test('a member saving for longer than the run can wait: nothing is overwritten or sent, and the next run catches up', () => {
+    const s = ready();
+    s.env.locks.holdDocumentLock();
+    expect(() => runTrigger(s)).toThrow(/try again/);
+    expect(s.env.outbox.sent).toHaveLength(0);
+    expect(s.env.calls.count('Range.setValues')).toBe(0);
+    expect(s.env.locks.isHeld('script')).toBe(false);
+    s.env.locks.releaseDocumentLock();
+    runTrigger(s);
+    expect(s.env.outbox.sent).toHaveLength(6);
+  });
+
   test('triage emails in Settings replace the member who turned reminders on', () => {
     const s = ready();
     const settings = s.env.sheetValues('Settings');
@@ -355,6 +392,50 @@ describe('sendDeadlineReminders', () => {
     expect(logRows(s).flat().join(' ')).not.toContain('parties.example');
   });
 
+  test('an address in a Sub-team cell that is not on the Roster gets no digest, and the log gives only a count', () => {
+    const s = ready([...SPECS, STRAY_ADDRESS]);
+    runTrigger(s);
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL);
+    expect(caseIds(mailTo(s, 'dan@irt.example')[0])).toEqual(['IRT-005', 'IRT-012', 'IRT-006', 'IRT-007']);
+    const stray = logRows(s).find((r) => r[3] === 'Reminders not on Roster');
+    expect(stray?.[4]).toMatch(/^1 address\(es\) in a Sub-team cell are not on the Roster and got no reminder/);
+    expect(logRows(s).flat().join(' ')).not.toContain('gmail');
+  });
+
+  test('a case none of whose sub-team is on the Roster goes to triage', () => {
+    const outsiders: Spec = { ...STRAY_ADDRESS, 'Sub-team': 'someone@gmail.com, other@gmail.com, third@example.org' };
+    const s = ready([...SPECS, outsiders]);
+    runTrigger(s);
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL);
+    expect(caseIds(mailTo(s, OWNER)[0])).toEqual(['IRT-012', 'IRT-001', 'IRT-002', 'IRT-010']);
+    expect(logRows(s).find((r) => r[3] === 'Reminders not on Roster')?.[4]).toMatch(/^3 address\(es\)/);
+    expect(logRows(s).flat().join(' ')).not.toMatch(/gmail|example\.org/);
+  });
+
+  test('with an empty Roster every case goes to triage, and the log says to add the team', () => {
+    const s = ready(SPECS, []);
+    runTrigger(s);
+    expect(s.env.outbox.sent.map((m) => m.to)).toEqual([OWNER]);
+    expect(caseIds(s.env.outbox.sent[0])).toEqual(['IRT-005', 'IRT-001', 'IRT-006', 'IRT-007', 'IRT-002', 'IRT-004', 'IRT-009', 'IRT-010']);
+    const log = logRows(s);
+    expect(log.map((r) => r[3])).toEqual(['Reminders sent', 'Reminders to triage only']);
+    expect(log[1][4]).toContain('add the team to the Roster');
+    expect(log.map((r) => r[4]).join(' ')).not.toContain('@'); // the details name nobody
+  });
+
+  test('a free-text Case ID naming a party never reaches a digest: the case is named by its row', () => {
+    const s = ready([...SPECS, FREE_TEXT_ID]);
+    runTrigger(s);
+    const texts = s.env.outbox.sent.flatMap((m) => [m.subject, m.body, m.htmlBody]);
+    for (const text of texts) for (const needle of ['Reporterina', 'FooConf', ' vs ']) expect(text).not.toContain(needle);
+    const gid = s.env.sheet('Cases').getSheetId();
+    for (const who of ['ann', 'bob', 'cat']) {
+      const [mail] = mailTo(s, `${who}@irt.example`);
+      expect(mail.body).toContain(`- Row 12: Notify reporter, due 8 February 2026 [Overdue]\n  ${s.env.spreadsheet.getUrl()}#gid=${gid}&range=A12`);
+    }
+    expect(mailTo(s, 'dan@irt.example')[0].body).not.toContain('Row 12');
+  });
+
   test('nothing due → no mail at all', () => {
     const s = ready([SPECS[2], SPECS[7]]);
     runTrigger(s);
@@ -368,6 +449,7 @@ describe('time zones: today is the spreadsheet’s day, not the script’s', () 
     // 2026-03-10T20:00Z is 10 March 13:00 in Los Angeles and 11 March 09:00 in Auckland.
     const s = setUp({ timeZone: 'America/Los_Angeles', scriptTimeZone: 'Pacific/Auckland', now: '2026-03-10T20:00:00Z' });
     seedCases(s, SPECS, 'America/Los_Angeles');
+    seedRoster(s);
     s.gas.run('enableReminders');
     expect(s.env.triggers.list[0].timeZone).toBe('America/Los_Angeles');
     runTrigger(s);
@@ -380,6 +462,7 @@ describe('time zones: today is the spreadsheet’s day, not the script’s', () 
   test('spreadsheet in Auckland, script in Los Angeles: the day has already turned in Auckland', () => {
     const s = setUp();
     seedCases(s);
+    seedRoster(s);
     s.gas.run('enableReminders');
     runTrigger(s);
     expect(Object.keys(JSON.parse(s.env.properties.script.get('IRT_REMINDERS_SENT') as string))).toEqual(['2026-03-10']);
@@ -399,17 +482,22 @@ describe('speed', () => {
     for (let i = 0; i < count; i++) specs.push({ ...SPECS[i % SPECS.length], 'Case ID': `IRT-${String(i + 1).padStart(5, '0')}` });
     const s = setUp();
     seedCases(s, specs);
+    seedRoster(s);
     s.gas.run('enableReminders');
     s.env.calls.reset();
     runTrigger(s);
     return { sheet: spreadsheetCalls(s.env), mail: s.env.calls.count('MailApp.sendEmail'), all: s.env.calls.byName() };
   }
 
-  test('the same spreadsheet calls for 10 and 5,000 cases, and one email per recipient', () => {
+  test('the same spreadsheet calls for 10 and 5,000 cases (the Roster read once), and one email per recipient', () => {
     const small = callsFor(10);
     const large = callsFor(5_000);
     expect(large.sheet).toBe(small.sheet);
     expect(large.all).toEqual(small.all);
+    // Three reads (Cases, Settings, Roster), two writes (computed columns, Log): 23 spreadsheet calls in all.
+    expect(small.all['Range.getValues']).toBe(3);
+    expect(small.all['Range.setValues']).toBe(2);
+    expect(small.sheet).toBe(24); // + the flush that ends the locked refresh
     expect(small.mail).toBe(6);
     expect(large.mail).toBe(6);
   });

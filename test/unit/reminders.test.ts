@@ -9,7 +9,9 @@ import {
   buildDigests,
   columnOfProblem,
   compareDigests,
+  caseLabel,
   fixRowAction,
+  isCaseIdToken,
   rowLink,
   type Digest,
   type ReminderCase,
@@ -42,6 +44,8 @@ function partyFields(n: number): RowSpec {
 }
 
 const team = (...who: string[]) => who.map((w) => `${w}@irt.example`).join(', ');
+/** The Roster: the IRT members who may receive a sub-team's digest. */
+const MEMBERS = ['ann', 'bob', 'cat', 'dan', 'eve'].map((w) => `${w}@irt.example`);
 
 const SPECS: RowSpec[] = [
   // 0 Received, no reply, reply window passed → overdue, triage
@@ -115,8 +119,8 @@ function casesOf(rows: string[][], today = TODAY): ReminderCase[] {
   });
 }
 
-const plan = (rows = ROWS, fallbackTriage: string[] = [], settings = SETTINGS) =>
-  buildDigests({ cases: casesOf(rows), settings, fallbackTriage, today: TODAY, link: LINK });
+const plan = (rows = ROWS, fallbackTriage: string[] = [], settings = SETTINGS, members: string[] = MEMBERS) =>
+  buildDigests({ cases: casesOf(rows), settings, fallbackTriage, today: TODAY, link: LINK, members });
 
 const digestFor = (digests: Digest[], recipient: string) => digests.find((d) => d.recipient === recipient);
 const summary = (d: Digest | undefined) => d?.items.map((i) => `${i.caseId} ${i.status} ${i.action}`);
@@ -217,6 +221,7 @@ describe('party addresses never receive a digest', () => {
       fallbackTriage: [],
       today: TODAY,
       link: LINK,
+      members: [...MEMBERS, 'reporter1@parties.example'],
       blockedRecipients: ['reporter1@parties.example'],
     });
     expect(digests.map((d) => d.recipient).sort()).toEqual(['ann@irt.example', 'eve@irt.example']);
@@ -226,14 +231,80 @@ describe('party addresses never receive a digest', () => {
   test('when every address is blocked the case goes to triage; a blocked triage address gets nothing', () => {
     const row = [...ROWS[4]];
     row[MAP['Sub-team'] as number] = 'p1@parties.example, p2@parties.example';
-    const input = { cases: casesOf([row, ROWS[0]]), fallbackTriage: [], today: TODAY, link: LINK };
+    const input = { cases: casesOf([row, ROWS[0]]), fallbackTriage: [], today: TODAY, link: LINK, members: MEMBERS };
     const toTriage = buildDigests({ ...input, settings: SETTINGS, blockedRecipients: ['p1@parties.example', 'p2@parties.example'] });
     // C-005 (a two-address sub-team) is a row to fix, so it follows C-001's overdue reply.
     expect(toTriage.digests.map((d) => [d.recipient, d.items.map((i) => `${i.caseId} ${i.status}`)])).toEqual([
       ['triage@irt.example', ['C-001 Overdue', 'C-005 Check data']],
     ]);
     const none = buildDigests({ ...input, settings: SETTINGS, blockedRecipients: ['p1@parties.example', 'p2@parties.example', 'triage@irt.example'] });
-    expect(none).toEqual({ digests: [], unassigned: 2, blocked: 3 });
+    expect(none).toEqual({ digests: [], unassigned: 2, blocked: 3, notOnRoster: 0 });
+  });
+
+  test('a party on the Roster still gets nothing', () => {
+    const row = [...ROWS[4]];
+    row[MAP['Sub-team'] as number] = 'ann@irt.example, reporter1@parties.example';
+    const { digests, blocked, notOnRoster } = buildDigests({
+      cases: casesOf([row]),
+      settings: SETTINGS,
+      fallbackTriage: [],
+      today: TODAY,
+      link: LINK,
+      members: [...MEMBERS, 'reporter1@parties.example'],
+      blockedRecipients: ['reporter1@parties.example'],
+    });
+    expect(digests.map((d) => d.recipient)).toEqual(['ann@irt.example']);
+    expect([blocked, notOnRoster]).toEqual([1, 0]);
+  });
+});
+
+describe('only IRT members on the Roster receive a sub-team digest', () => {
+  const withSubTeam = (cell: string) => {
+    const row = [...ROWS[4]]; // C-005, overdue
+    row[MAP['Sub-team'] as number] = cell;
+    return row;
+  };
+
+  test('an address typed into a Sub-team cell but not on the Roster is left out and counted', () => {
+    const result = plan([withSubTeam('ann@irt.example, someone@gmail.com, Eve@IRT.example')]);
+    expect(result.digests.map((d) => d.recipient).sort()).toEqual(['ann@irt.example', 'eve@irt.example']);
+    expect(result.notOnRoster).toBe(1);
+    expect(result.blocked).toBe(0);
+  });
+
+  test('the Roster is matched without regard to case or spaces; each stray address counts once', () => {
+    const rows = [withSubTeam('ANN@irt.example, someone@gmail.com'), withSubTeam('someone@gmail.com, dan@irt.example')];
+    const result = plan(rows, [], SETTINGS, [' Ann@IRT.Example ', 'DAN@irt.example']);
+    expect(result.digests.map((d) => d.recipient).sort()).toEqual(['ann@irt.example', 'dan@irt.example']);
+    expect(result.notOnRoster).toBe(1);
+  });
+
+  test('when none of a sub-team is on the Roster, the case goes to triage', () => {
+    const result = plan([withSubTeam('someone@gmail.com, other@gmail.com, third@example.org'), ROWS[3]]);
+    expect(result.digests.map((d) => [d.recipient, d.items.map((i) => i.caseId)])).toEqual([
+      ['triage@irt.example', ['C-005']],
+      ['ann@irt.example', ['C-004']],
+      ['bob@irt.example', ['C-004']],
+      ['cat@irt.example', ['C-004']],
+    ]);
+    expect(result.notOnRoster).toBe(3);
+  });
+
+  test('triage addresses from Settings or the member who turned reminders on need not be on the Roster', () => {
+    const fromSettings = plan([ROWS[0]], ['owner@irt.example'], { ...SETTINGS, triageEmails: ['coordinator@elsewhere.example'] });
+    expect(fromSettings.digests.map((d) => d.recipient)).toEqual(['coordinator@elsewhere.example']);
+    const fromOwner = plan([ROWS[0]], ['owner@irt.example'], { ...SETTINGS, triageEmails: [] });
+    expect(fromOwner.digests.map((d) => d.recipient)).toEqual(['owner@irt.example']);
+    expect(fromOwner.notOnRoster).toBe(0);
+  });
+
+  test('with an empty Roster every case goes to triage', () => {
+    const result = plan(ROWS, [], SETTINGS, []);
+    expect(result.digests.map((d) => d.recipient)).toEqual(['triage@irt.example']);
+    const ids = new Set(result.digests[0].items.map((i) => i.caseId));
+    expect([...ids].sort()).toEqual(['C-001', 'C-002', 'C-003', 'C-004', 'C-005', 'C-006', 'C-007', 'C-010', 'C-011', 'C-012']);
+    expect(result.notOnRoster).toBe(5);
+    expect(result.unassigned).toBe(0);
   });
 });
 
@@ -247,12 +318,12 @@ describe('confidentiality', () => {
   const emails = digests.map((d) => ({ d, email: formatDigest(d, { dateFormat: SETTINGS.emailDateFormat }) }));
 
   test('no digest carries any confidential cell, or other free text, of any row', () => {
-    const freeText: ColumnName[] = [...CONFIDENTIAL_COLUMNS, 'Channel', 'Help desk link', 'Sub-team'];
+    const freeText: ColumnName[] = [...CONFIDENTIAL_COLUMNS, 'Channel', 'Help desk link', 'Sub-team', 'Case ID'];
     let checked = 0;
     for (const row of ROWS) {
       for (const column of freeText) {
         const value = row[MAP[column] as number];
-        if (!value) continue;
+        if (!value || (column === 'Case ID' && isCaseIdToken(value))) continue;
         const needles = column === 'Sub-team' ? [value] : [value, escapeHtml(value)];
         for (const { email } of emails) {
           for (const needle of needles) {
@@ -284,6 +355,47 @@ describe('confidentiality', () => {
     row[MAP['Case ID'] as number] = '';
     const [digest] = plan([row]).digests;
     expect(digest.items[0].caseId).toBe('Row 2');
+  });
+
+  test('a Case ID is shown only when it is a plain identifier', () => {
+    for (const id of ['C-001', 'IRT-2026-007', 'GH#42', '17', '2024/17', 'case_12.b', 'A'.repeat(39) + '1'])
+      expect([id, isCaseIdToken(id)]).toEqual([id, true]);
+    for (const id of [
+      'Zoe vs Sam (harassment at FooConf)',
+      'Zoe-Sam', // no digit: a bare word or two is as likely a name as an ID
+      'zoe@example.org 1',
+      'zoe@example.org',
+      '-12',
+      '#42', // must start with a letter or digit
+      'C-001 ',
+      'C 001',
+      'A'.repeat(40) + '1', // too long
+      '<b>1</b>',
+      'Zoë-1',
+      '',
+    ])
+      expect([id, isCaseIdToken(id)]).toEqual([id, false]);
+    expect(caseLabel('IRT-2026-007', 5)).toBe('IRT-2026-007');
+    expect(caseLabel('Zoe vs Sam (harassment at FooConf)', 5)).toBe('Row 5');
+  });
+
+  test("a free-text Case ID naming a party never reaches a digest; the case is named by its row", () => {
+    const row = [...ROWS[3]]; // C-004, due soon, to ann, bob and cat
+    const id = `${row[MAP['Reporter name'] as number]} vs Sam (harassment at FooConf)`;
+    row[MAP['Case ID'] as number] = id;
+    const { digests } = plan([ROWS[0], row]);
+    expect(digests.map((d) => [d.recipient, d.items.map((i) => i.caseId)])).toEqual([
+      ['triage@irt.example', ['C-001']],
+      ['ann@irt.example', ['Row 3']],
+      ['bob@irt.example', ['Row 3']],
+      ['cat@irt.example', ['Row 3']],
+    ]);
+    for (const digest of digests) {
+      const email = formatDigest(digest, { dateFormat: SETTINGS.emailDateFormat });
+      for (const text of [email.subject, email.text, email.html]) {
+        for (const needle of [id, escapeHtml(id), 'FooConf', 'Reporterina']) expect(text).not.toContain(needle);
+      }
+    }
   });
 });
 
