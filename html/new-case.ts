@@ -64,6 +64,7 @@ async function onSubmit(event: Event): Promise<void> {
     showMessage(message, 'ok', [
       `Case ${result.caseId} added (row ${result.row}).`,
       `Reply to the reporter by ${formatIso(result.replyDue)}${late}.`,
+      ...(result.warning ? [result.warning] : []),
     ]);
     received.focus();
   } catch (error) {

@@ -11,7 +11,7 @@ import {
   type SubTeamAdvice,
 } from './cases/case-panel';
 import type { StepFields, StepId } from './core/case-steps';
-import { describeStatusCounts } from './core/summary';
+import { describeStatusCounts, settingsWarning } from './core/summary';
 import type { DraftCreated, DraftDialogData, DraftPreview, MarkedSent } from './core/templates';
 import type { NewCaseForm } from './core/validation';
 import { createTemplateDraft, previewTemplateDraft, requireText } from './mail/drafts';
@@ -20,7 +20,9 @@ import { markTemplateSentToday } from './sheets/mark-sent';
 import { recomputeEditedRows } from './sheets/on-edit';
 import { refreshAll } from './sheets/refresh';
 import { readSettings } from './sheets/settings-sheet';
-import { setupTracker as adoptTracker } from './sheets/setup';
+import { withDocumentLock } from './sheets/lock';
+import { SHEET } from './sheets/names';
+import { applySettings, setupTracker as adoptTracker } from './sheets/setup';
 import { describeReminderSwitch, turnRemindersOff, turnRemindersOn } from './triggers/reminder-trigger';
 import { showCaseDraftDialog as openCaseDraftDialog, showCasePanel as openCasePanel } from './ui/case-panel';
 import { draftDialogData as readDraftDialogData, showDraftDialog as openDraftDialog } from './ui/draft-dialog';
@@ -37,25 +39,30 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (e?.range) recomputeEditedRows(e.range);
+  if (!e?.range) return;
+  const sheet = e.range.getSheet();
+  if (sheet.getName() === SHEET.settings) applySettings(sheet.getParent());
+  else recomputeEditedRows(e.range);
 }
 
 export function setupTracker(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const report = adoptTracker(spreadsheet, () => readSettings(spreadsheet).settings.dueSoonDays);
+  const report = withDocumentLock(() => adoptTracker(spreadsheet, () => readSettings(spreadsheet).settings.dueSoonDays));
   const lines = [
     report.createdCasesSheet ? `Created the ${report.casesSheet} sheet.` : `Using the ${report.casesSheet} sheet.`,
     report.addedColumns.length ? `Added columns: ${report.addedColumns.join(', ')}.` : 'All tracker columns were present.',
     report.createdSheets.length ? `Created sheets: ${report.createdSheets.join(', ')}.` : '',
     report.addedSettings.length ? `Added settings: ${report.addedSettings.join(', ')}.` : '',
     describeStatusCounts(report.counts),
+    settingsWarning(report.settingsProblems),
   ];
   alert('IRT Tracker is set up', lines.filter(Boolean).join('\n'));
 }
 
 export function refreshDeadlines(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  toast(spreadsheet, describeStatusCounts(refreshAll(spreadsheet).counts), 'Deadlines refreshed');
+  const { counts, settingsProblems } = withDocumentLock(() => refreshAll(spreadsheet));
+  toast(spreadsheet, [describeStatusCounts(counts), settingsWarning(settingsProblems)].filter(Boolean).join(' '), 'Deadlines refreshed');
 }
 
 export function showNewCaseSidebar(): void {
@@ -138,7 +145,7 @@ export function suggestSubTeam(caseId: string, options?: { partyTimeZones?: stri
   return suggestSubTeamFor(SpreadsheetApp.getActiveSpreadsheet(), caseId, options);
 }
 
-/** The case panel's "Draft email…": selects the case's row and opens the draft dialog for it. */
-export function showCaseDraftDialog(caseId: string): void {
-  openCaseDraftDialog(SpreadsheetApp.getActiveSpreadsheet(), caseId);
+/** The case panel's "Draft …": selects the case's row and opens the draft dialog for it, `template` preselected. */
+export function showCaseDraftDialog(caseId: string, template?: string): void {
+  openCaseDraftDialog(SpreadsheetApp.getActiveSpreadsheet(), caseId, template);
 }

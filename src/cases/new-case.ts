@@ -22,6 +22,8 @@ export interface NewCaseResult {
   row: number;
   /** First reply to the reporter is due by this day, yyyy-mm-dd. */
   replyDue: string;
+  /** Something went wrong after the case was saved (the case itself is safe). */
+  warning?: string;
 }
 
 /** Columns the new row needs; without them the tracker is not set up. */
@@ -80,9 +82,14 @@ export function submitNewCase(spreadsheet: Spreadsheet, input: unknown): NewCase
     if (rowNumber > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rowNumber - sheet.getMaxRows());
     sheet.getRange(rowNumber, 1, 1, width).setValues([row]);
     properties.setProperty(key, String(seq));
-    appendLog(spreadsheet, [{ caseId, action: 'Case created' }]);
-
-    const replyDue = deadline?.due ?? value.receivedDay + settings.replyWindowDays;
-    return { caseId, row: rowNumber, replyDue: isoFromDay(replyDue) };
+    const replyDue = isoFromDay(deadline?.due ?? value.receivedDay + settings.replyWindowDays);
+    // The row is saved: a failing log line (e.g. a protected Log sheet) must not make the
+    // member think otherwise and enter the case twice.
+    try {
+      appendLog(spreadsheet, [{ caseId, action: 'Case created' }]);
+    } catch {
+      return { caseId, row: rowNumber, replyDue, warning: 'The case was saved, but the Log sheet could not be written (is it protected?).' };
+    }
+    return { caseId, row: rowNumber, replyDue };
   });
 }

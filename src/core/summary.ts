@@ -17,3 +17,8 @@ export function describeStatusCounts(counts: StatusCounts): string {
   if (counts['Check data']) parts.push(`${counts['Check data']} to check`);
   return `${open} open case${open === 1 ? '' : 's'}: ${parts.join(', ')}; ${counts.Closed} closed.`;
 }
+
+/** Settings that could not be read, so their defaults are in force: '' when there are none. */
+export function settingsWarning(problems: readonly string[]): string {
+  return problems.length ? `Check the Settings sheet (defaults used): ${problems.join('; ')}.` : '';
+}

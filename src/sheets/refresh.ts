@@ -15,6 +15,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface Refreshed {
   table: CaseTable;
   settings: Settings;
+  /** Settings values that could not be read (their defaults were used): to tell the member. */
+  settingsProblems: string[];
   today: Day;
   /** One entry per data row; null for a blank row. */
   deadlines: (Deadline | null)[];
@@ -35,10 +37,10 @@ export function computedCells(deadline: Deadline | null, timeZone: string): (str
 export function refreshAll(spreadsheet: Spreadsheet): Refreshed {
   const table = readCaseTable(spreadsheet);
   assertComputedColumns(table);
-  const { settings } = readSettings(spreadsheet);
+  const { settings, problems } = readSettings(spreadsheet);
   const { day } = today(spreadsheet);
   const deadlines = table.rows.map((row) => deadlineForRow(row, table.map, table.timeZone, day, settings));
   const counts = countStatuses(deadlines);
   writeColumns(table, sheetRow(0), COMPUTED_COLUMNS, deadlines.map((d) => computedCells(d, table.timeZone)));
-  return { table, settings, today: day, deadlines, counts };
+  return { table, settings, settingsProblems: problems, today: day, deadlines, counts };
 }

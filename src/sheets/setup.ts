@@ -12,6 +12,7 @@ import { createLogSheet } from './log';
 import { HEADER_ROW, SHEET } from './names';
 import type { StatusCounts } from '../core/summary';
 import { refreshAll } from './refresh';
+import { readSettings } from './settings-sheet';
 import { ROSTER_HEADER, ROSTER_RULES } from '../core/roster';
 import { ensureTemplatesSheet } from './templates-sheet';
 
@@ -24,6 +25,7 @@ export interface SetupReport {
   addedColumns: string[];
   createdSheets: string[];
   addedSettings: string[];
+  settingsProblems: string[];
   counts: StatusCounts;
 }
 
@@ -77,8 +79,22 @@ export function setupTracker(spreadsheet: Spreadsheet, dueSoonDays: () => number
     createdSheets.push(SHEET.log);
   }
 
-  const { counts } = refreshAll(spreadsheet);
-  return { casesSheet: sheet.getName(), createdCasesSheet, addedColumns, createdSheets, addedSettings, counts };
+  const { counts, settingsProblems } = refreshAll(spreadsheet);
+  return { casesSheet: sheet.getName(), createdCasesSheet, addedColumns, createdSheets, addedSettings, settingsProblems, counts };
+}
+
+/**
+ * After a member edits Settings: the due-soon window lives in the highlighting
+ * formula and every window in the computed columns, so both are brought up to date.
+ */
+export function applySettings(spreadsheet: Spreadsheet): StatusCounts | null {
+  const sheet = findCasesSheet(spreadsheet);
+  if (!sheet || sheet.getLastColumn() === 0) return null;
+  const { map } = matchHeaders(sheet.getRange(HEADER_ROW, 1, 1, sheet.getLastColumn()).getValues()[0]);
+  if (COMPUTED_COLUMNS.some((name) => map[name] === undefined)) return null;
+  const { settings } = readSettings(spreadsheet);
+  applyHighlighting(sheet, (map['Next deadline'] as number) + 1, (map['Deadline status'] as number) + 1, settings.dueSoonDays);
+  return refreshAll(spreadsheet).counts;
 }
 
 /** Writes the missing canonical headers after the last used column, in one write. */

@@ -222,6 +222,23 @@ describe('submitNewCase', () => {
     expect(submit(s).caseId).toBe('IRT-2026-002');
   });
 
+  test('the ID is taken and the row written inside the lock: lock, read, write, release in that order', () => {
+    const s = setUp();
+    submit(s);
+    const log = s.env.calls.log();
+    const at = (name: string, from = 0) => log.indexOf(name, from);
+    const locked = at('Lock.tryLock');
+    const read = at('Range.getValues', locked);
+    const written = at('Range.setValues', read);
+    const released = at('Lock.releaseLock', written);
+    expect(locked).toBeGreaterThanOrEqual(0);
+    expect(log.slice(0, locked)).not.toContain('Range.getValues'); // nothing of the table read before the lock
+    expect(read).toBeGreaterThan(locked);
+    expect(written).toBeGreaterThan(read);
+    expect(released).toBeGreaterThan(written);
+    expect(log.slice(released)).not.toContain('Range.setValues');
+  });
+
   test('the reply deadline of a report received long ago is already overdue', () => {
     const s = setUp();
     const result = submit(s, form({ received: '2026-02-20' }));

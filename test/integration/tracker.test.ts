@@ -120,10 +120,10 @@ describe('setupTracker on a new spreadsheet', () => {
 });
 
 describe('setupTracker adopting an existing tracker', () => {
-  const header = ['ID', 'Date received', 'Status', 'Reporter', 'Priority', 'Notes'];
+  const header = ['ID', 'Date received', 'Status', 'Reporter', 'Priority', 'Notes', 'Due date'];
   const rows = [
-    ['IRT-2026-001', new Date('2026-03-01T00:00:00Z'), 'Received', 'Robin Example', 'high', 'call back'],
-    ['IRT-2026-002', new Date('2026-03-09T00:00:00Z'), 'Assessing', 'Sam Sample', 'low', ''],
+    ['IRT-2026-001', new Date('2026-03-01T00:00:00Z'), 'Received', 'Robin Example', 'high', 'call back', 'ask Ana by Friday'],
+    ['IRT-2026-002', new Date('2026-03-09T00:00:00Z'), 'Assessing', 'Sam Sample', 'low', '', ''],
   ];
 
   function adopt() {
@@ -144,14 +144,15 @@ describe('setupTracker adopting an existing tracker', () => {
     const { env } = adopt();
     expect(env.spreadsheet.getSheetByName('Cases')).toBeNull();
     const values = env.sheetValues('Tracker 2026');
-    expect(values[0].slice(0, 6)).toEqual(header);
-    expect(values[1].slice(0, 6)).toEqual(rows[0]);
-    expect(values[2].slice(0, 6)).toEqual(rows[1]);
-    const appended = values[0].slice(6);
-    // Reporter → Reporter name, Notes → Findings are aliases, so they are not added again.
+    expect(values[0].slice(0, 7)).toEqual(header);
+    expect(values[1].slice(0, 7)).toEqual(rows[0]);
+    expect(values[2].slice(0, 7)).toEqual(rows[1]);
+    const appended = values[0].slice(7);
+    // ID → Case ID and Reporter → Reporter name are aliases, so they are not added again;
+    // the team's own Notes and Due date are theirs, never taken for Findings or Next deadline.
     expect(appended).not.toContain('Case ID');
     expect(appended).not.toContain('Reporter name');
-    expect(appended).not.toContain('Findings');
+    expect(appended).toContain('Findings');
     expect(appended).toContain('Reporter email');
     expect(appended.slice(-3)).toEqual([...COMPUTED_COLUMNS]);
   });
@@ -303,10 +304,11 @@ describe('onEdit', () => {
   it('ignores edits on other sheets and to the computed columns', () => {
     const { env, gas } = tracker([openCase('2026-03-09')]);
     const letter = columnToLetters(col(env, 'Next action') + 1);
-    const events = [edit(env, 'B2', 'Settings'), edit(env, `${letter}2`)];
+    const events = [edit(env, 'B2', 'Roster'), edit(env, `${letter}2`)];
     env.calls.reset();
     for (const event of events) gas.run('onEdit', event);
-    expect(env.calls.count('Range.getValues')).toBe(2); // each looked at a header row, and stopped
+    // The Roster edit stops before reading anything; the computed-column edit reads the header row only.
+    expect(env.calls.count('Range.getValues')).toBe(1);
     expect(env.calls.count('Range.setValues')).toBe(0);
   });
 });
@@ -322,5 +324,55 @@ describe('appsscript.json', () => {
   });
   it('is what dist/ ships', () => {
     expect(JSON.parse(readFileSync(path.join(root, 'dist/appsscript.json'), 'utf8'))).toEqual(manifest);
+  });
+});
+
+describe('settings and other members', () => {
+  it('says which Settings values could not be read instead of ignoring them', () => {
+    const { env, gas } = tracker([openCase('2026-03-09')]);
+    const settings = env.sheetValues('Settings');
+    const row = settings.findIndex((r) => r[0] === 'Reply window (days)') + 1;
+    env.sheet('Settings').getRange(row, 2).setValue('5 days');
+    gas.run('refreshDeadlines');
+    expect(env.ui.toasts.at(-1)?.message).toContain('Check the Settings sheet (defaults used): Reply window (days) must be a whole number');
+    expect(computed(env, 1)[1]).toBe('2026-03-12'); // the default 3 days, said out loud
+  });
+
+  it('re-colours and recomputes when a member changes the due-soon window in Settings', () => {
+    const { env, gas } = tracker([openCase('2026-03-10')]); // reply due 13 March: on track with 2 days
+    gas.run('refreshDeadlines');
+    const today = new Date('2026-03-10T12:00:00Z');
+    expect(computed(env, 1)[2]).toBe('On track');
+    expect(evaluateRowHighlight(env.sheet('Cases'), 2, today)).toBeNull();
+    const row = env.sheetValues('Settings').findIndex((r) => r[0] === 'Due-soon window (days)') + 1;
+    env.sheet('Settings').getRange(row, 2).setValue(5);
+    const source = env.globals.SpreadsheetApp.getActiveSpreadsheet();
+    gas.run('onEdit', { range: source.getSheetByName('Settings')!.getRange(row, 2), source });
+    expect(computed(env, 1)[2]).toBe('Due soon');
+    expect(evaluateRowHighlight(env.sheet('Cases'), 2, today)?.background).toBe('#fce8b2');
+  });
+
+  it('leaves a copied archive sheet with the same headers alone on edit', () => {
+    const { env, gas } = tracker([openCase('2026-03-09')]);
+    const header = env.sheetValues('Cases')[0];
+    env.seedSheet('Archive 2025', [header, header.map((h) => (h === 'Received' ? '2025-01-01' : h === 'Stage' ? 'Received' : ''))]);
+    const source = env.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const event = { range: source.getSheetByName('Archive 2025')!.getRange('B2'), source };
+    env.calls.reset();
+    gas.run('onEdit', event);
+    expect(env.calls.count('Range.setValues')).toBe(0);
+    expect(env.sheetValues('Archive 2025')[1][header.indexOf('Next action')]).toBe('');
+  });
+
+  it('refresh and setup wait for another member’s write, and change nothing when it does not end', () => {
+    const { env, gas } = tracker([openCase('2026-03-09')]);
+    const before = snapshot(env);
+    env.locks.holdDocumentLock();
+    expect(() => gas.run('refreshDeadlines')).toThrow(/Another member is saving.*try again/);
+    expect(() => gas.run('setupTracker')).toThrow(/Another member is saving.*try again/);
+    expect(snapshot(env)).toEqual(before);
+    env.locks.releaseDocumentLock();
+    gas.run('refreshDeadlines');
+    expect(computed(env, 1)[0]).toBe('Reply to reporter');
   });
 });
