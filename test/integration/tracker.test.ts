@@ -227,7 +227,7 @@ describe('refreshDeadlines', () => {
     expect(env.ui.toasts.at(-1)?.message).toContain('1 overdue');
   });
 
-  it('makes the same number of service calls for 10 and 1,000 rows: one read, one block write', () => {
+  it('makes the same number of service calls for 10, 1,000 and 10,000 rows: one read, one block write', () => {
     const count = (n: number) => {
       const { env, gas } = tracker(Array.from({ length: n }, (_, i) => openCase(`2026-03-0${(i % 9) + 1}`)));
       gas.run('refreshDeadlines');
@@ -235,7 +235,9 @@ describe('refreshDeadlines', () => {
     };
     const small = count(10);
     const large = count(1000);
+    const huge = count(10_000);
     expect(large.total()).toBe(small.total());
+    expect(huge.byName()).toEqual(small.byName());
     expect(large.count('Range.getValues')).toBe(2); // the cases sheet and the Settings sheet
     expect(large.count('Range.setValues')).toBe(1);
     expect(large.count('Utilities.formatDate')).toBe(0);
