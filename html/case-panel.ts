@@ -3,7 +3,8 @@
 // the version of the row this panel shows; every value is shown with textContent.
 
 import { dayFromIso, formatDay } from '../src/core/calendar';
-import type { FieldView, StepView, TimelineItem } from '../src/core/case-steps';
+import type { FieldView, StepView } from '../src/core/case-steps';
+import type { TimelineItem } from '../src/core/case-timeline';
 import { byId, clearMessage, readPageData, setText, show, showMessage } from './client/dom';
 import { callServer, messageOf, type ServerResult } from './client/gas';
 

@@ -4,16 +4,14 @@
 
 import { isoFromDay, type Day } from '../core/calendar';
 import type { Settings } from '../core/settings';
+import { buildPanelView, rowVersion, type CasePanelView } from '../core/case-panel-view';
 import {
-  buildPanelView,
   cleanFields,
   isStepId,
   planStep,
   readPanelCase,
-  rowVersion,
   splitMembers,
   stepLabel,
-  type CasePanelView,
   type CellChanges,
   type StepId,
 } from '../core/case-steps';

@@ -1,13 +1,11 @@
 // The case panel's steps: which steps a case's stage allows, what each step needs
 // before it may be recorded (naming what is missing), and exactly which cells it
-// fills. Plus the case's timeline. Pure: `today` is a calendar day in the
+// fills. Pure: `today` is a calendar day in the
 // spreadsheet's zone and nothing here reads or writes a sheet.
 
-import { dayFromIso, formatDay, isDate, isoFromDay, type Day } from './calendar';
+import { dayFromIso, isoFromDay, type Day } from './calendar';
 import { DATE_FIELDS, cellText, readCase, type CaseRecord, type DateField } from './cases';
 import {
-  COLUMN_NAMES,
-  COMPUTED_COLUMNS,
   OUTCOMES,
   PERMISSIONS,
   STAGES,
@@ -16,7 +14,6 @@ import {
   type ColumnName,
   type Outcome,
 } from './columns';
-import { computeDeadline, type DeadlineSettings } from './deadlines';
 import { ineligibility, parseConflicts, type RosterMember } from './subteam';
 import { TEMPLATE_KINDS } from './templates';
 import { MAX_CELL_TEXT, subTeamProblem } from './validation';
@@ -146,8 +143,8 @@ export const STEP_TEMPLATES: Partial<Record<StepId, string>> = {
 };
 export const NOT_A_VIOLATION_TEMPLATE = templateOf('notViolation');
 
-const SUB_TEAM_STAGES = ['Sub-team formed', 'Investigating', 'Decision'];
-const isSet = (value: CaseRecord[DateField]) => typeof value === 'number';
+export const SUB_TEAM_STAGES = ['Sub-team formed', 'Investigating', 'Decision'];
+export const isSet = (value: CaseRecord[DateField]) => typeof value === 'number';
 const isPossibleViolation = (c: PanelCase) => SUB_TEAM_STAGES.includes(c.stage);
 
 export function joinAnd(items: readonly string[]): string {
@@ -661,186 +658,4 @@ export function applyCells(c: PanelCase, cells: CellChanges): PanelCase {
     else if (column === 'Channel') next.channel = String(value ?? '');
   }
   return next;
-}
-
-// ---- The timeline ---------------------------------------------------------------
-
-export type TimelineState = 'done' | 'next' | 'to come' | 'not needed';
-
-export interface TimelineItem {
-  label: string;
-  /** yyyy-mm-dd when it happened. */
-  date: string | null;
-  /** yyyy-mm-dd when it is due (still to come). */
-  due: string | null;
-  state: TimelineState;
-  note?: string;
-}
-
-/** Which timeline entry each next action of the deadline engine belongs to. */
-const ACTION_ITEM: Record<string, string> = {
-  'Reply to reporter': 'First reply sent',
-  'Finish initial assessment': 'Initial assessment',
-  'Explain decision to reporter and close': 'Closed',
-  'Notify reporter': 'Reporter notified',
-  'Notify both parties': 'Reporter notified',
-  'Notify reported party': 'Reported party notified',
-  'Update reporter': 'Next update to reporter',
-  'Update both parties': 'Next update to reporter',
-  'Update reported party': 'Next update to reported party',
-  'Send response plan': 'Response plan sent',
-  'Tell reporter the outcome': 'Reporter told outcome',
-  'Close the case': 'Closed',
-};
-
-/** Each step of the process with its date, or its due date when still to come. */
-export function caseTimeline(c: PanelCase, today: Day, settings: DeadlineSettings): TimelineItem[] {
-  const iso = (d: Day | null) => (d === null ? null : isoFromDay(d));
-  const day = (v: CaseRecord[DateField]) => (typeof v === 'number' ? v : null);
-  const items: TimelineItem[] = [];
-  const add = (label: string, date: Day | null, due: Day | null, note?: string, notNeeded = false) =>
-    items.push({
-      label,
-      date: iso(date),
-      due: date === null ? iso(due) : null,
-      state: date !== null ? 'done' : notNeeded ? 'not needed' : 'to come',
-      ...(note ? { note } : {}),
-    });
-
-  const received = day(c.received);
-  add('Received', received, null);
-  add('First reply sent', day(c.firstReplySent), received === null ? null : received + settings.replyWindowDays);
-
-  const assessDue = received === null ? null : received + settings.assessmentWindowDays;
-  const assessed = c.stage === 'Not a violation' || SUB_TEAM_STAGES.includes(c.stage) || (c.stage === 'Closed' && c.subTeam !== '');
-  items.push({
-    label: 'Initial assessment',
-    date: null,
-    due: assessed || c.stage === 'Closed' ? null : iso(assessDue),
-    state: assessed || c.stage === 'Closed' ? 'done' : 'to come',
-    ...(assessed ? { note: c.stage === 'Not a violation' ? 'Not a violation' : 'Possible violation' } : {}),
-  });
-
-  const notAViolation = c.stage === 'Not a violation' || (c.stage === 'Closed' && c.subTeam === '' && !isSet(c.subTeamFormed));
-  if (!notAViolation) {
-    const formed = day(c.subTeamFormed);
-    add('Sub-team formed', formed, null);
-    const notifyDue = formed === null ? null : formed + settings.notifyWindowDays;
-    add('Reporter notified', day(c.reporterNotified), notifyDue);
-    const permitted = c.permission === 'Yes';
-    add(
-      'Reported party notified',
-      day(c.reportedPartyNotified),
-      permitted ? notifyDue : null,
-      permitted || isSet(c.reportedPartyNotified) ? undefined : `Only with the reporter’s permission (${c.permission || 'Not asked'})`,
-      !permitted,
-    );
-    const planSent = day(c.responsePlanSent);
-    const updates = (label: string, last: Day | null, notified: Day | null) => {
-      if (notified === null) return;
-      const base = last ?? notified;
-      items.push({
-        label,
-        date: null,
-        due: planSent === null && !isSet(c.closed) ? isoFromDay(base + settings.updateIntervalDays) : null,
-        state: planSent === null && !isSet(c.closed) ? 'to come' : 'not needed',
-        note: last === null ? 'No update yet' : `Last update ${formatDay(last, 'EEE d MMM yyyy')}`,
-      });
-    };
-    updates('Next update to reporter', day(c.lastUpdateToReporter), day(c.reporterNotified));
-    updates('Next update to reported party', day(c.lastUpdateToReportedParty), day(c.reportedPartyNotified));
-    items.push({
-      label: 'Decision',
-      date: null,
-      due: null,
-      state: c.outcome !== '' ? 'done' : 'to come',
-      ...(c.outcome !== '' ? { note: c.outcome } : {}),
-    });
-    if (c.outcome === 'Temporary ban')
-      items.push({
-        label: 'Temporary ban ends',
-        date: null,
-        due: iso(day(c.outcomeEndDate)),
-        state: isSet(c.outcomeEndDate) && (c.outcomeEndDate as Day) < today ? 'done' : 'to come',
-        ...(isSet(c.outcomeEndDate) ? {} : { note: 'End date missing' }),
-      });
-    add('Response plan sent', planSent, null);
-    add('Reporter told outcome', day(c.reporterToldOutcome), planSent === null ? null : planSent + settings.outcomeNoticeWindowDays);
-    add('Closed', day(c.closed), day(c.reporterToldOutcome));
-  } else {
-    add('Closed', day(c.closed), assessDue, 'Explain the decision to the reporter, then close');
-  }
-
-  // The deadline engine's next action marks its entry (with the engine's due date).
-  const deadline = computeDeadline(c, today, settings);
-  const label = ACTION_ITEM[deadline.action];
-  const item = label ? items.find((i) => i.label === label && i.state !== 'done') : undefined;
-  if (item && deadline.due !== null) {
-    item.state = 'next';
-    item.due = isoFromDay(deadline.due);
-  }
-  return items;
-}
-
-// ---- The panel's view of a case -------------------------------------------------
-
-export interface CasePanelView {
-  caseId: string;
-  stage: string;
-  /** Fingerprint of the row as read; every step sends it back. */
-  version: string;
-  today: string;
-  subTeam: string[];
-  next: { action: string; due: string | null; status: string };
-  timeline: TimelineItem[];
-  steps: StepView[];
-  /** What is wrong with the row, if anything (then no step is offered). */
-  problems: string[];
-}
-
-export function buildPanelView(c: PanelCase, version: string, today: Day, settings: DeadlineSettings): CasePanelView {
-  const deadline = computeDeadline(c, today, settings);
-  return {
-    caseId: c.caseId,
-    stage: c.stage,
-    version,
-    today: isoFromDay(today),
-    subTeam: splitMembers(c.subTeam),
-    next: { action: deadline.action, due: deadline.due === null ? null : isoFromDay(deadline.due), status: deadline.status },
-    timeline: caseTimeline(c, today, settings),
-    steps: stepViews(c, today),
-    problems: rowProblems(c),
-  };
-}
-
-// ---- The row's fingerprint ------------------------------------------------------
-
-/** The case columns a fingerprint covers: every canonical column but the computed ones. */
-const VERSIONED_COLUMNS: readonly ColumnName[] = COLUMN_NAMES.filter(
-  (name) => !(COMPUTED_COLUMNS as readonly string[]).includes(name),
-);
-
-/**
- * A fingerprint of a row's case cells (not the computed ones, which a refresh may
- * rewrite at any time): a step is refused when the row changed since the panel read it.
- */
-export function rowVersion(row: readonly unknown[], map: ColumnMap): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const feed = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-  };
-  for (const name of VERSIONED_COLUMNS) {
-    const index = map[name];
-    const value = index === undefined ? undefined : row[index];
-    const text = value === undefined ? 'u' : isDate(value) ? `d${value.getTime()}` : `${typeof value}:${String(value)}`;
-    feed(`${name}\u0000${text}\u0001`);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }

@@ -2,13 +2,10 @@ import { dayFromIso, type Day } from '../../src/core/calendar';
 import {
   allowedSteps,
   applyCells,
-  buildPanelView,
-  caseTimeline,
   cleanFields,
   planStep,
   preselectTemplate,
   readPanelCase,
-  rowVersion,
   stepForSentColumn,
   stepTemplate,
   stepViews,
@@ -16,6 +13,8 @@ import {
   type StepFields,
   type StepId,
 } from '../../src/core/case-steps';
+import { buildPanelView, rowVersion } from '../../src/core/case-panel-view';
+import { caseTimeline } from '../../src/core/case-timeline';
 import { COLUMN_NAMES, matchHeaders } from '../../src/core/columns';
 import { computeDeadline } from '../../src/core/deadlines';
 import { defaultSettings } from '../../src/core/settings';
