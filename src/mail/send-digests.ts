@@ -184,8 +184,9 @@ export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
       rosterEmpty: members.length === 0,
     };
     const warning = settingsWarning(settingsProblems);
-    appendLog(spreadsheet, [...logEntries(run), ...(warning ? [{ caseId: '', action: 'Settings problem', detail: warning }] : [])]);
-    SpreadsheetApp.flush();
+    // Under the document lock: a member's log line written at the same moment must not land on the same row.
+    const entries = [...logEntries(run), ...(warning ? [{ caseId: '', action: 'Settings problem', detail: warning }] : [])];
+    withDocumentLock(() => appendLog(spreadsheet, entries), TRIGGER_LOCK_WAIT_MS);
     return run;
   } finally {
     lock.releaseLock();

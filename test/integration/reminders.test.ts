@@ -229,7 +229,8 @@ describe('sendDeadlineReminders', () => {
 
     expect(s.env.calls.count('MailApp.sendEmail')).toBe(6);
     expect(s.env.calls.count('SpreadsheetApp.getUi')).toBe(0);
-    expect(s.env.calls.count('Lock.tryLock')).toBe(2); // the script lock for the run, the document lock for the refresh
+    // The script lock for the run; the document lock for the refresh, then for the log line.
+    expect(s.env.calls.count('Lock.tryLock')).toBe(3);
     expect(s.env.locks.isHeld('script')).toBe(false);
     expect(s.env.locks.isHeld('document')).toBe(false);
   });
