@@ -19,12 +19,11 @@ import { cellText, isBlankRow } from '../core/cases';
 import { COMPUTED_COLUMNS, columnSpec, type ColumnName } from '../core/columns';
 import { deadlineForRow } from '../core/deadlines';
 import { countOpenCases, suggestSubTeam, type SubTeamSuggestion } from '../core/subteam';
-import { findCase, type FoundCase } from '../sheets/case-lookup';
-import { readCaseTable, toCell, writeColumns, type CaseTable } from '../sheets/case-table';
+import { findCase, findSelectedCase, type FoundCase } from '../sheets/case-lookup';
+import { readCaseTable, requireColumns, toCell, writeColumns, type CaseTable } from '../sheets/case-table';
 import { today } from '../sheets/clock';
 import { withDocumentLock } from '../sheets/lock';
 import { appendLog } from '../sheets/log';
-import { HEADER_ROW } from '../sheets/names';
 import { computedCells } from '../sheets/refresh';
 import { readRoster } from '../sheets/roster-sheet';
 import { readSettings } from '../sheets/settings-sheet';
@@ -49,22 +48,6 @@ export interface StepRecorded {
 
 const SUB_TEAM_STEPS: readonly StepId[] = ['subTeam', 'replaceMember'];
 
-/** The case on the member's selected row of the cases sheet. */
-function selectedCaseId(spreadsheet: Spreadsheet, table: CaseTable): string {
-  const name = table.sheet.getName();
-  const hint = `Select a case’s row on the ${name} sheet, then press Refresh.`;
-  const range = spreadsheet.getActiveRange();
-  if (!range || range.getSheet().getSheetId() !== table.sheet.getSheetId()) throw new Error(`No case is selected. ${hint}`);
-  const index = range.getRow() - HEADER_ROW - 1;
-  if (index < 0) throw new Error(`The header row is selected. ${hint}`);
-  const column = table.map['Case ID'];
-  if (column === undefined) throw new Error(`The ${name} sheet has no Case ID column. Run IRT Tracker → Set up tracker.`);
-  const row = table.rows[index];
-  const caseId = row ? cellText(row[column], table.timeZone) : '';
-  if (caseId === '') throw new Error(`Row ${range.getRow()} has no Case ID. ${hint}`);
-  return caseId;
-}
-
 function panelFor(
   spreadsheet: Spreadsheet,
   table: CaseTable,
@@ -72,11 +55,12 @@ function panelFor(
   row: readonly unknown[],
   settings: Settings = readSettings(spreadsheet).settings,
   day: Day = today(spreadsheet).day,
+  rosterRead?: ReturnType<typeof readRoster>,
 ): CasePanelData {
   const record = readPanelCase(row, table.map, table.timeZone);
   const view = buildPanelView(record, rowVersion(row, table.map), day, settings);
   const needsRoster = view.steps.some((s) => SUB_TEAM_STEPS.includes(s.id));
-  const roster = needsRoster ? readRoster(spreadsheet) : { members: [], problems: [] };
+  const roster = needsRoster ? (rosterRead ?? readRoster(spreadsheet)) : { members: [], problems: [] };
   return {
     ...view,
     caseId: found.caseId,
@@ -88,18 +72,9 @@ function panelFor(
 /** The panel's view of a case: by ID, or the selected row's case when no ID is given. */
 export function getCasePanel(spreadsheet: Spreadsheet, caseId?: string): CasePanelData {
   const table = readCaseTable(spreadsheet);
-  const id = typeof caseId === 'string' && caseId.trim() !== '' ? caseId : selectedCaseId(spreadsheet, table);
-  const found = findCase(table, id);
+  const found =
+    typeof caseId === 'string' && caseId.trim() !== '' ? findCase(table, caseId) : findSelectedCase(spreadsheet, table, 'press Refresh');
   return panelFor(spreadsheet, table, found, found.row);
-}
-
-/** The columns a step writes must all exist, or nothing is written. */
-function assertColumns(table: CaseTable, columns: readonly ColumnName[]): void {
-  const missing = columns.filter((name) => table.map[name] === undefined);
-  if (missing.length)
-    throw new Error(
-      `The ${table.sheet.getName()} sheet has no ${missing.join(', ')} column. Run IRT Tracker → Set up tracker. Nothing was saved.`,
-    );
 }
 
 /** A cell as it is written: dates at midnight in the spreadsheet's zone, list words as they are, user text inert. */
@@ -116,7 +91,7 @@ function cellToWrite(column: ColumnName, value: CellChanges[ColumnName], timeZon
  */
 export function writeCaseCells(table: CaseTable, found: FoundCase, cells: CellChanges, day: Day, settings: Settings): void {
   const columns = Object.keys(cells) as ColumnName[];
-  assertColumns(table, [...columns, ...COMPUTED_COLUMNS]);
+  requireColumns(table, [...columns, ...COMPUTED_COLUMNS], 'Nothing was saved. ');
   const tz = table.timeZone;
   const written = columns.map((name) => cellToWrite(name, cells[name], tz));
 
@@ -155,8 +130,9 @@ export function recordCaseStep(
 
     const { day } = today(spreadsheet);
     const record = readPanelCase(found.row, table.map, table.timeZone);
-    const roster = SUB_TEAM_STEPS.includes(step) ? readRoster(spreadsheet).members : undefined;
-    const plan = planStep(step, record, cleaned.fields, { today: day, roster });
+    // Read once: the step checks its members, and the refreshed panel lists them.
+    const roster = SUB_TEAM_STEPS.includes(step) ? readRoster(spreadsheet) : undefined;
+    const plan = planStep(step, record, cleaned.fields, { today: day, roster: roster?.members });
     if (!plan.ok) throw new Error(`${plan.message} Nothing was saved.`);
 
     const { settings } = readSettings(spreadsheet);
@@ -168,7 +144,7 @@ export function recordCaseStep(
     const stored = table.sheet.getRange(found.rowNumber, 1, 1, width).getValues()[0];
     return {
       message: `${stepLabel(step)}: saved for ${found.caseId}.`,
-      panel: panelFor(spreadsheet, table, found, stored, settings, day),
+      panel: panelFor(spreadsheet, table, found, stored, settings, day, roster),
     };
   });
 }

@@ -7,7 +7,7 @@ import { highWaterKey, nextCaseId, parseHighWater } from '../core/case-id';
 import { COMPUTED_COLUMNS, type ColumnName } from '../core/columns';
 import { deadlineForRow } from '../core/deadlines';
 import { describeErrors, NEW_CASE_COLUMN, NEW_CASE_FIELDS, validateNewCase } from '../core/validation';
-import { readCaseTable, sheetRow, toCell } from '../sheets/case-table';
+import { readCaseTable, requireColumns, sheetRow, toCell } from '../sheets/case-table';
 import { today } from '../sheets/clock';
 import { withDocumentLock } from '../sheets/lock';
 import { appendLog } from '../sheets/log';
@@ -39,9 +39,7 @@ export function submitNewCase(spreadsheet: Spreadsheet, input: unknown): NewCase
 
   return withDocumentLock(() => {
     const table = readCaseTable(spreadsheet);
-    const missing = REQUIRED.filter((name) => table.map[name] === undefined);
-    if (missing.length)
-      throw new Error(`${NOT_SAVED} The ${table.sheet.getName()} sheet has no ${missing.join(', ')} column. Run IRT Tracker → Set up tracker.`);
+    requireColumns(table, REQUIRED, `${NOT_SAVED} `);
     const { settings } = readSettings(spreadsheet);
     const tz = table.timeZone;
 

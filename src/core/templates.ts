@@ -153,8 +153,6 @@ export function findTemplate(templates: readonly Template[], name: string): Temp
 
 // ---- Placeholders ----------------------------------------------------------------
 
-export const COMPUTED_PLACEHOLDERS = ['Outcome lowercase', 'Today', 'Confidentiality notice'] as const;
-
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 
 /** The placeholder names in a text, in order of appearance (repeats kept). */

@@ -3,7 +3,7 @@
 
 import { cellText } from '../core/cases';
 import { HEADER_ROW } from './names';
-import { readCaseTable, sheetRow, type CaseTable } from './case-table';
+import { readCaseTable, requireColumns, sheetRow, type CaseTable } from './case-table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -42,21 +42,26 @@ export function readCaseById(spreadsheet: Spreadsheet, caseId: string): FoundCas
   return findCase(readCaseTable(spreadsheet), caseId);
 }
 
-/** The case on the member's selected row of the cases sheet. */
-export function readSelectedCase(spreadsheet: Spreadsheet): FoundCase {
-  const table = readCaseTable(spreadsheet);
+/**
+ * The case on the member's selected row of the cases sheet. `then` finishes the
+ * hint ("Select a case's row on the Cases sheet, then …") for the caller's UI.
+ */
+export function findSelectedCase(spreadsheet: Spreadsheet, table: CaseTable, then: string): FoundCase {
   const range = spreadsheet.getActiveRange();
   const name = table.sheet.getName();
-  const hint = `Select a case's row on the ${name} sheet, then choose Draft email… again.`;
+  const hint = `Select a case's row on the ${name} sheet, then ${then}.`;
   if (!range || range.getSheet().getSheetId() !== table.sheet.getSheetId()) throw new Error(`No case is selected. ${hint}`);
   const rowNumber = range.getRow();
   const index = rowNumber - HEADER_ROW - 1;
   if (index < 0) throw new Error(`The header row is selected. ${hint}`);
-  const column = table.map['Case ID'];
-  if (column === undefined) throw new Error(`The ${name} sheet has no Case ID column.`);
+  requireColumns(table, ['Case ID']);
   const row = table.rows[index];
-  const caseId = row ? cellText(row[column], table.timeZone) : '';
+  const caseId = row ? cellText(row[table.map['Case ID'] as number], table.timeZone) : '';
   if (caseId === '') throw new Error(`Row ${rowNumber} has no Case ID. ${hint}`);
   // Through findCase, so a duplicated ID is refused here too.
   return findCase(table, caseId);
+}
+
+export function readSelectedCase(spreadsheet: Spreadsheet): FoundCase {
+  return findSelectedCase(spreadsheet, readCaseTable(spreadsheet), 'choose Draft email… again');
 }

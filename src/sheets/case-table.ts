@@ -41,6 +41,15 @@ export function requireCasesSheet(spreadsheet: Spreadsheet): Sheet {
   return sheet;
 }
 
+/** Refuses, naming them, when the cases sheet lacks columns an operation needs (nothing is written then). */
+export function requireColumns(table: Pick<CaseTable, 'sheet' | 'map'>, columns: readonly ColumnName[], prefix = ''): void {
+  const missing = columns.filter((name) => table.map[name] === undefined);
+  if (missing.length)
+    throw new Error(
+      `${prefix}The ${table.sheet.getName()} sheet has no ${missing.join(', ')} column. Run IRT Tracker → Set up tracker.`,
+    );
+}
+
 /** Reads the whole cases sheet in one call. */
 export function readCaseTable(spreadsheet: Spreadsheet, sheet = requireCasesSheet(spreadsheet)): CaseTable {
   const values = sheet.getDataRange().getValues();

@@ -6,7 +6,7 @@ import { COMPUTED_COLUMNS } from '../core/columns';
 import { deadlineForRow, type Deadline } from '../core/deadlines';
 import type { Settings } from '../core/settings';
 import { countStatuses, type StatusCounts } from '../core/summary';
-import { readCaseTable, sheetRow, toCell, writeColumns, type CaseTable } from './case-table';
+import { readCaseTable, requireColumns, sheetRow, toCell, writeColumns, type CaseTable } from './case-table';
 import { today } from './clock';
 import { readSettings } from './settings-sheet';
 
@@ -23,12 +23,6 @@ export interface Refreshed {
   counts: StatusCounts;
 }
 
-export function assertComputedColumns(table: CaseTable): void {
-  const missing = COMPUTED_COLUMNS.filter((name) => table.map[name] === undefined);
-  if (missing.length)
-    throw new Error(`The ${table.sheet.getName()} sheet has no ${missing.join(', ')} column. Run IRT Tracker → Set up tracker.`);
-}
-
 export function computedCells(deadline: Deadline | null, timeZone: string): (string | Date)[] {
   if (!deadline) return ['', '', ''];
   return [toCell(deadline.action, timeZone), toCell(deadline.due, timeZone), deadline.status];
@@ -36,7 +30,7 @@ export function computedCells(deadline: Deadline | null, timeZone: string): (str
 
 export function refreshAll(spreadsheet: Spreadsheet): Refreshed {
   const table = readCaseTable(spreadsheet);
-  assertComputedColumns(table);
+  requireColumns(table, COMPUTED_COLUMNS);
   const { settings, problems } = readSettings(spreadsheet);
   const { day } = today(spreadsheet);
   const deadlines = table.rows.map((row) => deadlineForRow(row, table.map, table.timeZone, day, settings));

@@ -160,6 +160,11 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('walking a case from 
       // Only the step's cells and the computed block: one setValues per adjacent run, plus the log line.
       expect(s.env.calls.count('Range.setValues')).toBe(runsOf(s, [...Object.keys(cells), ...COMPUTED_COLUMNS]) + 1);
       expect(s.env.calls.count('Range.setValue')).toBe(0);
+      // One read each: Cases, Settings, the written row read back, and the Roster at most once
+      // (for a sub-team step, or when the refreshed panel offers one).
+      const rosterStep = step === 'subTeam' || step === 'replaceMember';
+      const reads = s.env.calls.count('Range.getValues');
+      expect([step, rosterStep ? reads === 4 : reads === 3 || reads === 4]).toEqual([step, true]);
       expect(s.env.calls.count('Lock.tryLock')).toBe(1);
       expect(s.env.calls.count('Lock.releaseLock')).toBe(1);
       // A fresh view: new version, the next action as now written.

@@ -1,4 +1,5 @@
 import { dayFromIso, type Day } from '../../src/core/calendar';
+import { blankRecord } from './case-fixtures';
 import {
   allowedSteps,
   applyCells,
@@ -40,28 +41,8 @@ const roster = [rosterMember('Ana'), rosterMember('Bo'), rosterMember('Cy'), ros
 const ctx = { today: TODAY, roster };
 
 function makeCase(extra: Partial<PanelCase> = {}): PanelCase {
-  return {
-    caseId: 'IRT-2026-001',
-    stage: 'Received',
-    permission: 'Not asked',
-    subTeam: '',
-    outcome: '',
-    received: day('2026-03-01'),
-    firstReplySent: null,
-    subTeamFormed: null,
-    reporterNotified: null,
-    reportedPartyNotified: null,
-    lastUpdateToReporter: null,
-    lastUpdateToReportedParty: null,
-    outcomeEndDate: null,
-    responsePlanSent: null,
-    reporterToldOutcome: null,
-    closed: null,
-    findings: '',
-    channel: '',
-    conflicts: '',
-    ...extra,
-  };
+  const record = blankRecord({ caseId: 'IRT-2026-001', stage: 'Received', permission: 'Not asked', received: day('2026-03-01') });
+  return { ...record, findings: '', channel: '', conflicts: '', ...extra };
 }
 
 const TEAM = 'ana@irt.example, bo@irt.example, cy@irt.example';
