@@ -7,7 +7,7 @@ import { startOfDay, partsOfDay, type Day } from '../src/core/calendar';
 import { formatCaseId } from '../src/core/case-id';
 import { CASE_COLUMNS, type ColumnName } from '../src/core/columns';
 import { ROSTER_HEADER } from '../src/core/roster';
-import type { FakeEnv } from '../test/fakes';
+import type { FakeEnv } from '../fakes';
 
 type DemoCase = Partial<Record<ColumnName, string | number>>;
 

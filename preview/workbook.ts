@@ -1,5 +1,5 @@
 // The preview's spreadsheet: the built bundle (dist/Code.js) running against the
-// in-memory Apps Script fakes of test/fakes, on a demo tracker. Every call is a
+// in-memory Apps Script fakes of fakes/, on a demo tracker. Every call is a
 // fresh execution, as in Apps Script. What the user did is kept as a journal of
 // executions (function, arguments, time) in a JSON file; on start the demo is
 // rebuilt and the journal replayed, which gives back exactly the same state.
@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dayOfInstant, isoFromDay } from '../src/core/calendar';
-import { createEnv, evaluateRowHighlight, type DialogRecord, type FakeEnv } from '../test/fakes';
-import { createGas, type Gas } from '../test/fakes/runtime';
+import { createEnv, evaluateRowHighlight, type DialogRecord, type FakeEnv } from '../fakes';
+import { createGas, type Gas } from '../fakes/runtime';
 import { seedDemoCases, seedDemoRoster } from './demo';
 
 export interface Execution {

@@ -12,8 +12,8 @@ import { formatDigest } from '../src/core/digest-format';
 import { buildDigests, type ReminderCase } from '../src/core/reminders';
 import { ROSTER_HEADER } from '../src/core/roster';
 import { parseSettings } from '../src/core/settings';
-import { createEnv, type FakeEnv } from '../test/fakes';
-import { createGas } from '../test/fakes/runtime';
+import { createEnv, type FakeEnv } from '../fakes';
+import { createGas } from '../fakes/runtime';
 
 const ROOT = process.argv[2] ?? process.cwd();
 const TZ = 'Pacific/Auckland';

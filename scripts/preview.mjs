@@ -1,5 +1,5 @@
 // The local preview: `npm start` builds dist/Code.js, bundles preview/ (with the
-// in-memory Apps Script fakes of test/fakes) with esbuild into
+// in-memory Apps Script fakes of fakes/) with esbuild into
 // node_modules/.cache/irt-preview/, and serves the demo tracker on 127.0.0.1.
 //   PORT=8081 npm start        another port (PORT=0: any free port)
 //   PREVIEW_STATE=/tmp/x.json  keep the state elsewhere (default .preview-state.json)

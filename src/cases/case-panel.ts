@@ -12,19 +12,17 @@ import {
   readPanelCase,
   splitMembers,
   stepLabel,
-  type CellChanges,
   type StepId,
 } from '../core/case-steps';
 import { cellText, isBlankRow } from '../core/cases';
-import { COMPUTED_COLUMNS, columnSpec, type ColumnName } from '../core/columns';
-import { deadlineForRow } from '../core/deadlines';
+import type { ColumnName } from '../core/columns';
 import { countOpenCases, suggestSubTeam, type SubTeamSuggestion } from '../core/subteam';
 import { findCase, findSelectedCase, type FoundCase } from '../sheets/case-lookup';
-import { readCaseTable, requireColumns, toCell, writeColumns, type CaseTable } from '../sheets/case-table';
+import { readCaseTable, type CaseTable } from '../sheets/case-table';
+import { writeCaseCells } from '../sheets/row-writer';
 import { today } from '../sheets/clock';
 import { withDocumentLock } from '../sheets/lock';
 import { appendLog } from '../sheets/log';
-import { computedCells } from '../sheets/refresh';
 import { readRoster } from '../sheets/roster-sheet';
 import { readSettings } from '../sheets/settings-sheet';
 
@@ -75,34 +73,6 @@ export function getCasePanel(spreadsheet: Spreadsheet, caseId?: string): CasePan
   const found =
     typeof caseId === 'string' && caseId.trim() !== '' ? findCase(table, caseId) : findSelectedCase(spreadsheet, table, 'press Refresh');
   return panelFor(spreadsheet, table, found, found.row);
-}
-
-/** A cell as it is written: dates at midnight in the spreadsheet's zone, list words as they are, user text inert. */
-function cellToWrite(column: ColumnName, value: CellChanges[ColumnName], timeZone: string): string | Date {
-  if (typeof value === 'string' && columnSpec(column).kind === 'list') return value;
-  return toCell(value ?? null, timeZone);
-}
-
-/**
- * Writes a step's cells on the case's row and recomputes its computed cells, in
- * one setValues per run of adjacent columns: only those cells, nothing else. The
- * columns must all exist, or nothing is written. Shared by the panel's steps and
- * the draft dialog's "Mark as sent today" (src/sheets/mark-sent.ts).
- */
-export function writeCaseCells(table: CaseTable, found: FoundCase, cells: CellChanges, day: Day, settings: Settings): void {
-  const columns = Object.keys(cells) as ColumnName[];
-  requireColumns(table, [...columns, ...COMPUTED_COLUMNS], 'Nothing was saved. ');
-  const tz = table.timeZone;
-  const written = columns.map((name) => cellToWrite(name, cells[name], tz));
-
-  // The deadline of the row as it will read once written (text as stored, without the apostrophe).
-  const next = [...found.row];
-  columns.forEach((name, i) => {
-    const value = written[i];
-    next[table.map[name] as number] = typeof value === 'string' ? value.replace(/^'/, '') : value;
-  });
-  const computed = computedCells(deadlineForRow(next, table.map, tz, day, settings), tz);
-  writeColumns(table, found.rowNumber, [...columns, ...COMPUTED_COLUMNS], [[...written, ...computed]]);
 }
 
 /**

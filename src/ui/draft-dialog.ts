@@ -5,11 +5,7 @@
 // the template to preselect (the case panel's "Draft …" button), as JSON in a
 // data slot (page-data.ts), never as markup.
 import page from '../../html/draft-dialog.html';
-import { dayFromCell, isoFromDay } from '../core/calendar';
-import type { ColumnName } from '../core/columns';
-import { TEMPLATE_KINDS, templateChoices, type DraftDialogData } from '../core/templates';
 import { readSelectedCase } from '../sheets/case-lookup';
-import { readTemplates } from '../sheets/templates-sheet';
 import { alert } from './notify';
 import { withPageData } from './page-data';
 
@@ -47,27 +43,4 @@ export function showDraftDialog(spreadsheet: Spreadsheet, template?: unknown): v
   const html = draftDialogHtml({ template: cleanTemplateName(template) });
   const output = HtmlService.createHtmlOutput(html).setWidth(760).setHeight(620);
   SpreadsheetApp.getUi().showModalDialog(output, DRAFT_DIALOG_TITLE);
-}
-
-/** What the dialog shows first: the selected case, its templates (fitting ones first) and its sent dates. */
-export function draftDialogData(spreadsheet: Spreadsheet): DraftDialogData {
-  const found = readSelectedCase(spreadsheet);
-  const { table, row } = found;
-  const text = (name: ColumnName) => {
-    const index = table.map[name];
-    return index === undefined ? '' : String(row[index] ?? '').trim();
-  };
-  const sentDates: DraftDialogData['sentDates'] = {};
-  for (const { sentColumn } of TEMPLATE_KINDS) {
-    const index = table.map[sentColumn];
-    if (index === undefined) continue;
-    const day = dayFromCell(row[index], table.timeZone);
-    sentDates[sentColumn] = day === null ? '' : day === 'invalid' ? 'not a date' : isoFromDay(day);
-  }
-  return {
-    caseId: found.caseId,
-    stage: text('Stage'),
-    templates: templateChoices(readTemplates(spreadsheet), text('Stage'), text('Outcome')),
-    sentDates,
-  };
 }

@@ -4,8 +4,8 @@
 // the sub-team suggestion on rosters with DST, the date line, unavailable,
 // conflicted and overloaded members.
 import * as path from 'node:path';
-import { createEnv, type FakeEnv } from '../fakes';
-import { createGas, type Gas } from '../fakes/runtime';
+import { createEnv, type FakeEnv } from '../../fakes';
+import { createGas, type Gas } from '../../fakes/runtime';
 import { COMPUTED_COLUMNS } from '../../src/core/columns';
 import { ROSTER_HEADER } from '../../src/core/roster';
 import type { CasePanelData, StepRecorded, SubTeamAdvice } from '../../src/cases/case-panel';

@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TEMPLATES, defaultTemplateRows } from '../../src/core/default-templates';
 import { TEMPLATE_HEADER } from '../../src/core/templates';
-import { createEnv, type DraftRecord, type FakeEnv } from '../fakes';
-import { createGas, type Gas } from '../fakes/runtime';
+import { createEnv, type DraftRecord, type FakeEnv } from '../../fakes';
+import { createGas, type Gas } from '../../fakes/runtime';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = process.env.IRT_BUNDLE_DIR ?? path.join(ROOT, 'dist');

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createEnv, evaluateRowHighlight, type FakeEnv } from '../fakes';
-import { createGas, loadBundle } from '../fakes/runtime';
+import { createEnv, evaluateRowHighlight, type FakeEnv } from '../../fakes';
+import { createGas, loadBundle } from '../../fakes/runtime';
 
 function activeSheet(env: FakeEnv) {
   return env.globals.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();

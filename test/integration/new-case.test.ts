@@ -3,8 +3,8 @@
 // and the sidebar page.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createEnv, type FakeEnv } from '../fakes';
-import { createGas, type Gas } from '../fakes/runtime';
+import { createEnv, type FakeEnv } from '../../fakes';
+import { createGas, type Gas } from '../../fakes/runtime';
 
 const DIST = path.resolve(__dirname, '../../dist');
 

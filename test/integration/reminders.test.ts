@@ -7,8 +7,8 @@ import { CONFIDENTIAL_COLUMNS } from '../../src/core/columns';
 import { escapeHtml } from '../../src/core/html-escape';
 import { isCaseIdToken } from '../../src/core/reminders';
 import { ROSTER_HEADER } from '../../src/core/roster';
-import { createEnv, type FakeEnv, type SentMail } from '../fakes';
-import { createGas, type Gas } from '../fakes/runtime';
+import { createEnv, type FakeEnv, type SentMail } from '../../fakes';
+import { createGas, type Gas } from '../../fakes/runtime';
 
 const DIST = path.resolve(__dirname, '../../dist');
 const OWNER = 'owner@irt.example';

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COLUMN_NAMES, COMPUTED_COLUMNS } from '../../src/core/columns';
-import { createEnv, evaluateRowHighlight, type EnvOptions, type FakeEnv } from '../fakes';
-import { columnToLetters } from '../fakes/a1';
-import { createGas } from '../fakes/runtime';
+import { createEnv, evaluateRowHighlight, type EnvOptions, type FakeEnv } from '../../fakes';
+import { columnToLetters } from '../../fakes/a1';
+import { createGas } from '../../fakes/runtime';
 
 const root = path.resolve(__dirname, '../..');
 const bundle = readFileSync(path.join(root, 'dist/Code.js'), 'utf8');

@@ -1,9 +1,7 @@
-// Gmail drafts through the Gmail advanced service (`Gmail.Users.Drafts.create`),
-// which needs only the gmail.compose scope. GmailApp would need full access to
-// the member's whole mailbox (https://mail.google.com/), which a confidential
-// team should not grant. The add-on creates drafts; a member reviews and sends.
+// Drafting a saved reply for a case: find the case and the template, fill it
+// with the core's rules (refusing with every reason), create one Gmail draft,
+// log it. The Gmail call itself lives in src/mail/gmail-draft.ts.
 
-import { rawMessage, type MimeInput } from '../core/mime';
 import {
   describeRefusal,
   findTemplate,
@@ -13,27 +11,13 @@ import {
   type PreparedDraft,
   type Template,
 } from '../core/templates';
+import { createGmailDraft } from '../mail/gmail-draft';
 import { readCaseById, type FoundCase } from '../sheets/case-lookup';
 import { today } from '../sheets/clock';
 import { withDocumentLock } from '../sheets/lock';
 import { appendLog } from '../sheets/log';
 import { readSettings } from '../sheets/settings-sheet';
 import { readTemplates } from '../sheets/templates-sheet';
-
-export const GMAIL_MISSING =
-  'The Gmail advanced service is not enabled for this script, so no draft can be created. ' +
-  'Ask whoever installed the add-on to enable it (appsscript.json: Gmail, v1).';
-
-/** Creates one draft from the user's own mailbox and returns its ID. */
-export function createGmailDraft(message: MimeInput): string {
-  if (typeof Gmail === 'undefined' || !Gmail?.Users?.Drafts) throw new Error(GMAIL_MISSING);
-  const draft = Gmail.Users.Drafts.create({ message: { raw: rawMessage(message) } }, 'me');
-  const id = draft?.id;
-  if (!id) throw new Error('Gmail did not return a draft ID; check your Drafts folder before trying again.');
-  return id;
-}
-
-// ---- Drafting a template for a case ----------------------------------------------
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

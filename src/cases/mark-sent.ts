@@ -8,13 +8,13 @@ import { isoFromDay } from '../core/calendar';
 import { readPanelCase } from '../core/case-steps';
 import { isoOrNull, planMarkSent } from '../core/sent-dates';
 import { findTemplate, type MarkedSent } from '../core/templates';
-import { writeCaseCells } from '../cases/case-panel';
-import { readCaseById } from './case-lookup';
-import { today } from './clock';
-import { withDocumentLock } from './lock';
-import { appendLog } from './log';
-import { readSettings } from './settings-sheet';
-import { readTemplates } from './templates-sheet';
+import { writeCaseCells } from '../sheets/row-writer';
+import { readCaseById } from '../sheets/case-lookup';
+import { today } from '../sheets/clock';
+import { withDocumentLock } from '../sheets/lock';
+import { appendLog } from '../sheets/log';
+import { readSettings } from '../sheets/settings-sheet';
+import { readTemplates } from '../sheets/templates-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -7,22 +7,20 @@
 import type { Day } from '../core/calendar';
 import { readCase } from '../core/cases';
 import type { Deadline } from '../core/deadlines';
-import { formatDigest } from '../core/digest-format';
 import { buildDigests, compareDigests, type Digest, type ReminderCase } from '../core/reminders';
 import { splitEmails } from '../core/settings';
 import { settingsWarning } from '../core/summary';
 import { LEDGER_PROPERTY, hasSent, parseLedger, recordSent, serializeLedger } from '../core/sent-ledger';
+import { sendDigestEmail } from '../mail/digest-mail';
 import { sheetRow } from '../sheets/case-table';
 import { appendLog, type LogEntry } from '../sheets/log';
 import { withDocumentLock } from '../sheets/lock';
 import { refreshAll } from '../sheets/refresh';
 import { readRoster } from '../sheets/roster-sheet';
-import { readReminderState } from '../triggers/reminder-trigger';
+import { readReminderState } from './trigger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The sender name on every digest. */
-export const SENDER_NAME = 'IRT Case Tracker';
 /** Nobody is waiting on a trigger run: it may wait longer than a member for the document lock. */
 export const TRIGGER_LOCK_WAIT_MS = 30_000;
 /** A second run waits this long for the first before giving up (it would find everything sent anyway). */
@@ -70,9 +68,8 @@ export function sendDigests(digests: readonly Digest[], today: Day, dateFormat: 
       result.heldBack.push(digest.recipient);
       continue;
     }
-    const email = formatDigest(digest, { dateFormat });
     try {
-      MailApp.sendEmail({ to: digest.recipient, subject: email.subject, body: email.text, htmlBody: email.html, name: SENDER_NAME });
+      sendDigestEmail(digest, dateFormat);
     } catch (error) {
       result.failed.push({ recipient: digest.recipient, error: errorText(error) });
       continue;
