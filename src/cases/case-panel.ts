@@ -10,11 +10,11 @@ import {
   isStepId,
   planStep,
   readPanelCase,
-  splitMembers,
   stepLabel,
   type StepId,
 } from '../core/case-steps';
 import { cellText, isBlankRow } from '../core/cases';
+import { memberEntries } from '../core/people';
 import type { ColumnName } from '../core/columns';
 import { countOpenCases, suggestSubTeam, type SubTeamSuggestion } from '../core/subteam';
 import { findCase, findSelectedCase, type FoundCase } from '../sheets/case-lookup';
@@ -159,7 +159,7 @@ export function suggestSubTeamFor(spreadsheet: Spreadsheet, caseId: unknown, opt
 
   let keep: string[] = [];
   if (replace !== undefined) {
-    const team = splitMembers(text(found.row, 'Sub-team'));
+    const team = memberEntries(text(found.row, 'Sub-team'));
     if (!team.some((e) => e.toLowerCase() === replace.trim().toLowerCase()))
       throw new Error(`${replace} is not on the sub-team of ${found.caseId}.`);
     keep = team.filter((e) => e.toLowerCase() !== replace.trim().toLowerCase());

@@ -2,7 +2,8 @@
 // row's fingerprint that lets a step refuse when another member changed the row.
 
 import { isDate, isoFromDay, type Day } from './calendar';
-import { rowProblems, splitMembers, stepViews, type PanelCase, type StepView } from './case-steps';
+import { memberEntries } from './people';
+import { rowProblems, stepViews, type PanelCase, type StepView } from './case-steps';
 import { caseTimeline, type TimelineItem } from './case-timeline';
 import { COLUMN_NAMES, COMPUTED_COLUMNS, type ColumnMap, type ColumnName } from './columns';
 import { computeDeadline, type DeadlineSettings } from './deadlines';
@@ -28,7 +29,7 @@ export function buildPanelView(c: PanelCase, version: string, today: Day, settin
     stage: c.stage,
     version,
     today: isoFromDay(today),
-    subTeam: splitMembers(c.subTeam),
+    subTeam: memberEntries(c.subTeam),
     next: { action: deadline.action, due: deadline.due === null ? null : isoFromDay(deadline.due), status: deadline.status },
     timeline: caseTimeline(c, today, settings),
     steps: stepViews(c, today),

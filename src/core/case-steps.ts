@@ -14,9 +14,10 @@ import {
   type ColumnName,
   type Outcome,
 } from './columns';
-import { ineligibility, parseConflicts, type RosterMember } from './subteam';
+import { memberEntries, parsePeople, subTeamProblem } from './people';
+import { ineligibility, type RosterMember } from './subteam';
 import { TEMPLATE_KINDS } from './templates';
-import { MAX_CELL_TEXT, subTeamProblem } from './validation';
+import { MAX_CELL_TEXT } from './validation';
 
 export const STEP_IDS = [
   'firstReply',
@@ -152,13 +153,6 @@ export function joinAnd(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-export function splitMembers(value: string): string[] {
-  return value
-    .split(/[,;\n]+/)
-    .map((e) => e.trim())
-    .filter((e) => e !== '');
-}
-
 interface StepSpec {
   id: StepId;
   label: string;
@@ -219,7 +213,7 @@ const teamMissing = (c: PanelCase): string[] => {
 /** Checks the members of a sub-team against the Roster on that day. */
 function rosterProblem(emails: readonly string[], c: PanelCase, day: Day, ctx: StepContext): string | null {
   const roster = ctx.roster ?? [];
-  const conflicts = parseConflicts(c.conflicts);
+  const conflicts = parsePeople(c.conflicts);
   for (const email of emails) {
     const member = roster.find((m) => m.email.toLowerCase() === email.toLowerCase());
     if (!member) return `${email} is not on the Roster`;
@@ -292,7 +286,7 @@ const STEPS: readonly StepSpec[] = [
       const members = (f.members ?? '').trim();
       const problem = subTeamProblem(members);
       if (problem) return { error: problem };
-      const emails = splitMembers(members);
+      const emails = memberEntries(members);
       const rosterIssue = rosterProblem(emails, c, day as Day, ctx);
       if (rosterIssue) return { error: rosterIssue };
       const channel = (f.channel ?? '').trim();
@@ -489,14 +483,14 @@ const STEPS: readonly StepSpec[] = [
         name: 'outgoing',
         label: 'Member leaving',
         type: 'select',
-        options: splitMembers(c.subTeam),
+        options: memberEntries(c.subTeam),
         value: '',
         required: true,
       },
       { name: 'incoming', label: 'New member (Roster email)', type: 'email', value: '', required: true, help: 'Use Suggest to pick from the Roster' },
     ],
     plan: (c, f, _day, ctx) => {
-      const team = splitMembers(c.subTeam);
+      const team = memberEntries(c.subTeam);
       const outgoing = (f.outgoing ?? '').trim().toLowerCase();
       const incoming = (f.incoming ?? '').trim();
       const at = team.findIndex((e) => e.toLowerCase() === outgoing);
@@ -512,8 +506,8 @@ const STEPS: readonly StepSpec[] = [
     },
     // Who left and who joined: IRT members' emails, never a party's.
     detail: (c, _f, cells) => {
-      const before = splitMembers(c.subTeam);
-      const after = splitMembers(String(cells['Sub-team'] ?? ''));
+      const before = memberEntries(c.subTeam);
+      const after = memberEntries(String(cells['Sub-team'] ?? ''));
       const notIn = (list: string[], others: string[]) =>
         list.filter((e) => !others.some((o) => o.toLowerCase() === e.toLowerCase()));
       return `${notIn(before, after).join(', ')} left; ${notIn(after, before).join(', ')} joined`;

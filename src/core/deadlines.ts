@@ -7,7 +7,7 @@ import type { CaseRecord, DateField } from './cases';
 import { DATE_FIELDS, isBlankRow, readCase } from './cases';
 import { OUTCOMES, PERMISSIONS, STAGES, type ColumnMap, type DeadlineStatus } from './columns';
 import type { Settings } from './settings';
-import { subTeamProblem } from './validation';
+import { subTeamProblem } from './people';
 
 export interface Deadline {
   /** What to do next; for `Check data`, what is wrong with the row (naming the column). */

@@ -18,8 +18,8 @@ import type { Day } from './calendar';
 import type { CaseRecord } from './cases';
 import { COLUMN_NAMES, type ColumnName } from './columns';
 import type { Deadline } from './deadlines';
-import { splitEmails, type Settings } from './settings';
-import { isEmail } from './validation';
+import { emailsIn } from './people';
+import type { Settings } from './settings';
 
 /** How an item reads in a digest; a ban follow-up counts as `Due soon`. */
 export type ReminderStatus = 'Overdue' | 'Due soon' | 'Check data';
@@ -131,17 +131,6 @@ export function fixRowAction(reason: string): string {
   return column ? `${FIX_ROW_ACTION}: check ${column}` : FIX_ROW_ACTION;
 }
 
-/** Valid, distinct, lower-cased addresses of a cell or list. */
-export function addressesOf(value: string | readonly string[]): string[] {
-  const list = typeof value === 'string' ? splitEmails(value) : value;
-  const seen = new Set<string>();
-  for (const address of list) {
-    const clean = address.trim().toLowerCase();
-    if (isEmail(clean)) seen.add(clean);
-  }
-  return [...seen];
-}
-
 const STATUS_RANK: Record<ReminderStatus, number> = { Overdue: 0, 'Due soon': 1, 'Check data': 2 };
 
 function compareItems(a: DigestItem, b: DigestItem): number {
@@ -200,13 +189,13 @@ export function buildDigests(input: ReminderInput): ReminderPlan {
       return false;
     });
   // Triage is the team's explicit configuration: trusted without the Roster, never a party.
-  const triage = notParties(addressesOf(settings.triageEmails.length ? settings.triageEmails : input.fallbackTriage));
+  const triage = notParties(emailsIn(settings.triageEmails.length ? settings.triageEmails : input.fallbackTriage));
   const byRecipient = new Map<string, DigestItem[]>();
   let unassigned = 0;
   for (const c of input.cases) {
     const items = itemsForCase(c, today, settings.dueSoonDays, link);
     if (items.length === 0) continue;
-    const subTeam = onRoster(notParties(addressesOf(c.record.subTeam)));
+    const subTeam = onRoster(notParties(emailsIn(c.record.subTeam)));
     const recipients = subTeam.length ? subTeam : triage;
     if (recipients.length === 0) {
       unassigned += items.length;

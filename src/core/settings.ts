@@ -1,7 +1,7 @@
 // The team's policy knobs, kept as readable rows of the Settings sheet
 // ("Setting" | "Value"). One definition of each: its label, default and check.
 
-import { isEmail } from './validation';
+import { parsePeople } from './people';
 
 export interface Settings {
   replyWindowDays: number;
@@ -69,9 +69,9 @@ export const SETTING_SPECS: readonly SettingSpec<Key>[] = [
     label: 'Triage emails (comma-separated)',
     defaultValue: [],
     parse: (value) => {
-      const emails = splitEmails(value);
-      const bad = emails.filter((e) => !isEmail(e));
-      return bad.length ? { problem: `Triage emails: not an email address: ${bad.join(', ')}` } : emails;
+      const people = parsePeople(value);
+      const bad = people.filter((p) => p.email === null).map((p) => p.text);
+      return bad.length ? { problem: `Triage emails: not an email address: ${bad.join(', ')}` } : people.map((p) => p.address as string);
     },
     show: (value) => (value as string[]).join(', '),
   },
@@ -98,13 +98,6 @@ export function defaultSettings(): Settings {
 /** The rows a fresh Settings sheet gets, header first. */
 export function defaultSettingRows(): (string | number)[][] {
   return [['Setting', 'Value'], ...SETTING_SPECS.map((spec) => [spec.label, spec.show(spec.defaultValue)])];
-}
-
-export function splitEmails(value: unknown): string[] {
-  return String(value ?? '')
-    .split(/[,;\s]+/)
-    .map((e) => e.trim())
-    .filter((e) => e !== '');
 }
 
 const normalizeLabel = (label: unknown) => String(label ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');

@@ -5,7 +5,7 @@
 import { dayFromCell, formatDay, isValidTimeZone, isoFromDay, utcOffsetMinutes, type Day } from './calendar';
 import { normalizeHeader } from './columns';
 import { ROSTER_HEADER, type RosterColumn } from './roster';
-import { isEmail } from './validation';
+import { isListed, parsePeople, parsePerson, type Person } from './people';
 
 export const SUB_TEAM_SIZE = 3;
 
@@ -58,13 +58,14 @@ export function parseRoster(values: readonly (readonly unknown[])[], timeZone: s
     const rowNumber = headerRow + 1 + i;
     const cell = (c: RosterColumn) => (index[c] < 0 ? '' : row[index[c]]);
     const text = (c: RosterColumn) => String(cell(c) ?? '').trim();
-    const email = text('Email');
-    if (email === '') {
+    const typed = text('Email');
+    if (typed === '') {
       if (text('Name') !== '') problems.push(`Roster row ${rowNumber}: Email is missing`);
       return;
     }
-    if (!isEmail(email)) {
-      problems.push(`Roster row ${rowNumber}: Email "${email}" is not an email address`);
+    const email = parsePerson(typed).address;
+    if (email === null) {
+      problems.push(`Roster row ${rowNumber}: Email "${typed}" is not an email address`);
       return;
     }
     if (seen.has(email.toLowerCase())) {
@@ -94,23 +95,10 @@ export function parseRoster(values: readonly (readonly unknown[])[], timeZone: s
   return { members, problems };
 }
 
-/** Entries of a Conflicts cell: emails or names, separated by commas, semicolons or new lines. */
-export function parseConflicts(cell: string): string[] {
-  return cell
-    .split(/[,;\n]+/)
-    .map((s) => s.trim().replace(/\s+/g, ' ').toLowerCase())
-    .filter((s) => s !== '');
-}
-
-export function isConflicted(member: Pick<RosterMember, 'name' | 'email'>, conflicts: readonly string[]): boolean {
-  const name = member.name.trim().replace(/\s+/g, ' ').toLowerCase();
-  return conflicts.includes(member.email.toLowerCase()) || conflicts.includes(name);
-}
-
 /** Why a member cannot sit on this case's sub-team on that day, or null when they can. */
-export function ineligibility(member: RosterMember, day: Day, conflicts: readonly string[]): string | null {
+export function ineligibility(member: RosterMember, day: Day, conflicts: readonly Person[]): string | null {
   if (member.problem) return member.problem;
-  if (isConflicted(member, conflicts)) return 'listed in this case’s Conflicts';
+  if (isListed(member, conflicts)) return 'listed in this case’s Conflicts';
   if (!member.available) return 'not available (Available is No)';
   if (member.unavailableUntil !== null && member.unavailableUntil >= day)
     return `unavailable until ${isoFromDay(member.unavailableUntil)}`;
@@ -231,7 +219,7 @@ function* combinations<T>(items: readonly T[], k: number, start = 0): Generator<
 export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
   const size = request.size ?? SUB_TEAM_SIZE;
   const { day } = request;
-  const conflicts = parseConflicts(request.conflicts ?? '');
+  const conflicts = parsePeople(request.conflicts ?? '');
   const keep = new Set((request.keep ?? []).map((e) => e.trim().toLowerCase()).filter((e) => e !== ''));
   const openOf = (m: RosterMember) => request.openCases[m.email.toLowerCase()] ?? 0;
 

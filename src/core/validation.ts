@@ -18,16 +18,6 @@ export function isUrl(text: string): boolean {
 /** Google Sheets refuses more than 50,000 characters in a cell. */
 export const MAX_CELL_TEXT = 50_000;
 
-/** Three distinct addresses, compared case-insensitively: what a sub-team must be. */
-export function subTeamProblem(value: string): string | null {
-  const emails = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
-  if (emails.length !== 3) return `Sub-team needs exactly three emails separated by commas (has ${emails.length})`;
-  const bad = emails.filter((e) => !isEmail(e));
-  if (bad.length) return `Sub-team has an invalid email: ${bad.join(', ')}`;
-  if (new Set(emails.map((e) => e.toLowerCase())).size !== 3) return 'Sub-team needs three different members';
-  return null;
-}
-
 /** Sheet data-validation formula for the Sub-team column: blank, or three comma-separated emails. */
 export function subTeamValidationFormula(cellA1: string): string {
   const email = '[^\\s@,]+@[^\\s@,]+\\.[^\\s@,]+';

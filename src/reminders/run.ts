@@ -8,7 +8,7 @@ import type { Day } from '../core/calendar';
 import { readCase } from '../core/cases';
 import type { Deadline } from '../core/deadlines';
 import { buildDigests, compareDigests, type Digest, type ReminderCase } from '../core/reminders';
-import { splitEmails } from '../core/settings';
+import { emailsIn } from '../core/people';
 import { settingsWarning } from '../core/summary';
 import { LEDGER_PROPERTY, hasSent, parseLedger, recordSent, serializeLedger } from '../core/sent-ledger';
 import { sendDigestEmail } from '../mail/digest-mail';
@@ -17,6 +17,7 @@ import { appendLog, type LogEntry } from '../sheets/log';
 import { withDocumentLock } from '../sheets/lock';
 import { refreshAll } from '../sheets/refresh';
 import { readRoster } from '../sheets/roster-sheet';
+import { effectiveUserEmail } from '../session/user';
 import { readReminderState } from './trigger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -136,12 +137,7 @@ function logEntries(run: ReminderRun): LogEntry[] {
 /** The member who turned reminders on; if that was never recorded, the trigger's owner (who runs this). */
 function fallbackTriage(): string {
   const stored = readReminderState()?.triage;
-  if (stored) return stored;
-  try {
-    return Session.getEffectiveUser().getEmail();
-  } catch {
-    return '';
-  }
+  return stored || effectiveUserEmail();
 }
 
 export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
@@ -157,7 +153,7 @@ export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
     const cases: ReminderCase[] = [];
     const parties = new Set<string>();
     table.rows.forEach((row, i) => {
-      for (const c of partyColumns) for (const address of splitEmails(row[c])) parties.add(address.toLowerCase());
+      for (const c of partyColumns) for (const address of emailsIn(row[c])) parties.add(address);
       if (mayNeedReminder(row, outcomeColumn, deadlines[i]))
         cases.push({ row: sheetRow(i), record: readCase(row, table.map, table.timeZone), deadline: deadlines[i] });
     });

@@ -3,6 +3,7 @@
 // created it, so the digests go out from that member's account; who that is
 // (and who else has one) is kept in script properties to tell the team.
 
+import { effectiveUserEmail } from '../session/user';
 import { readSettings } from '../sheets/settings-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -75,18 +76,10 @@ export function installReminderTrigger(hour: number, timeZone: string): number {
   return removed;
 }
 
-function currentMember(): string {
-  try {
-    return Session.getEffectiveUser().getEmail();
-  } catch {
-    return '';
-  }
-}
-
 export function turnRemindersOn(spreadsheet: Spreadsheet): ReminderSwitch {
   const { settings, problems } = readSettings(spreadsheet);
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const me = currentMember();
+  const me = effectiveUserEmail();
   const removed = installReminderTrigger(settings.reminderHour, timeZone);
   const previous = readReminderState();
   const others = (previous?.owners ?? []).filter((o) => o !== me);
@@ -105,7 +98,7 @@ export function turnRemindersOn(spreadsheet: Spreadsheet): ReminderSwitch {
 
 export function turnRemindersOff(spreadsheet: Spreadsheet): ReminderSwitch {
   const { settings } = readSettings(spreadsheet);
-  const me = currentMember();
+  const me = effectiveUserEmail();
   const removed = removeReminderTriggers();
   const previous = readReminderState();
   const others = (previous?.owners ?? []).filter((o) => o !== me);

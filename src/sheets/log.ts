@@ -1,6 +1,7 @@
 // The Log sheet: who did what to which case, when. Never a party's name, an
 // email address of a party, a summary or findings: only IDs and action words.
 import { inertText } from '../core/validation';
+import { activeUserEmail } from '../session/user';
 import { SHEET } from './names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,21 +14,12 @@ export interface LogEntry {
   detail?: string;
 }
 
-/** The acting member's email; '' where Google withholds it (consumer accounts, simple triggers). */
-export function actingUser(): string {
-  try {
-    return Session.getActiveUser().getEmail();
-  } catch {
-    return '';
-  }
-}
-
 /** Appends the entries in one write (the sheet is created by setup; made here if someone deleted it). */
 export function appendLog(spreadsheet: Spreadsheet, entries: readonly LogEntry[]): void {
   if (entries.length === 0) return;
   const sheet = spreadsheet.getSheetByName(SHEET.log) ?? createLogSheet(spreadsheet);
   const now = new Date();
-  const user = actingUser();
+  const user = activeUserEmail();
   const rows = entries.map((e) => [now, inertText(user), inertText(e.caseId), inertText(e.action), inertText(e.detail ?? '')]);
   const first = sheet.getLastRow() + 1;
   if (first + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);

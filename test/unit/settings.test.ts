@@ -5,7 +5,6 @@ import {
   defaultSettings,
   missingSettingRows,
   parseSettings,
-  splitEmails,
   type Settings,
 } from '../../src/core/settings';
 
@@ -204,14 +203,6 @@ describe('SETTING_SPECS', () => {
   });
 });
 
-describe('splitEmails', () => {
-  test('commas, semicolons, spaces and new lines', () => {
-    expect(splitEmails(' a@x.org,b@x.org ; c@x.org\n\nd@x.org ')).toEqual(['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org']);
-    expect(splitEmails('')).toEqual([]);
-    expect(splitEmails(null)).toEqual([]);
-    expect(splitEmails(undefined)).toEqual([]);
-  });
-});
 
 describe('date format in emails', () => {
   it('accepts the patterns formatDay knows and refuses stray letters', () => {

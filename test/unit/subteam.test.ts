@@ -1,3 +1,4 @@
+import { parsePeople } from '../../src/core/people';
 import { dayFromIso, type Day } from '../../src/core/calendar';
 import {
   countOpenCases,
@@ -6,7 +7,6 @@ import {
   offsetDistance,
   offsetOnDay,
   offsetSpread,
-  parseConflicts,
   parseRoster,
   suggestSubTeam,
   type RosterMember,
@@ -103,8 +103,8 @@ describe('parseRoster', () => {
 
 describe('eligibility', () => {
   test('conflicts match an email or a name, case- and space-insensitively', () => {
-    const conflicts = parseConflicts('ANA@irt.example;  bo   smith\n');
-    expect(conflicts).toEqual(['ana@irt.example', 'bo smith']);
+    const conflicts = parsePeople('ANA@irt.example;  bo   smith\n');
+    expect(conflicts.map((p) => p.email ?? p.name)).toEqual(['ana@irt.example', 'bo smith']);
     expect(ineligibility(member('Ana', 'UTC'), JULY, conflicts)).toBe('listed in this case’s Conflicts');
     expect(ineligibility(member('Bo Smith', 'UTC'), JULY, conflicts)).toBe('listed in this case’s Conflicts');
     expect(ineligibility(member('Cy', 'UTC'), JULY, conflicts)).toBeNull();

@@ -8,7 +8,6 @@ import {
   inertText,
   isEmail,
   isUrl,
-  subTeamProblem,
   validateNewCase,
   type NewCaseForm,
 } from '../../src/core/validation';
@@ -73,28 +72,6 @@ describe('isUrl', () => {
     'data:text/html,<b>x</b>',
   ])('%j is not', (text) => {
     expect(isUrl(text)).toBe(false);
-  });
-});
-
-describe('subTeamProblem', () => {
-  test('three distinct emails are fine, with any spacing and case', () => {
-    expect(subTeamProblem('ana@example.org, bo@example.org, cy@example.org')).toBeNull();
-    expect(subTeamProblem('Ana@Example.org,bo@example.org ,  CY@example.org')).toBeNull();
-    expect(subTeamProblem('ana@example.org, bo@example.org, cy@example.org,')).toBeNull();
-  });
-  test('wrong count', () => {
-    expect(subTeamProblem('')).toBe('Sub-team needs exactly three emails separated by commas (has 0)');
-    expect(subTeamProblem('ana@example.org')).toBe('Sub-team needs exactly three emails separated by commas (has 1)');
-    expect(subTeamProblem('ana@example.org, bo@example.org')).toBe('Sub-team needs exactly three emails separated by commas (has 2)');
-    expect(subTeamProblem('a@x.org, b@x.org, c@x.org, d@x.org')).toBe('Sub-team needs exactly three emails separated by commas (has 4)');
-    expect(subTeamProblem('a@x.org; b@x.org; c@x.org')).toBe('Sub-team needs exactly three emails separated by commas (has 1)');
-  });
-  test('invalid addresses are named', () => {
-    expect(subTeamProblem('ana@example.org, bo, cy@')).toBe('Sub-team has an invalid email: bo, cy@');
-  });
-  test('duplicates compared case-insensitively', () => {
-    expect(subTeamProblem('ana@example.org, ANA@EXAMPLE.ORG, bo@example.org')).toBe('Sub-team needs three different members');
-    expect(subTeamProblem('ana@example.org, ana@example.org, ana@example.org')).toBe('Sub-team needs three different members');
   });
 });
 
