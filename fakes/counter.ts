@@ -1,9 +1,22 @@
 /** Counts every call the add-on makes into the fakes, by "Class.method", in order. */
 export class CallCounter {
   private readonly entries: string[] = [];
+  private readonly hooks: { name: string; remaining: number; run: () => void }[] = [];
 
   record(name: string): void {
     this.entries.push(name);
+    // One-shot hooks run just before the call they wait for (see FakeEnv.meanwhile).
+    const hook = this.hooks.find((h) => h.name === name);
+    if (hook && --hook.remaining === 0) {
+      this.hooks.splice(this.hooks.indexOf(hook), 1);
+      hook.run();
+    }
+  }
+
+  /** Runs `run` once, just before the `nth` call of `name` from now. */
+  before(name: string, run: () => void, nth = 1): void {
+    if (!Number.isInteger(nth) || nth < 1) throw new Error('CallCounter.before: nth must be a positive integer');
+    this.hooks.push({ name, remaining: nth, run });
   }
 
   total(): number {

@@ -15,11 +15,16 @@ interface Current {
  */
 export class ExecutionState {
   private current: Current | null = null;
+  /** Executions paused while another runs "at the same time" (FakeEnv.meanwhile). */
+  private readonly paused: Current[] = [];
+  private concurrentAllowed = 0;
   private readonly direct = {};
   private count = 0;
 
   begin(context: vm.Context): object {
-    if (this.current) throw new Error('Fake runtime: an execution is already running (Apps Script runs one at a time here)');
+    if (this.current && this.concurrentAllowed === 0)
+      throw new Error('Fake runtime: an execution is already running (Apps Script runs one at a time here; use env.meanwhile to interleave)');
+    if (this.current) this.paused.push(this.current);
     const realm = vm.runInContext('({ Array: Array, Object: Object, Error: Error })', context) as Realm;
     const owner = { execution: ++this.count };
     this.current = { realm, scope: context, owner };
@@ -27,7 +32,17 @@ export class ExecutionState {
   }
 
   end(): void {
-    this.current = null;
+    this.current = this.paused.pop() ?? null;
+  }
+
+  /** Runs `work` while the current execution is paused: executions it starts run as others would, concurrently. */
+  concurrently<T>(work: () => T): T {
+    this.concurrentAllowed++;
+    try {
+      return work();
+    } finally {
+      this.concurrentAllowed--;
+    }
   }
 
   realm(): Realm | null {

@@ -86,6 +86,12 @@ export interface FakeEnv {
   /** The run in progress (for the runtime). */
   readonly execution: ExecutionState;
   authMode: AuthModeName;
+  /**
+   * Interleaves executions: just before the running script's `nth` call of `member`
+   * (e.g. 'Range.setValues'), runs `work`, which may start other executions with
+   * gas.run as if they ran at that moment (they compete for the same locks).
+   */
+  meanwhile(member: string, work: () => void, nth?: number): void;
   /** Creates the sheet if needed and writes rows from A1 as setValues would (not counted). */
   seedSheet(name: string, rows: unknown[][], options?: SeedOptions): FakeSheet;
   /** The sheet by name through the uncounted back door; throws if missing. */
@@ -191,6 +197,9 @@ export function createEnv(options: EnvOptions = {}): FakeEnv {
     },
     set authMode(mode: AuthModeName) {
       state.authMode = mode;
+    },
+    meanwhile(member, work, nth = 1) {
+      calls.before(member, () => execution.concurrently(work), nth);
     },
     seedSheet(name, rows, seed = {}) {
       let sheet = spreadsheet.getSheetByName(name);

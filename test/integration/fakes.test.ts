@@ -377,6 +377,8 @@ describe('runtime: the bundle runs as Apps Script runs it', () => {
         'function realm() { var s = SpreadsheetApp.getActiveSpreadsheet().getSheets(); return [s instanceof Array, Array.isArray(s)]; }',
         'function caught() { try { SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getRange(0, 1); } catch (e) { return [e instanceof Error, e.message]; } }',
         'function keepLock() { LockService.getScriptLock().waitLock(1000); return true; }',
+        'function lockedName() { LockService.getDocumentLock().waitLock(1000); return SpreadsheetApp.getActiveSpreadsheet().getName(); }',
+        'function tryDocumentLock() { return LockService.getDocumentLock().tryLock(100); }',
         'function localHour() { return new Date().getHours(); }',
         'function include(name) { return HtmlService.createHtmlOutputFromFile(name).getContent(); }',
         'function sidebar() { var t = HtmlService.createTemplateFromFile("Sidebar"); t.user = Session.getActiveUser().getEmail(); SpreadsheetApp.getUi().showSidebar(t.evaluate().setTitle("Tracker")); }',
@@ -397,7 +399,7 @@ describe('runtime: the bundle runs as Apps Script runs it', () => {
     expect(gas.run('now')).toEqual(['2025-05-01T12:00:00.000Z', Date.parse('2025-05-01T12:00:00Z'), true]);
     expect(gas.run('realm')).toEqual([true, true]);
     expect(gas.run('caught')).toEqual([true, 'The starting row of the range is too small.']);
-    expect(gas.functionNames()).toEqual(['bump', 'caught', 'hello', 'include', 'keepLock', 'localHour', 'now', 'onOpen', 'realm', 'sidebar']);
+    expect(gas.functionNames()).toEqual(['bump', 'caught', 'hello', 'include', 'keepLock', 'localHour', 'lockedName', 'now', 'onOpen', 'realm', 'sidebar', 'tryDocumentLock']);
     expect(() => gas.run('Bundle')).toThrow('"Bundle" is not a top-level function');
     expect(() => gas.run('missing')).toThrow('not a top-level function');
   });
@@ -421,6 +423,21 @@ describe('runtime: the bundle runs as Apps Script runs it', () => {
     expect(gas.run('keepLock')).toBe(true);
     expect(gas.run('keepLock')).toBe(true);
     expect(env.locks.isHeld('script')).toBe(false);
+  });
+
+  test('meanwhile: another execution runs between two calls of the running one, competing for its locks', () => {
+    const env = createEnv({ spreadsheetName: 'IRT Cases' });
+    const gas = createGas(env, { bundleDir: dir });
+    const seen: unknown[] = [];
+    env.meanwhile('Spreadsheet.getName', () => seen.push(gas.run('tryDocumentLock'), gas.run('realm')));
+    expect(gas.run('lockedName')).toBe('IRT Cases');
+    // The other execution ran while the document lock was held, so it could not take it; it had its own realm.
+    expect(seen).toEqual([false, [true, true]]);
+    expect(env.execution.executions()).toBe(3);
+    expect(gas.run('tryDocumentLock')).toBe(true); // released when lockedName ended
+    // Without meanwhile, one execution cannot start inside another.
+    env.calls.before('Spreadsheet.getName', () => gas.run('bump'));
+    expect(() => gas.run('hello')).toThrow('an execution is already running');
   });
 
   test('loadBundle loads the folder through gas-local', () => {
