@@ -1,5 +1,6 @@
 // `npm run bench`: spreadsheet calls per operation and the time of the pure
-// computation, for 1,000 and 10,000 cases. The operations run dist/Code.js
+// computation, for 1,000 and 10,000 cases, and the sub-team suggestion for
+// Rosters of 50, 500 and 1,000 members. The operations run dist/Code.js
 // against the fakes (scripts/bench.mjs bundles this file and runs it with node);
 // the pure part times the core alone on the same rows, so the fakes' own cost
 // is not counted.
@@ -12,6 +13,7 @@ import { formatDigest } from '../src/core/digest-format';
 import { buildDigests, type ReminderCase } from '../src/core/reminders';
 import { ROSTER_HEADER } from '../src/core/roster';
 import { parseSettings } from '../src/core/settings';
+import { countOpenCases, parseRoster, suggestSubTeam } from '../src/core/subteam';
 import { createEnv, type FakeEnv } from '../fakes';
 import { createGas } from '../fakes/runtime';
 
@@ -174,3 +176,61 @@ for (const [i, row] of table.entries()) {
 }
 console.log('\nSpreadsheet calls = SpreadsheetApp/Spreadsheet/Sheet/Range calls counted by the fakes; the same at both sizes.');
 console.log('Pure computation = the core alone on the same rows (median of 5): deadlines; + parsing, digests and email text.');
+
+// ---- The sub-team suggestion by Roster size --------------------------------------
+
+const ROSTER_SIZES = [50, 500, 1_000];
+const ROSTER_ZONES = [
+  'Pacific/Auckland', 'Australia/Sydney', 'Asia/Tokyo', 'Asia/Shanghai', 'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Dubai',
+  'Europe/Moscow', 'Africa/Nairobi', 'Europe/Berlin', 'Europe/London', 'Africa/Lagos', 'America/Sao_Paulo',
+  'America/St_Johns', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Pacific/Honolulu',
+];
+
+function benchSuggestion(members: number) {
+  const env = createEnv({ spreadsheetTimeZone: TZ, now: NOW, activeUser: 'owner@irt.example' });
+  const gas = createGas(env, { bundleDir: path.join(ROOT, 'dist') });
+  gas.run('setupTracker');
+  const header = env.sheetValues('Cases')[0].map(String);
+  const emails = Array.from({ length: members }, (_, i) => `member${i + 1}@irt.example`);
+  const rosterValues = [
+    [...ROSTER_HEADER],
+    ...emails.map((email, i) => [`Member ${i + 1}`, email, ROSTER_ZONES[(i * 7) % ROSTER_ZONES.length], i % 9 === 0 ? 'No' : 'Yes', '']),
+  ];
+  // 300 open cases whose sub-teams load the members unevenly, and one case waiting for its sub-team.
+  const ago = (n: number) => startOfDay(TODAY - n, TZ);
+  const teams = Array.from({ length: 300 }, (_, i) => [0, 1, 2].map((k) => emails[(i * 13 + k * 17) % Math.min(members, 120)]).join(', '));
+  const row = (cells: Record<string, unknown>) => header.map((name) => cells[name] ?? '');
+  const rows = [
+    row({ 'Case ID': 'IRT-2026-001', Received: ago(5), Stage: 'Assessing', 'Reporter email': 'r@parties.example', Summary: 'S', 'First reply sent': ago(4) }),
+    ...teams.map((team, i) =>
+      row({ 'Case ID': `IRT-2025-${String(i + 1).padStart(3, '0')}`, Received: ago(40), Stage: 'Investigating', Summary: 'S',
+        'Reporter email': `r${i}@parties.example`, 'First reply sent': ago(39), 'Sub-team': team, 'Sub-team formed': ago(30), 'Reporter notified': ago(29) }),
+    ),
+  ];
+  env.seedSheet('Cases', [header, ...rows]);
+  env.seedSheet('Roster', rosterValues);
+
+  const roster = parseRoster(rosterValues, TZ).members;
+  const openCases = countOpenCases(teams);
+  const partyTimeZones = ['Europe/Berlin', 'America/Chicago'];
+  const pureMs = timePure(() => suggestSubTeam({ roster, openCases, partyTimeZones, day: TODAY }));
+  env.calls.reset();
+  const start = performance.now();
+  const advice = gas.run('suggestSubTeam', 'IRT-2026-001', { partyTimeZones }) as { complete: boolean };
+  const runMs = performance.now() - start;
+  if (!advice.complete) throw new Error('bench: the suggestion found no sub-team');
+  return { members, sheetCalls: spreadsheetCalls(env), pureMs, runMs };
+}
+
+const suggestions = ROSTER_SIZES.map(benchSuggestion);
+const suggestionTable = [
+  ['Roster members', 'operation', 'spreadsheet calls', 'pure computation (ms)', 'whole run on fakes (ms)'],
+  ...suggestions.map((r) => [r.members.toLocaleString('en-US'), 'suggestSubTeam', String(r.sheetCalls), r.pureMs.toFixed(1), r.runMs.toFixed(0)]),
+];
+const suggestionWidths = suggestionTable[0].map((_, c) => Math.max(...suggestionTable.map((row) => row[c].length)));
+console.log('');
+for (const [i, row] of suggestionTable.entries()) {
+  console.log(row.map((cell, c) => (c < 2 ? cell.padEnd(suggestionWidths[c]) : cell.padStart(suggestionWidths[c]))).join('  '));
+  if (i === 0) console.log(suggestionWidths.map((w) => '-'.repeat(w)).join('  '));
+}
+console.log('\nSuggestion: 300 open cases, members in 19 zones, two party zones; pure = the core choosing from the parsed Roster (median of 5).');

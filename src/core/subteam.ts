@@ -150,10 +150,12 @@ const hoursText = (minutes: number) => {
 };
 
 /**
- * How a group is scored (lower is better): the hours of clock their offsets span,
- * plus one hour for each open case they already carry, plus half an hour for each
- * hour the farthest party is from the nearest member. So a member one hour further
- * away is preferred to one carrying an extra case only when that is a fair trade.
+ * How a group is scored (lower is better), in minutes: the spread of their UTC
+ * offsets, plus one hour for each open case they already carry, plus half the
+ * distance from the farthest party to that party's nearest member. So a member one
+ * hour further away is preferred to one carrying an extra case only when that is a
+ * fair trade. Equal scores: the smaller spread, then fewer open cases, then the
+ * group whose lower-case emails, sorted, come first (compared address by address).
  */
 export const OPEN_CASE_WEIGHT_MINUTES = 60;
 export const PARTY_WEIGHT = 0.5;
@@ -184,14 +186,27 @@ export interface SuggestedMember {
   reason: string;
 }
 
+/** What the rule weighs in a group. */
+export interface GroupScore {
+  spreadMinutes: number;
+  openCases: number;
+  /** Minutes from the farthest party to their nearest member (0 without party zones). */
+  partyMinutes: number;
+  /** spread + 60 × open cases + 0.5 × party minutes. */
+  score: number;
+}
+
 export interface SubTeamSuggestion {
   /** True when a full sub-team could be suggested. */
   complete: boolean;
   members: SuggestedMember[];
   /** Offsets spanned by the suggested members, in minutes. */
   spreadMinutes: number;
-  /** A sentence summing up the choice, or saying why there is none. */
+  /** A sentence summing up the choice and the trade it made, or saying why there is none. */
   summary: string;
+  /** The suggested group's score, and the best group on each criterion alone (what the choice traded). */
+  score: GroupScore | null;
+  bestBy: { spread: GroupScore; openCases: GroupScore; parties: GroupScore | null } | null;
   /** Members left out and why (unavailable, conflicted, unreadable). */
   excluded: { name: string; email: string; reason: string }[];
   /** Party time zones that are not IANA names (ignored). */
@@ -200,20 +215,125 @@ export interface SubTeamSuggestion {
 
 interface Candidate {
   member: RosterMember;
+  /** Lower-case email: the rule's last tie-break. */
+  key: string;
+  /** Position on the Roster, to list a group in Roster order. */
+  index: number;
   offset: number;
   open: number;
   kept: boolean;
 }
 
-function* combinations<T>(items: readonly T[], k: number, start = 0): Generator<T[]> {
-  if (k === 0) {
-    yield [];
-    return;
-  }
-  for (let i = start; i <= items.length - k; i++) {
-    for (const rest of combinations(items, k - 1, i + 1)) yield [items[i], ...rest];
-  }
+interface Scored extends GroupScore {
+  group: Candidate[];
+  /** Sorted lower-case emails. */
+  keys: string[];
 }
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return a.length - b.length;
+}
+
+/** The rule's order: score, then spread, then open cases, then emails. */
+export function compareGroups(a: GroupScore & { keys: readonly string[] }, b: GroupScore & { keys: readonly string[] }): number {
+  return a.score - b.score || a.spreadMinutes - b.spreadMinutes || a.openCases - b.openCases || compareKeys(a.keys, b.keys);
+}
+
+/** Scores a group the way the rule does (exported so tests can search exhaustively with it). */
+export function scoreGroup(offsets: readonly number[], openCases: number, partyOffsets: readonly number[]): GroupScore {
+  const spreadMinutes = offsetSpread(offsets);
+  const partyMinutes = partyOffsets.length
+    ? Math.max(...partyOffsets.map((p) => Math.min(...offsets.map((o) => offsetDistance(o, p)))))
+    : 0;
+  return {
+    spreadMinutes,
+    openCases,
+    partyMinutes,
+    score: spreadMinutes + openCases * OPEN_CASE_WEIGHT_MINUTES + partyMinutes * PARTY_WEIGHT,
+  };
+}
+
+/**
+ * Every group worth comparing, without trying every group of members. A group's
+ * score depends only on its members' offsets and open cases, so for each way of
+ * taking `need` members from the distinct offsets (a few dozen offsets exist on any
+ * day, whatever the Roster's size), only the members with the fewest open cases at
+ * each offset, then the first emails, can win: any other member at that offset
+ * scores the same or worse and sorts later. Returns one group per such choice.
+ */
+function candidateGroups(pool: readonly Candidate[], kept: readonly Candidate[], need: number, partyOffsets: readonly number[]): Scored[] {
+  const byOffset = new Map<number, Candidate[]>();
+  for (const c of pool) {
+    const at = byOffset.get(c.offset);
+    if (at) at.push(c);
+    else byOffset.set(c.offset, [c]);
+  }
+  const slots = [...byOffset.values()].map((members) =>
+    members.sort((a, b) => a.open - b.open || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  );
+  const keptOpen = kept.reduce((sum, c) => sum + c.open, 0);
+  const groups: Scored[] = [];
+  const chosen: Candidate[] = [];
+  const visit = (from: number, left: number) => {
+    if (left === 0) {
+      const group = [...kept, ...chosen];
+      const score = scoreGroup(
+        group.map((c) => c.offset),
+        keptOpen + chosen.reduce((sum, c) => sum + c.open, 0),
+        partyOffsets,
+      );
+      groups.push({ ...score, group, keys: group.map((c) => c.key).sort() });
+      return;
+    }
+    for (let s = from; s < slots.length; s++) {
+      const slot = slots[s];
+      for (let take = 1; take <= Math.min(left, slot.length); take++) {
+        chosen.push(...slot.slice(0, take));
+        visit(s + 1, left - take);
+        chosen.length -= take;
+      }
+    }
+  };
+  visit(0, need);
+  return groups;
+}
+
+const minimum = <T>(items: readonly T[], compare: (a: T, b: T) => number): T =>
+  items.reduce((best, item) => (compare(item, best) < 0 ? item : best));
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * What the chosen group gives up against another group, and what it gains for it:
+ * "5.5 h spread rather than 5 h, for 5 fewer open cases". Null when it gives up nothing.
+ */
+function tradeSentence(chosen: GroupScore, other: GroupScore, withParties: boolean): string | null {
+  const costs: string[] = [];
+  const gains: string[] = [];
+  if (chosen.spreadMinutes > other.spreadMinutes)
+    costs.push(`${hoursText(chosen.spreadMinutes)} spread rather than ${hoursText(other.spreadMinutes)}`);
+  else if (chosen.spreadMinutes < other.spreadMinutes) gains.push(`${hoursText(other.spreadMinutes - chosen.spreadMinutes)} less spread`);
+  if (chosen.openCases > other.openCases) costs.push(`${plural(chosen.openCases, 'open case')} rather than ${other.openCases}`);
+  else if (chosen.openCases < other.openCases) gains.push(plural(other.openCases - chosen.openCases, 'fewer open case'));
+  if (withParties && chosen.partyMinutes > other.partyMinutes)
+    costs.push(`the farthest party ${hoursText(chosen.partyMinutes)} from a member rather than ${hoursText(other.partyMinutes)}`);
+  else if (withParties && chosen.partyMinutes < other.partyMinutes)
+    gains.push(`the farthest party ${hoursText(other.partyMinutes - chosen.partyMinutes)} closer`);
+  if (costs.length === 0) return null;
+  return gains.length ? `${joinAnd(costs)}, for ${joinAnd(gains)}` : joinAnd(costs);
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const scoreOf = (s: GroupScore): GroupScore => ({
+  spreadMinutes: s.spreadMinutes,
+  openCases: s.openCases,
+  partyMinutes: s.partyMinutes,
+  score: s.score,
+});
 
 /** The best available members for a case's sub-team, with a line explaining each choice. */
 export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
@@ -222,27 +342,41 @@ export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
   const conflicts = parsePeople(request.conflicts ?? '');
   const keep = new Set((request.keep ?? []).map((e) => e.trim().toLowerCase()).filter((e) => e !== ''));
   const openOf = (m: RosterMember) => request.openCases[m.email.toLowerCase()] ?? 0;
+  // One offset per zone: a large Roster shares a few dozen zones.
+  const offsets = new Map<string, number>();
+  const offsetOf = (zone: string) => {
+    let offset = offsets.get(zone);
+    if (offset === undefined) offsets.set(zone, (offset = offsetOnDay(zone, day)));
+    return offset;
+  };
 
   const ignoredTimeZones = (request.partyTimeZones ?? []).filter((z) => z.trim() !== '' && !isValidTimeZone(z.trim()));
   const partyOffsets = (request.partyTimeZones ?? [])
     .map((z) => z.trim())
     .filter((z) => z !== '' && isValidTimeZone(z))
-    .map((z) => offsetOnDay(z, day));
+    .map(offsetOf);
 
   const excluded: SubTeamSuggestion['excluded'] = [];
   const kept: Candidate[] = [];
   const pool: Candidate[] = [];
-  for (const member of request.roster) {
-    const candidate = () => ({ member, offset: offsetOnDay(member.timeZone, day), open: openOf(member), kept: false });
+  request.roster.forEach((member, index) => {
+    const candidate = (): Candidate => ({
+      member,
+      key: member.email.toLowerCase(),
+      index,
+      offset: offsetOf(member.timeZone),
+      open: openOf(member),
+      kept: false,
+    });
     if (keep.has(member.email.toLowerCase())) {
       // A member who stays is on the team whatever the Roster says now; placed on the clock when we can.
       if (isValidTimeZone(member.timeZone)) kept.push({ ...candidate(), kept: true });
-      continue;
+      return;
     }
     const why = ineligibility(member, day, conflicts);
     if (why) excluded.push({ name: member.name, email: member.email, reason: why });
     else pool.push(candidate());
-  }
+  });
   const need = size - keep.size;
   const dayText = formatDay(day);
 
@@ -258,41 +392,48 @@ export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
           ? `The sub-team already has ${keep.size} members.`
           : `Only ${eligible} eligible member${eligible === 1 ? '' : 's'} on ${dayText}: a sub-team needs ${size}. ` +
             'Add members to the Roster or update their availability.',
+      score: null,
+      bestBy: null,
       excluded,
       ignoredTimeZones,
     };
   }
 
-  let best: { group: Candidate[]; cost: number; spread: number; open: number; key: string } | null = null;
-  for (const chosen of combinations(pool, need)) {
-    const group = [...kept, ...chosen];
-    const offsets = group.map((c) => c.offset);
-    const spread = offsetSpread(offsets);
-    const open = group.reduce((sum, c) => sum + c.open, 0);
-    const partyMinutes = partyOffsets.length
-      ? Math.max(...partyOffsets.map((p) => Math.min(...offsets.map((o) => offsetDistance(o, p)))))
-      : 0;
-    const cost = spread + open * OPEN_CASE_WEIGHT_MINUTES + partyMinutes * PARTY_WEIGHT;
-    const key = group.map((c) => c.member.email.toLowerCase()).sort().join(',');
-    const better =
-      !best ||
-      cost < best.cost ||
-      (cost === best.cost && (spread < best.spread || (spread === best.spread && (open < best.open || (open === best.open && key < best.key)))));
-    if (better) best = { group, cost, spread, open, key };
-  }
-  const group = (best as NonNullable<typeof best>).group;
-  const spread = offsetSpread(group.map((c) => c.offset));
-  const parts = [`These ${size} span ${hoursText(spread)} of UTC offsets on ${dayText}`];
-  if (partyOffsets.length) {
-    const far = Math.max(...partyOffsets.map((p) => Math.min(...group.map((c) => offsetDistance(c.offset, p)))));
-    parts.push(`every party is within ${hoursText(far)} of a member`);
-  }
-  parts.push(`${group.reduce((s, c) => s + c.open, 0)} open cases between them`);
+  const groups = candidateGroups(pool, kept, need, partyOffsets);
+  const best = minimum(groups, compareGroups);
+  const bestBy = {
+    spread: minimum(groups, (a, b) => a.spreadMinutes - b.spreadMinutes || compareGroups(a, b)),
+    openCases: minimum(groups, (a, b) => a.openCases - b.openCases || compareGroups(a, b)),
+    parties: partyOffsets.length ? minimum(groups, (a, b) => a.partyMinutes - b.partyMinutes || compareGroups(a, b)) : null,
+  };
+  // Kept members first, then the Roster's order.
+  const group = [...best.group].sort((a, b) => Number(b.kept) - Number(a.kept) || a.index - b.index);
+  const parts = [`These ${size} span ${hoursText(best.spreadMinutes)} of UTC offsets on ${dayText}`];
+  if (partyOffsets.length) parts.push(`every party is within ${hoursText(best.partyMinutes)} of a member`);
+  parts.push(`${plural(best.openCases, 'open case')} between them`);
+  // Each other group that is best on one criterion alone, once: what the choice traded against it.
+  const others = [bestBy.spread, bestBy.openCases, bestBy.parties].filter(
+    (g, i, all): g is Scored => g !== null && g !== best && all.indexOf(g) === i,
+  );
+  const trades = others
+    .map((other) => tradeSentence(best, other, partyOffsets.length > 0))
+    .filter((t): t is string => t !== null);
+  const traded = trades.length
+    ? ` Traded: ${trades.join('; ')}.`
+    : need > 0 && groups.length > 1
+      ? ` No group is tighter${partyOffsets.length ? ', closer to the parties' : ''} or carries fewer open cases.`
+      : '';
   return {
     complete: true,
     members: group.map((c) => describe(c, group, partyOffsets, day)),
-    spreadMinutes: spread,
-    summary: `${parts.join('; ')}.`,
+    spreadMinutes: best.spreadMinutes,
+    summary: `${parts.join('; ')}.${traded}`,
+    score: scoreOf(best),
+    bestBy: {
+      spread: scoreOf(bestBy.spread),
+      openCases: scoreOf(bestBy.openCases),
+      parties: bestBy.parties ? scoreOf(bestBy.parties) : null,
+    },
     excluded,
     ignoredTimeZones,
   };

@@ -134,7 +134,9 @@ describe('suggestSubTeam', () => {
     expect(summer.members.find((m) => m.name === 'London')?.reason).toBe(
       'London: Europe/London (UTC+1 on 14 July 2026); 0 open cases; within 1 h of the others.',
     );
-    expect(summer.summary).toBe('These 3 span 1 h of UTC offsets on 14 July 2026; 0 open cases between them.');
+    expect(summer.summary).toBe(
+      'These 3 span 1 h of UTC offsets on 14 July 2026; 0 open cases between them. No group is tighter or carries fewer open cases.',
+    );
   });
 
   test('the spread wraps around the date line', () => {
@@ -206,7 +208,8 @@ describe('suggestSubTeam', () => {
       'Di: Asia/Manila (UTC+8 on 14 July 2026); 0 open cases; within 0 h of the others; 1 h from the nearest party.',
     );
     expect(withParty.summary).toBe(
-      'These 3 span 0 h of UTC offsets on 14 July 2026; every party is within 1 h of a member; 0 open cases between them.',
+      'These 3 span 0 h of UTC offsets on 14 July 2026; every party is within 1 h of a member; 0 open cases between them. ' +
+        'No group is tighter, closer to the parties or carries fewer open cases.',
     );
   });
 
@@ -230,6 +233,157 @@ describe('suggestSubTeam', () => {
   test('ties are broken the same way every time', () => {
     const roster = ['E', 'D', 'C', 'B', 'A'].map((n) => member(n, 'UTC'));
     expect(emailsOf(suggestSubTeam({ roster, openCases: {}, day: JULY }))).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the fast search chooses what the exhaustive search of the rule chooses', () => {
+  // The rule written out independently: every group of members, scored and ordered
+  // exactly as the README says, the first one wins.
+  const MINUTES = 24 * 60;
+  const mod = (m: number) => ((m % MINUTES) + MINUTES) % MINUTES;
+  const spreadOf = (offsets: number[]) =>
+    Math.min(...offsets.map((start) => Math.max(...offsets.map((o) => mod(o - start)))));
+  const distance = (a: number, b: number) => Math.min(mod(a - b), mod(b - a));
+
+  interface Scored {
+    emails: string[];
+    spread: number;
+    open: number;
+    party: number;
+    score: number;
+  }
+  function byRule(a: Scored, b: Scored): number {
+    if (a.score !== b.score) return a.score - b.score;
+    if (a.spread !== b.spread) return a.spread - b.spread;
+    if (a.open !== b.open) return a.open - b.open;
+    for (let i = 0; i < a.emails.length; i++) if (a.emails[i] !== b.emails[i]) return a.emails[i] < b.emails[i] ? -1 : 1;
+    return 0;
+  }
+  function everyGroup(request: Parameters<typeof suggestSubTeam>[0]): Scored[] {
+    const keep = (request.keep ?? []).map((e) => e.toLowerCase());
+    const kept = request.roster.filter((m) => keep.includes(m.email.toLowerCase()));
+    const conflicts = parseConflicts(request.conflicts ?? '');
+    const pool = request.roster.filter((m) => !keep.includes(m.email.toLowerCase()) && ineligibility(m, request.day, conflicts) === null);
+    const parties = (request.partyTimeZones ?? []).map((z) => offsetOnDay(z, request.day));
+    const need = 3 - kept.length;
+    const groups: Scored[] = [];
+    const pick = (from: number, chosen: RosterMember[]) => {
+      if (chosen.length === need) {
+        const group = [...kept, ...chosen];
+        const offsets = group.map((m) => offsetOnDay(m.timeZone, request.day));
+        const spread = spreadOf(offsets);
+        const open = group.reduce((sum, m) => sum + (request.openCases[m.email.toLowerCase()] ?? 0), 0);
+        const party = parties.length ? Math.max(...parties.map((p) => Math.min(...offsets.map((o) => distance(o, p))))) : 0;
+        groups.push({ emails: group.map((m) => m.email.toLowerCase()).sort(), spread, open, party, score: spread + 60 * open + 0.5 * party });
+        return;
+      }
+      for (let i = from; i < pool.length; i++) pick(i + 1, [...chosen, pool[i]]);
+    };
+    pick(0, []);
+    return groups;
+  }
+  const first = (groups: Scored[], order: (a: Scored, b: Scored) => number) => [...groups].sort(order)[0];
+  const scoreOf = (g: Scored) => ({ spreadMinutes: g.spread, openCases: g.open, partyMinutes: g.party, score: g.score });
+
+  // Zones with DST both ways, half and quarter hours, both sides of the date line.
+  const ZONES = [
+    'UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Helsinki', 'Africa/Lagos', 'Asia/Kolkata', 'Asia/Kathmandu',
+    'Asia/Tokyo', 'Australia/Adelaide', 'Pacific/Auckland', 'Pacific/Chatham', 'Pacific/Kiritimati', 'Pacific/Honolulu',
+    'Pacific/Pago_Pago', 'America/St_Johns', 'America/Sao_Paulo', 'America/New_York', 'America/Los_Angeles',
+  ];
+  // A small seeded generator (mulberry32), so a failure can be replayed.
+  function random(seed: number) {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  test('on 600 small random Rosters (seeded), with ties, loads, parties, conflicts and replacements', () => {
+    const next = random(20260314);
+    const int = (n: number) => Math.floor(next() * n);
+    let compared = 0;
+    let traded = 0;
+    for (let run = 0; run < 600; run++) {
+      // Few zones per Roster, so many members share an offset and ties are common.
+      const zones = Array.from({ length: 1 + int(5) }, () => ZONES[int(ZONES.length)]);
+      const size = 3 + int(10);
+      const roster = Array.from({ length: size }, (_, i) =>
+        member(`M${String.fromCharCode(97 + int(26))}${i}`, zones[int(zones.length)], {
+          available: next() > 0.15,
+          unavailableUntil: next() < 0.1 ? JULY + int(3) - 1 : null,
+        }),
+      );
+      const openCases: Record<string, number> = {};
+      const loads = int(3); // 0: nobody loaded (ties on emails), else up to 2 or 4 cases each
+      for (const m of roster) if (loads && next() < 0.6) openCases[m.email] = int(loads * 2 + 1);
+      const partyTimeZones = Array.from({ length: int(3) }, () => ZONES[int(ZONES.length)]);
+      const conflicts = next() < 0.3 ? roster[int(size)].email : '';
+      const keep = next() < 0.25 ? roster.slice(0, 1 + int(2)).map((m) => m.email) : [];
+      const day = next() < 0.5 ? JANUARY : JULY;
+      const request = { roster, openCases, partyTimeZones, conflicts, keep, day };
+
+      const groups = everyGroup(request);
+      const fast = suggestSubTeam(request);
+      if (groups.length === 0) {
+        expect(fast.complete).toBe(false);
+        continue;
+      }
+      compared++;
+      const best = first(groups, byRule);
+      expect([run, fast.members.map((m) => m.email.toLowerCase()).sort()]).toEqual([run, best.emails]);
+      expect([run, fast.score]).toEqual([run, scoreOf(best)]);
+      // What the explanation says was traded is true of every group.
+      expect([run, fast.bestBy]).toEqual([
+        run,
+        {
+          spread: scoreOf(first(groups, (a, b) => a.spread - b.spread || byRule(a, b))),
+          openCases: scoreOf(first(groups, (a, b) => a.open - b.open || byRule(a, b))),
+          parties: partyTimeZones.length ? scoreOf(first(groups, (a, b) => a.party - b.party || byRule(a, b))) : null,
+        },
+      ]);
+      if (fast.summary.includes('Traded:')) traded++;
+    }
+    // The comparison covered real choices, many of them trades.
+    expect(compared).toBeGreaterThan(400);
+    expect(traded).toBeGreaterThan(50);
+  });
+});
+
+describe('the explanation states the trade', () => {
+  test('a wider spread for fewer open cases', () => {
+    const roster = [
+      member('London', 'Europe/London'),
+      member('Berlin', 'Europe/Berlin'),
+      member('Paris', 'Europe/Paris'),
+      member('Lagos', 'Africa/Lagos'),
+      member('Athens', 'Europe/Athens'),
+    ];
+    // January: London 0, Berlin/Paris/Lagos +1, Athens +2. The tightest, Berlin/Paris/Lagos (0 h),
+    // carries 6 cases; London, Berlin and Athens span 2 h with none.
+    const openCases = { 'berlin@irt.example': 0, 'paris@irt.example': 3, 'lagos@irt.example': 3 };
+    const s = suggestSubTeam({ roster, openCases, day: JANUARY });
+    expect(emailsOf(s)).toEqual(['athens', 'berlin', 'london']);
+    expect(s.summary).toBe(
+      'These 3 span 2 h of UTC offsets on 14 January 2026; 0 open cases between them. ' +
+        'Traded: 2 h spread rather than 0 h, for 6 fewer open cases.',
+    );
+  });
+
+  test('more open cases for a tighter group, and closer parties', () => {
+    const roster = [member('Tokyo', 'Asia/Tokyo'), member('Seoul', 'Asia/Seoul'), member('Osaka', 'Asia/Tokyo'), member('Lima', 'America/Lima')];
+    const s = suggestSubTeam({ roster, openCases: { 'osaka@irt.example': 1 }, day: JULY, partyTimeZones: ['Asia/Tokyo', 'America/Lima'] });
+    // Lima (−5) is 10 h from Tokyo (+9) round the clock. Tokyo, Seoul and Lima carry no case and
+    // reach both parties, but 10 h more spread costs more than Osaka's one case and 10 h to the Lima party (5 h).
+    expect(emailsOf(s)).toEqual(['osaka', 'seoul', 'tokyo']);
+    expect(s.summary).toBe(
+      'These 3 span 0 h of UTC offsets on 14 July 2026; every party is within 10 h of a member; 1 open case between them. ' +
+        'Traded: 1 open case rather than 0 and the farthest party 10 h from a member rather than 0 h, for 10 h less spread.',
+    );
   });
 });
 
