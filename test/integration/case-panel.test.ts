@@ -399,7 +399,7 @@ describe('suggesting a sub-team from the Roster', () => {
     expect(emails(advice)).toEqual(['akl', 'hnl', 'tyo']);
     // 20 March: Auckland still on daylight time (+13), Honolulu -10 (= +14), Tokyo +9.
     expect(advice.spreadMinutes).toBe(5 * 60);
-    expect(advice.summary).toBe('These 3 span 5 h of UTC offsets on 20 March 2026; 0 open cases between them.');
+    expect(advice.summary).toBe('These 3 span 5 h of UTC offsets on 20 March 2026; 0 open cases between them. No group is tighter or carries fewer open cases.');
   });
 
   test('never an unavailable or conflicted member; overloaded members come last', () => {

@@ -262,7 +262,7 @@ describe('the fast search chooses what the exhaustive search of the rule chooses
   function everyGroup(request: Parameters<typeof suggestSubTeam>[0]): Scored[] {
     const keep = (request.keep ?? []).map((e) => e.toLowerCase());
     const kept = request.roster.filter((m) => keep.includes(m.email.toLowerCase()));
-    const conflicts = parseConflicts(request.conflicts ?? '');
+    const conflicts = parsePeople(request.conflicts ?? '');
     const pool = request.roster.filter((m) => !keep.includes(m.email.toLowerCase()) && ineligibility(m, request.day, conflicts) === null);
     const parties = (request.partyTimeZones ?? []).map((z) => offsetOnDay(z, request.day));
     const need = 3 - kept.length;
