@@ -12,6 +12,7 @@ import { FakeMailApp, Outbox } from './mail';
 import { FakeProperties, FakePropertiesService } from './properties';
 import { FakeScriptApp, TriggerRegistry } from './script-app';
 import { FakeSession, type SessionConfig } from './session';
+import type { FakeEmbeddedChart } from './chart';
 import type { FakeSheet } from './sheet';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeSpreadsheetApp } from './spreadsheet-app';
@@ -100,6 +101,8 @@ export interface FakeEnv {
   sheetValues(name: string): unknown[][];
   sheetFormulas(name: string): string[][];
   sheetDisplayValues(name: string): string[][];
+  /** The sheet's embedded charts, described (not counted). */
+  sheetCharts(name: string): ReturnType<FakeEmbeddedChart['_describe']>[];
 }
 
 const DEFAULT_USER = 'irt.member@example.org';
@@ -227,6 +230,9 @@ export function createEnv(options: EnvOptions = {}): FakeEnv {
     },
     sheetDisplayValues(name) {
       return mapSheet(name, (cell) => displayValue(cell));
+    },
+    sheetCharts(name) {
+      return sheetRaw(name)._charts.map((chart) => chart._describe());
     },
   };
 }

@@ -5,6 +5,7 @@ import { gasError, gasTypeName, signatureError } from './errors';
 import { Fake, unwrap } from './guard';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
+import { checkInsertable, FakeEmbeddedChart, newChartBuilder, type FakeEmbeddedChartBuilder } from './chart';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { Implements } from './types';
 
@@ -70,6 +71,10 @@ export class FakeSheet
       | 'sort'
       | 'clear'
       | 'clearContents'
+      | 'newChart'
+      | 'insertChart'
+      | 'getCharts'
+      | 'removeChart'
     >
 {
   /** rows[r-1][c-1]; rows and cells are created on write. */
@@ -80,6 +85,8 @@ export class FakeSheet
   _frozenColumns = 0;
   _conditionalRules: FakeConditionalFormatRule[] = [];
   _protections: FakeProtection[] = [];
+  /** Embedded charts, in insertion order (Sheet.clear() leaves them, as Google does). */
+  _charts: FakeEmbeddedChart[] = [];
   readonly _columnWidths = new Map<number, number>();
   readonly _hiddenColumns = new Set<number>();
   readonly _autoResized: Array<{ startColumn: number; numColumns: number }> = [];
@@ -363,5 +370,26 @@ export class FakeSheet
       }
     }
     return this;
+  }
+
+  newChart(): FakeEmbeddedChartBuilder {
+    return newChartBuilder(this);
+  }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const raw = checkInsertable(this, chart);
+    raw._inserted = true;
+    this._charts.push(raw);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return [...this._charts];
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const raw = unwrap(chart) as unknown;
+    if (!(raw instanceof FakeEmbeddedChart)) throw signatureError('SpreadsheetApp.Sheet', 'removeChart', [gasTypeName(chart)]);
+    const at = this._charts.indexOf(raw);
+    // Wording not checked against Google.
+    if (at < 0) throw gasError('The chart is not on this sheet.');
+    this._charts.splice(at, 1);
+    raw._inserted = false;
   }
 }

@@ -30,6 +30,8 @@ import { showDraftDialog as openDraftDialog } from './ui/draft-dialog';
 import { addMenu } from './ui/menu';
 import { newCaseDefaults, showNewCaseSidebar as openNewCaseSidebar, type NewCaseDefaults } from './ui/new-case-sidebar';
 import { alert, toast } from './ui/notify';
+import { showReportDialog as openReportDialog } from './ui/report-dialog';
+import { buildTransparencyReport as buildReport, type ReportBuilt } from './cases/transparency-report';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   addMenu(e);
@@ -149,4 +151,14 @@ export function suggestSubTeam(caseId: string, options?: { partyTimeZones?: stri
 /** The case panel's "Draft …": selects the case's row and opens the draft dialog for it, `template` preselected. */
 export function showCaseDraftDialog(caseId: string, template?: string): void {
   openCaseDraftDialog(SpreadsheetApp.getActiveSpreadsheet(), caseId, template);
+}
+
+/** IRT Tracker → Transparency report…: the dialog that builds the anonymous report for a period. */
+export function showReportDialog(): void {
+  openReportDialog(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** Replaces the Report sheet with the figures for `period` ({from, to} as yyyy-mm-dd) and returns them. */
+export function buildTransparencyReport(period: { from: string; to: string }): ReportBuilt {
+  return buildReport(SpreadsheetApp.getActiveSpreadsheet(), period);
 }

@@ -18,6 +18,14 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const PERMISSIONS = ['Yes', 'No', 'Not asked'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** Who asked for a review of the decision. */
+export const APPELLANTS = ['Reporter', 'Reported party'] as const;
+export type Appellant = (typeof APPELLANTS)[number];
+
+/** How an appeal ended. */
+export const APPEAL_DECISIONS = ['Upheld', 'Changed', 'Withdrawn'] as const;
+export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
+
 export const STATUSES = ['Overdue', 'Due soon', 'On track', 'Closed', 'Check data'] as const;
 export type DeadlineStatus = (typeof STATUSES)[number];
 
@@ -71,6 +79,13 @@ export const CASE_COLUMNS = [
   { name: 'Closed', kind: 'date', aliases: ['Closed on', 'Date closed', 'Closed date'] },
   // Members (emails or names) never to suggest for this case's sub-team.
   { name: 'Conflicts', kind: 'text', confidential: true, aliases: ['Conflicts of interest', 'Conflict', 'Exclude from sub-team', 'Recused'] },
+  // After the case: an appeal heard by three other members, and the day its identifying details go.
+  { name: 'Appeal received', kind: 'date', aliases: ['Appeal date', 'Appealed on'] },
+  { name: 'Appealed by', kind: 'list', list: APPELLANTS, aliases: ['Appellant'] },
+  { name: 'Appeal reviewers', kind: 'text', aliases: ['Appeal panel'] },
+  { name: 'Appeal decision', kind: 'list', list: APPEAL_DECISIONS, aliases: ['Appeal result', 'Appeal outcome'] },
+  { name: 'Appeal decided', kind: 'date', aliases: ['Appeal decided on', 'Appeal closed'] },
+  { name: 'Expunge after', kind: 'date', aliases: ['Expunge date', 'Expunge on'] },
   { name: 'Next action', kind: 'computed', aliases: [] },
   { name: 'Next deadline', kind: 'computed', aliases: [] },
   { name: 'Deadline status', kind: 'computed', aliases: [] },

@@ -14,6 +14,20 @@ export interface Settings {
   triageEmails: string[];
   emailDateFormat: string;
   confidentialityNotice: string;
+  /** Days after the response plan in which a party may appeal (a later appeal is recorded with a warning). */
+  appealWindowDays: number;
+  /** Days the appeal reviewers have from the appeal's receipt. */
+  appealReviewWindowDays: number;
+  /** Months a closed case keeps its identifying details, per outcome; null = never expunged. */
+  keepNotViolationMonths: number | null;
+  keepNoActionMonths: number | null;
+  keepCorrectionMonths: number | null;
+  keepWarningMonths: number | null;
+  /** Counted from the ban's end date, not the closing date. */
+  keepTemporaryBanMonths: number | null;
+  keepPermanentBanMonths: number | null;
+  /** The daily run expunges due records itself only when this is Yes. */
+  expungeAutomatically: boolean;
 }
 
 export const DEFAULT_CONFIDENTIALITY_NOTICE =
@@ -45,6 +59,39 @@ function days(key: Key, label: string, defaultValue: number, min = 0, max = 365)
         : { problem: `${label} must be a whole number from ${min} to ${max}` };
     },
     show: (value) => value as number,
+  };
+}
+
+/** Months to keep a record, or `Never`. */
+function months(key: Key, label: string, defaultValue: number | null): SettingSpec<Key> {
+  return {
+    key,
+    label,
+    defaultValue,
+    parse: (value) => {
+      const raw = String(value ?? '').trim();
+      if (/^never$/i.test(raw)) return null;
+      const n = typeof value === 'number' ? value : Number(raw);
+      return raw !== '' && Number.isInteger(n) && n >= 0 && n <= 1200
+        ? n
+        : { problem: `${label} must be a whole number of months from 0 to 1200, or Never` };
+    },
+    show: (value) => (value === null ? 'Never' : (value as number)),
+  };
+}
+
+function yesNo(key: Key, label: string, defaultValue: boolean): SettingSpec<Key> {
+  return {
+    key,
+    label,
+    defaultValue,
+    parse: (value) => {
+      const raw = String(value ?? '').trim().toLowerCase();
+      if (raw === 'yes') return true;
+      if (raw === 'no') return false;
+      return { problem: `${label} must be Yes or No` };
+    },
+    show: (value) => (value ? 'Yes' : 'No'),
   };
 }
 
@@ -86,6 +133,15 @@ export const SETTING_SPECS: readonly SettingSpec<Key>[] = [
         : { problem: "Date format in emails may use only d, dd, M, MM, MMM, MMMM, yy, yyyy, EEE, EEEE and 'quoted text'" },
   },
   text('confidentialityNotice', 'Confidentiality notice', DEFAULT_CONFIDENTIALITY_NOTICE),
+  days('appealWindowDays', 'Appeal window (days)', 30),
+  days('appealReviewWindowDays', 'Appeal review window (days)', 14),
+  months('keepNotViolationMonths', 'Keep records (months): not a violation', 6),
+  months('keepNoActionMonths', 'Keep records (months): no action', 6),
+  months('keepCorrectionMonths', 'Keep records (months): correction', 12),
+  months('keepWarningMonths', 'Keep records (months): warning', 12),
+  months('keepTemporaryBanMonths', 'Keep records (months): temporary ban, after its end date', 12),
+  months('keepPermanentBanMonths', 'Keep records (months): permanent ban', null),
+  yesNo('expungeAutomatically', 'Expunge automatically', false),
 ];
 
 export function defaultSettings(): Settings {

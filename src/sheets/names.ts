@@ -5,6 +5,7 @@ export const SHEET = {
   roster: 'Roster',
   settings: 'Settings',
   log: 'Log',
+  report: 'Report',
 } as const;
 
 /** The header row of every table the add-on reads. */

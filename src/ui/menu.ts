@@ -12,6 +12,8 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Turn reminders on', 'enableReminders'],
   ['Turn reminders off', 'disableReminders'],
   null,
+  ['Transparency report…', 'showReportDialog'],
+  null,
   ['Set up tracker', 'setupTracker'],
 ];
 

@@ -249,6 +249,45 @@ describe('sheets', () => {
   });
 });
 
+describe('embedded charts', () => {
+  test('built like EmbeddedChartBuilder: typed builders carry setTitle, the untyped one has none; counted', () => {
+    const env = createEnv();
+    const sheet = activeSheet(env);
+    sheet.getRange(1, 1, 2, 2).setValues([['a', 1], ['b', 2]]);
+    const untyped = sheet.newChart() as unknown as { setTitle?: unknown };
+    expect(() => untyped.setTitle).toThrow('Fake EmbeddedChartBuilder.setTitle is not implemented');
+    const chart = sheet.newChart().asPieChart().setTitle('T').addRange(sheet.getRange('A1:B2')).setPosition(1, 4, 0, 0).build();
+    expect(chart.getChartId()).toBeNull();
+    sheet.insertChart(chart);
+    expect(sheet.getCharts()).toHaveLength(1);
+    expect(sheet.getCharts()[0].getRanges()[0].getA1Notation()).toBe('A1:B2');
+    expect(env.sheetCharts(sheet.getName())).toEqual([
+      { type: 'PIE', title: 'T', ranges: [`${sheet.getName()}!A1:B2`], anchor: { row: 1, column: 4, offsetX: 0, offsetY: 0 }, options: { title: 'T' } },
+    ]);
+    expect(env.calls.count('Sheet.newChart')).toBe(2);
+    expect(env.calls.count('EmbeddedPieChartBuilder.setTitle')).toBe(1);
+    expect(env.calls.count('Sheet.insertChart')).toBe(1);
+  });
+
+  test('clear() leaves charts; bad arguments, a second insert and removing an absent chart throw', () => {
+    const env = createEnv();
+    const sheet = activeSheet(env);
+    const chart = sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:B2')).setPosition(1, 1, 0, 0).build();
+    expect(() => sheet.newChart().setPosition(0, 1, 0, 0)).toThrow('The coordinates of the chart anchor are outside the sheet.');
+    expect(() => sheet.newChart().addRange('A1:B2' as unknown as GoogleAppsScript.Spreadsheet.Range)).toThrow(
+      "The parameters (String) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.addRange.",
+    );
+    expect(() => sheet.insertChart({} as GoogleAppsScript.Spreadsheet.EmbeddedChart)).toThrow(/match the method signature for SpreadsheetApp.Sheet.insertChart/);
+    sheet.insertChart(chart);
+    expect(() => sheet.insertChart(chart)).toThrow('The chart is already on a sheet.');
+    sheet.clear();
+    expect(sheet.getCharts()).toHaveLength(1);
+    sheet.removeChart(chart);
+    expect(sheet.getCharts()).toHaveLength(0);
+    expect(() => sheet.removeChart(chart)).toThrow('The chart is not on this sheet.');
+  });
+});
+
 describe('services', () => {
   test('properties are always strings', () => {
     const env = createEnv();

@@ -74,6 +74,9 @@ describe('the vocabulary', () => {
       'Response plan sent',
       'Reporter told outcome',
       'Closed',
+      'Appeal received',
+      'Appeal decided',
+      'Expunge after',
     ]);
     expect(byKind('email')).toEqual(['Reporter email', 'Reported party email']);
     expect(byKind('emails')).toEqual(['Sub-team']);

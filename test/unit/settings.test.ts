@@ -19,6 +19,15 @@ const DEFAULTS: Settings = {
   triageEmails: [],
   emailDateFormat: 'd MMMM yyyy',
   confidentialityNotice: DEFAULT_CONFIDENTIALITY_NOTICE,
+  appealWindowDays: 30,
+  appealReviewWindowDays: 14,
+  keepNotViolationMonths: 6,
+  keepNoActionMonths: 6,
+  keepCorrectionMonths: 12,
+  keepWarningMonths: 12,
+  keepTemporaryBanMonths: 12,
+  keepPermanentBanMonths: null,
+  expungeAutomatically: false,
 };
 
 describe('defaults', () => {
@@ -46,6 +55,15 @@ describe('defaults', () => {
       ['Triage emails (comma-separated)', ''],
       ['Date format in emails', 'd MMMM yyyy'],
       ['Confidentiality notice', DEFAULT_CONFIDENTIALITY_NOTICE],
+      ['Appeal window (days)', 30],
+      ['Appeal review window (days)', 14],
+      ['Keep records (months): not a violation', 6],
+      ['Keep records (months): no action', 6],
+      ['Keep records (months): correction', 12],
+      ['Keep records (months): warning', 12],
+      ['Keep records (months): temporary ban, after its end date', 12],
+      ['Keep records (months): permanent ban', 'Never'],
+      ['Expunge automatically', 'No'],
     ]);
   });
 
@@ -77,6 +95,15 @@ describe('parseSettings', () => {
       ['Triage emails (comma-separated)', 'ana@example.org, bo@example.org;cy@example.org\nDi@Example.org'],
       ['Date format in emails', ' EEEE d MMMM yyyy '],
       ['Confidentiality notice', 'Keep it quiet.'],
+      ['Appeal window (days)', '21'],
+      ['Appeal review window (days)', 10],
+      ['Keep records (months): not a violation', 3],
+      ['Keep records (months): no action', 'never'],
+      ['Keep records (months): correction', '24'],
+      ['Keep records (months): warning', 0],
+      ['Keep records (months): temporary ban, after its end date', 6],
+      ['Keep records (months): permanent ban', 'Never'],
+      ['Expunge automatically', ' yes '],
     ]);
     expect(problems).toEqual([]);
     expect(settings).toEqual({
@@ -90,7 +117,30 @@ describe('parseSettings', () => {
       triageEmails: ['ana@example.org', 'bo@example.org', 'cy@example.org', 'Di@Example.org'],
       emailDateFormat: 'EEEE d MMMM yyyy',
       confidentialityNotice: 'Keep it quiet.',
+      appealWindowDays: 21,
+      appealReviewWindowDays: 10,
+      keepNotViolationMonths: 3,
+      keepNoActionMonths: null,
+      keepCorrectionMonths: 24,
+      keepWarningMonths: 0,
+      keepTemporaryBanMonths: 6,
+      keepPermanentBanMonths: null,
+      expungeAutomatically: true,
     });
+  });
+
+  test('record keeping and automatic expunging refuse what they cannot read', () => {
+    const { settings, problems } = parseSettings([
+      ['Keep records (months): warning', '12 months'],
+      ['Keep records (months): correction', -1],
+      ['Expunge automatically', 'maybe'],
+    ]);
+    expect(problems).toEqual([
+      'Keep records (months): correction must be a whole number of months from 0 to 1200, or Never',
+      'Keep records (months): warning must be a whole number of months from 0 to 1200, or Never',
+      'Expunge automatically must be Yes or No',
+    ]);
+    expect(settings).toEqual(DEFAULTS);
   });
 
   test('rows in any order, with other rows around them', () => {
@@ -192,6 +242,7 @@ describe('missingSettingRows', () => {
       ['Reminder hour (0-23)', 9],
       ['Triage emails (comma-separated)', ''],
       ['Date format in emails', 'd MMMM yyyy'],
+      ...defaultSettingRows().slice(-9),
     ]);
   });
 });
