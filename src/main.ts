@@ -18,12 +18,11 @@ import { createTemplateDraft, previewTemplateDraft, requireText } from './cases/
 import { draftDialogData as readDraftDialogData } from './cases/draft-dialog-data';
 import { runDeadlineReminders } from './reminders/run';
 import { markTemplateSentToday } from './cases/mark-sent';
-import { recomputeEditedRows } from './sheets/on-edit';
+import { EDIT_NOT_RECOMPUTED, recomputeAfterEdit } from './sheets/on-edit';
 import { refreshAll } from './sheets/refresh';
 import { readSettings } from './sheets/settings-sheet';
 import { withDocumentLock } from './sheets/lock';
-import { SHEET } from './sheets/names';
-import { applySettings, setupTracker as adoptTracker } from './sheets/setup';
+import { setupTracker as adoptTracker } from './sheets/setup';
 import { describeReminderSwitch, turnRemindersOff, turnRemindersOn } from './reminders/trigger';
 import { showCaseDraftDialog as openCaseDraftDialog, showCasePanel as openCasePanel } from './ui/case-panel';
 import { showDraftDialog as openDraftDialog } from './ui/draft-dialog';
@@ -43,9 +42,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e?.range) return;
-  const sheet = e.range.getSheet();
-  if (sheet.getName() === SHEET.settings) applySettings(sheet.getParent());
-  else recomputeEditedRows(e.range);
+  if (recomputeAfterEdit(e.range) === 'busy') toast(e.range.getSheet().getParent(), EDIT_NOT_RECOMPUTED, 'Deadlines');
 }
 
 export function setupTracker(): void {

@@ -4,16 +4,31 @@
 export const LOCK_WAIT_MS = 5_000;
 export const BUSY_MESSAGE = 'Another member is saving to the tracker right now. Nothing was changed: please try again in a few seconds.';
 
+export type Locked<T> = { ran: true; value: T } | { ran: false };
+
 export function withDocumentLock<T>(work: () => T, waitMs = LOCK_WAIT_MS): T {
   return withLock(LockService.getDocumentLock(), work, waitMs);
 }
 
 export function withLock<T>(lock: GoogleAppsScript.Lock.Lock, work: () => T, waitMs = LOCK_WAIT_MS): T {
-  if (!lock.tryLock(waitMs)) throw new Error(BUSY_MESSAGE);
+  const locked = whenLocked(lock, work, waitMs);
+  if (!locked.ran) throw new Error(BUSY_MESSAGE);
+  return locked.value;
+}
+
+/** Like withDocumentLock, but answers `ran: false` instead of throwing: for triggers, where nobody reads an error. */
+export function whenDocumentLocked<T>(work: () => T, waitMs: number): Locked<T> {
+  // Null outside a document's context (a standalone script): then nothing may be written.
+  const lock = LockService.getDocumentLock();
+  return lock ? whenLocked(lock, work, waitMs) : { ran: false };
+}
+
+function whenLocked<T>(lock: GoogleAppsScript.Lock.Lock, work: () => T, waitMs: number): Locked<T> {
+  if (!lock.tryLock(waitMs)) return { ran: false };
   try {
-    const result = work();
+    const value = work();
     SpreadsheetApp.flush(); // commit the writes before another execution can read
-    return result;
+    return { ran: true, value };
   } finally {
     lock.releaseLock();
   }

@@ -1,21 +1,50 @@
-// Recomputes just the rows a member edited on the cases sheet: one read of the
-// header, one of the edited rows, one write of their computed cells.
+// A member's edit: recomputes just the edited rows of the cases sheet (one read
+// of the header, one of the edited rows, one write of their computed cells), or
+// after a Settings edit the highlighting and every row.
+//
+// Under the document lock, and everything is read after taking it: a panel step,
+// a new case or a refresh saved meanwhile is then either finished (and read) or
+// waits, so computed cells are never written from a row as it was before another
+// execution changed it. onEdit is a simple trigger (30 seconds at most), so it
+// waits a bounded time and otherwise writes nothing.
 
 import { COMPUTED_COLUMNS, matchHeaders } from '../core/columns';
 import { deadlineForRow } from '../core/deadlines';
 import { findCasesSheet, writeColumns } from './case-table';
 import { today } from './clock';
-import { HEADER_ROW } from './names';
+import { whenDocumentLocked } from './lock';
+import { HEADER_ROW, SHEET } from './names';
 import { computedCells } from './refresh';
 import { readSettings } from './settings-sheet';
+import { applySettings } from './setup';
 
-/** Returns how many rows were recomputed (0 when the edit was not to case data). */
-export function recomputeEditedRows(range: GoogleAppsScript.Spreadsheet.Range): number {
+/** Well inside a simple trigger's 30 seconds, and far longer than any step holds the lock. */
+export const ON_EDIT_LOCK_WAIT_MS = 15_000;
+
+export const EDIT_NOT_RECOMPUTED =
+  'Another member was saving, so the deadlines of what you just edited could not be updated. Use IRT Tracker → Refresh deadlines in a moment.';
+
+/** 'busy' when the lock could not be had: nothing was written. */
+export type EditOutcome = 'ignored' | 'recomputed' | 'busy';
+
+export function recomputeAfterEdit(range: GoogleAppsScript.Spreadsheet.Range): EditOutcome {
   const sheet = range.getSheet();
   const spreadsheet = sheet.getParent();
+  if (sheet.getName() === SHEET.settings) {
+    const done = whenDocumentLocked(() => applySettings(spreadsheet), ON_EDIT_LOCK_WAIT_MS);
+    return !done.ran ? 'busy' : done.value ? 'recomputed' : 'ignored';
+  }
   // Only the tracker's own cases sheet: a copied archive with the same headers is left alone.
   const cases = findCasesSheet(spreadsheet);
-  if (!cases || cases.getSheetId() !== sheet.getSheetId()) return 0;
+  if (!cases || cases.getSheetId() !== sheet.getSheetId()) return 'ignored';
+  const done = whenDocumentLocked(() => recomputeEditedRows(range), ON_EDIT_LOCK_WAIT_MS);
+  return !done.ran ? 'busy' : done.value > 0 ? 'recomputed' : 'ignored';
+}
+
+/** Returns how many rows were recomputed (0 when the edit was not to case data). Call under the document lock. */
+function recomputeEditedRows(range: GoogleAppsScript.Spreadsheet.Range): number {
+  const sheet = range.getSheet();
+  const spreadsheet = sheet.getParent();
   const firstRow = Math.max(range.getRow(), HEADER_ROW + 1);
   const lastRow = Math.min(range.getLastRow(), sheet.getLastRow());
   if (lastRow < firstRow) return 0;

@@ -303,6 +303,129 @@ describe('onEdit', () => {
     expect(env.calls.count('Range.setValues')).toBe(1);
   });
 
+  // A simple trigger runs in AuthMode.LIMITED; the other executions run as a member would (FULL).
+  const asTrigger = <T>(env: FakeEnv, run: () => T): T => {
+    env.authMode = 'LIMITED';
+    try {
+      return run();
+    } finally {
+      env.authMode = 'FULL';
+    }
+  };
+  const asMember = <T>(env: FakeEnv, run: () => T): T => {
+    const mode = env.authMode;
+    env.authMode = 'FULL';
+    try {
+      return run();
+    } finally {
+      env.authMode = mode;
+    }
+  };
+  /** What a refresh computes for the row now: the computed cells must always agree with it. */
+  const fresh = (env: FakeEnv, gas: ReturnType<typeof setup>['gas'], rowIndex: number) => {
+    const shown = computed(env, rowIndex);
+    gas.run('refreshDeadlines');
+    return { shown, fresh: computed(env, rowIndex) };
+  };
+
+  it('a panel step landing between its read and its write never leaves stale computed cells', () => {
+    const { env, gas } = tracker([openCase('2026-03-09', { 'Case ID': 'IRT-2026-001' })]);
+    gas.run('refreshDeadlines');
+    const where = columnToLetters(col(env, 'Where') + 1);
+    env.sheet('Cases').getRange(`${where}2`).setValue('Forum');
+    const version = (gas.run('getCasePanel', 'IRT-2026-001') as { version: string }).version;
+    const event = edit(env, `${where}2`);
+    const step: { error?: string } = {};
+    // Another member records the first reply just before onEdit writes the row's computed cells.
+    env.meanwhile('Range.setValues', () =>
+      asMember(env, () => {
+        try {
+          gas.run('recordCaseStep', 'IRT-2026-001', 'firstReply', { date: '2026-03-10' }, version);
+        } catch (error) {
+          step.error = (error as Error).message;
+        }
+      }),
+    );
+    asTrigger(env, () => gas.run('onEdit', event));
+    const after = fresh(env, gas, 1);
+    expect(after.shown).toEqual(after.fresh);
+    // onEdit held the document lock, so the step waited for it (here: gave up, saving nothing) …
+    expect(step.error).toMatch(/Another member is saving.*Nothing was changed/);
+    expect(env.sheetValues('Cases')[1][col(env, 'First reply sent')]).toBe('');
+    expect(computed(env, 1)[0]).toBe('Reply to reporter');
+    // … and once onEdit is done, the same step saves and the row is computed from it.
+    gas.run('recordCaseStep', 'IRT-2026-001', 'firstReply', { date: '2026-03-10' }, version);
+    expect(computed(env, 1)).toEqual(['Finish initial assessment', '2026-03-16', 'On track']);
+  });
+
+  it('a step saved between the edit and onEdit is kept: onEdit reads the rows under the lock', () => {
+    const { env, gas } = tracker([openCase('2026-03-09', { 'Case ID': 'IRT-2026-001' })]);
+    gas.run('refreshDeadlines');
+    const version = (gas.run('getCasePanel', 'IRT-2026-001') as { version: string }).version;
+    const where = columnToLetters(col(env, 'Where') + 1);
+    const event = edit(env, `${where}2`);
+    // The step lands just as onEdit asks for the lock: onEdit then reads the row the step wrote.
+    env.meanwhile('LockService.getDocumentLock', () =>
+      asMember(env, () => gas.run('recordCaseStep', 'IRT-2026-001', 'firstReply', { date: '2026-03-10' }, version)),
+    );
+    asTrigger(env, () => gas.run('onEdit', event));
+    expect(env.sheetValues('Cases')[1][col(env, 'First reply sent')]).not.toBe('');
+    expect(computed(env, 1)).toEqual(['Finish initial assessment', '2026-03-16', 'On track']);
+  });
+
+  it('a Settings edit recomputes under the lock too: a step landing meanwhile is not overwritten', () => {
+    const { env, gas } = tracker([openCase('2026-03-09', { 'Case ID': 'IRT-2026-001' })]);
+    gas.run('refreshDeadlines');
+    const version = (gas.run('getCasePanel', 'IRT-2026-001') as { version: string }).version;
+    const row = env.sheetValues('Settings').findIndex((r) => r[0] === 'Due-soon window (days)') + 1;
+    env.sheet('Settings').getRange(row, 2).setValue(5);
+    const event = edit(env, `B${row}`, 'Settings');
+    const step: { error?: string } = {};
+    env.meanwhile('Range.setValues', () =>
+      asMember(env, () => {
+        try {
+          gas.run('recordCaseStep', 'IRT-2026-001', 'firstReply', { date: '2026-03-10' }, version);
+        } catch (error) {
+          step.error = (error as Error).message;
+        }
+      }),
+    );
+    asTrigger(env, () => gas.run('onEdit', event));
+    const after = fresh(env, gas, 1);
+    expect(after.shown).toEqual(after.fresh);
+    expect(step.error).toMatch(/Another member is saving/);
+  });
+
+  it('when another execution keeps the document lock, onEdit writes nothing and says so in a toast', () => {
+    const { env, gas } = tracker([openCase('2026-03-09', { 'Case ID': 'IRT-2026-001' })]);
+    gas.run('refreshDeadlines');
+    const sheet = env.sheet('Cases');
+    sheet.getRange(2, col(env, 'First reply sent') + 1).setValue('2026-03-09');
+    const letter = columnToLetters(col(env, 'First reply sent') + 1);
+    const settingsRow = env.sheetValues('Settings').findIndex((r) => r[0] === 'Due-soon window (days)') + 1;
+    env.sheet('Settings').getRange(settingsRow, 2).setValue(5);
+    const before = env.sheetValues('Cases');
+    env.locks.holdDocumentLock();
+    env.calls.reset();
+    const started = env.clock.now();
+    const toastsBefore = env.ui.toasts.length;
+    asTrigger(env, () => gas.run('onEdit', edit(env, `${letter}2`)));
+    asTrigger(env, () => gas.run('onEdit', edit(env, `B${settingsRow}`, 'Settings')));
+    expect(env.calls.count('Range.setValues')).toBe(0);
+    expect(env.calls.count('Sheet.setConditionalFormatRules')).toBe(0);
+    expect(env.sheetValues('Cases')).toEqual(before);
+    // It waited, but well inside a simple trigger's 30 seconds.
+    expect(env.locks.events.filter((e) => e.kind === 'document' && e.action === 'fail')).toHaveLength(2);
+    expect((env.clock.now() - started) / 2).toBeLessThanOrEqual(20_000);
+    expect(env.ui.toasts.slice(toastsBefore).map((t) => t.message)).toEqual([
+      expect.stringMatching(/could not be updated.*Refresh deadlines/),
+      expect.stringMatching(/could not be updated.*Refresh deadlines/),
+    ]);
+    env.locks.releaseDocumentLock();
+    asTrigger(env, () => gas.run('onEdit', edit(env, `${letter}2`)));
+    expect(computed(env, 1)[0]).toBe('Finish initial assessment');
+  });
+
   it('ignores edits on other sheets and to the computed columns', () => {
     const { env, gas } = tracker([openCase('2026-03-09')]);
     const letter = columnToLetters(col(env, 'Next action') + 1);
