@@ -53,6 +53,7 @@ export function setupTracker(): void {
     report.addedColumns.length ? `Added columns: ${report.addedColumns.join(', ')}.` : 'All tracker columns were present.',
     report.createdSheets.length ? `Created sheets: ${report.createdSheets.join(', ')}.` : '',
     report.addedSettings.length ? `Added settings: ${report.addedSettings.join(', ')}.` : '',
+    report.addedTemplates.length ? `Added saved replies to Templates: ${report.addedTemplates.join(', ')}.` : '',
     describeStatusCounts(report.counts),
     settingsWarning(report.settingsProblems),
   ];

@@ -6,13 +6,15 @@
 import { dayFromIso, isoFromDay, type Day } from './calendar';
 import { DATE_FIELDS, cellText, readCase, type CaseRecord, type DateField } from './cases';
 import {
+  ASSESSMENTS,
   OUTCOMES,
   PERMISSIONS,
   STAGES,
   normalizeHeader,
+  outcomeEndDateRule,
+  requestedActionRequired,
   type ColumnMap,
   type ColumnName,
-  type Outcome,
 } from './columns';
 import { memberEntries, parsePeople, subTeamProblem } from './people';
 import { ineligibility, type RosterMember } from './subteam';
@@ -35,19 +37,26 @@ export const STEP_IDS = [
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
-export const ASSESSMENTS = ['Possible violation', 'Not a violation'] as const;
-export type Assessment = (typeof ASSESSMENTS)[number];
 
 /** A case row as the panel needs it: the deadline engine's record plus a few text cells. */
 export interface PanelCase extends CaseRecord {
   findings: string;
   channel: string;
   conflicts: string;
+  requestedAction: string;
+  behaviourDescription: string;
 }
 
 export function readPanelCase(row: readonly unknown[], map: ColumnMap, timeZone: string): PanelCase {
   const text = (name: ColumnName) => (map[name] === undefined ? '' : cellText(row[map[name] as number], timeZone));
-  return { ...readCase(row, map, timeZone), findings: text('Findings'), channel: text('Channel'), conflicts: text('Conflicts') };
+  return {
+    ...readCase(row, map, timeZone),
+    findings: text('Findings'),
+    channel: text('Channel'),
+    conflicts: text('Conflicts'),
+    requestedAction: text('Requested action'),
+    behaviourDescription: text('Behaviour description'),
+  };
 }
 
 /** What a step writes: a Day for a date cell, a string for text or a list word, null to blank a cell. */
@@ -64,6 +73,8 @@ export type FieldName =
   | 'permission'
   | 'outcome'
   | 'endDate'
+  | 'requestedAction'
+  | 'behaviourDescription'
   | 'findings'
   | 'outgoing'
   | 'incoming';
@@ -76,6 +87,8 @@ export const FIELD_NAMES: readonly FieldName[] = [
   'permission',
   'outcome',
   'endDate',
+  'requestedAction',
+  'behaviourDescription',
   'findings',
   'outgoing',
   'incoming',
@@ -380,11 +393,27 @@ const STEPS: readonly StepSpec[] = [
       },
       {
         name: 'endDate',
-        label: 'End date (temporary ban)',
+        label: 'End date',
         type: 'date',
         value: isSet(c.outcomeEndDate) ? isoFromDay(c.outcomeEndDate as Day) : '',
         required: false,
-        help: 'Required for a temporary ban',
+        help: 'Required for a temporary ban; optional for a correction or a warning; none for a permanent ban or no action',
+      },
+      {
+        name: 'requestedAction',
+        label: 'Requested action',
+        type: 'textarea',
+        value: c.requestedAction,
+        required: false,
+        help: 'What the reported party is asked to do (e.g. to step away from an organizer role); required for every outcome but no action. The response plan quotes it.',
+      },
+      {
+        name: 'behaviourDescription',
+        label: 'Behaviour description (optional)',
+        type: 'textarea',
+        value: c.behaviourDescription,
+        required: false,
+        help: 'An impartial description of the behaviour. It is shared with the reported party in the response plan.',
       },
       {
         name: 'findings',
@@ -399,25 +428,31 @@ const STEPS: readonly StepSpec[] = [
       const outcome = (f.outcome ?? '').trim();
       if (!(OUTCOMES as readonly string[]).includes(outcome)) return { error: `Outcome must be one of ${OUTCOMES.join(', ')}` };
       const endText = (f.endDate ?? '').trim();
+      const endRule = outcomeEndDateRule(outcome);
       let end: Day | null = null;
-      if ((outcome as Outcome) === 'Temporary ban') {
-        if (endText === '') return { error: 'A temporary ban needs its end date' };
+      if (endRule === 'required' && endText === '') return { error: 'A temporary ban needs its end date' };
+      if (endRule === 'none' && endText !== '') return { error: `The outcome ${outcome} has no end date: leave End date empty` };
+      if (endText !== '') {
         end = dayFromIso(endText);
         if (end === null) return { error: `End date "${endText}" is not a real date (yyyy-mm-dd)` };
         if (isSet(c.received) && end < (c.received as Day)) return { error: 'End date cannot be before the case was received' };
-      } else if (endText !== '') {
-        return { error: `Only a temporary ban has an end date (the outcome is ${outcome})` };
       }
+      const requestedAction = (f.requestedAction ?? '').trim();
+      if (requestedAction === '' && requestedActionRequired(outcome))
+        return { error: `Requested action is required for a ${outcome.toLowerCase()}: say what the reported party is asked to do` };
+      const behaviour = (f.behaviourDescription ?? '').trim();
       const findings = (f.findings ?? '').trim();
       if (findings === '' && c.findings === '') return { error: 'Findings are required' };
       if (findings.length > MAX_CELL_TEXT) return { error: `Findings are longer than ${MAX_CELL_TEXT} characters` };
       const cells: CellChanges = { Stage: 'Decision', Outcome: outcome };
       if (end !== null || isSet(c.outcomeEndDate)) cells['Outcome end date'] = end;
+      if (requestedAction !== '' || c.requestedAction !== '') cells['Requested action'] = requestedAction === '' ? null : requestedAction;
+      if (behaviour !== '' || c.behaviourDescription !== '') cells['Behaviour description'] = behaviour === '' ? null : behaviour;
       if (findings !== '') cells.Findings = findings;
       return cells;
     },
     detail: (_c, f) => (f.outcome ?? '').trim(),
-    writes: ['Stage', 'Outcome', 'Outcome end date', 'Findings'],
+    writes: ['Stage', 'Outcome', 'Outcome end date', 'Requested action', 'Behaviour description', 'Findings'],
   },
   {
     id: 'responsePlan',
@@ -426,7 +461,7 @@ const STEPS: readonly StepSpec[] = [
     allowed: (c) => c.stage === 'Decision' && !isSet(c.responsePlanSent),
     missing: (c) => [
       ...(c.outcome === '' ? ['Outcome'] : []),
-      ...(c.outcome === 'Temporary ban' && !isSet(c.outcomeEndDate) ? ['Outcome end date'] : []),
+      ...(outcomeEndDateRule(c.outcome) === 'required' && !isSet(c.outcomeEndDate) ? ['Outcome end date'] : []),
       ...(c.findings === '' ? ['Findings'] : []),
     ],
     notBefore: (c) => [['Sub-team formed', c.subTeamFormed]],
@@ -649,6 +684,8 @@ export function applyCells(c: PanelCase, cells: CellChanges): PanelCase {
     else if (column === 'Outcome') next.outcome = String(value ?? '');
     else if (column === 'Permission to notify reported party') next.permission = String(value ?? '');
     else if (column === 'Findings') next.findings = String(value ?? '');
+    else if (column === 'Requested action') next.requestedAction = String(value ?? '');
+    else if (column === 'Behaviour description') next.behaviourDescription = String(value ?? '');
     else if (column === 'Channel') next.channel = String(value ?? '');
   }
   return next;

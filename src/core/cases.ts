@@ -16,6 +16,7 @@ export interface CaseRecord {
   received: DayCell;
   firstReplySent: DayCell;
   subTeamFormed: DayCell;
+  targetDecisionDate: DayCell;
   reporterNotified: DayCell;
   reportedPartyNotified: DayCell;
   lastUpdateToReporter: DayCell;
@@ -30,6 +31,7 @@ export const DATE_FIELDS = {
   received: 'Received',
   firstReplySent: 'First reply sent',
   subTeamFormed: 'Sub-team formed',
+  targetDecisionDate: 'Target decision date',
   reporterNotified: 'Reporter notified',
   reportedPartyNotified: 'Reported party notified',
   lastUpdateToReporter: 'Last update to reporter',

@@ -15,6 +15,35 @@ export type Stage = (typeof STAGES)[number];
 export const OUTCOMES = ['Correction', 'Warning', 'Temporary ban', 'Permanent ban', 'No action'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/**
+ * Which outcomes may carry an end date: a temporary ban must (it ends on that day),
+ * a correction or a warning may (e.g. to step away from a role for two months),
+ * a permanent ban and no action have none. One rule for the sheet check, the
+ * deadline engine and the panel's decision step.
+ */
+export type EndDateRule = 'required' | 'optional' | 'none';
+export function outcomeEndDateRule(outcome: string): EndDateRule {
+  if (outcome === 'Temporary ban') return 'required';
+  if (outcome === 'Permanent ban' || outcome === 'No action') return 'none';
+  return 'optional';
+}
+
+/** Why an outcome and its end date do not go together, or null when they do. */
+export function outcomeEndDateProblem(outcome: string, hasEndDate: boolean): string | null {
+  const rule = outcomeEndDateRule(outcome);
+  if (rule === 'required' && !hasEndDate) return 'Outcome end date is missing for a temporary ban';
+  if (rule === 'none' && hasEndDate) return `Outcome end date is set, but the outcome ${outcome} has no end date`;
+  return null;
+}
+
+/** The response plan says what the reported party is asked to do, for every level but no action. */
+export function requestedActionRequired(outcome: string): boolean {
+  return outcome !== '' && outcome !== 'No action';
+}
+
+export const ASSESSMENTS = ['Possible violation', 'Not a violation'] as const;
+export type Assessment = (typeof ASSESSMENTS)[number];
+
 export const PERMISSIONS = ['Yes', 'No', 'Not asked'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,7 +59,7 @@ export const STATUSES = ['Overdue', 'Due soon', 'On track', 'Closed', 'Check dat
 export type DeadlineStatus = (typeof STATUSES)[number];
 
 /** What a column holds; drives parsing, sheet validation and the sidebar's checks. */
-export type ColumnKind = 'id' | 'text' | 'date' | 'email' | 'emails' | 'url' | 'list' | 'computed';
+export type ColumnKind = 'id' | 'text' | 'date' | 'email' | 'emails' | 'url' | 'list' | 'timezone' | 'computed';
 
 export interface ColumnSpec {
   readonly name: string;
@@ -52,8 +81,11 @@ export const CASE_COLUMNS = [
   { name: 'Stage', kind: 'list', list: STAGES, aliases: ['Status', 'Case stage', 'Case status'] },
   { name: 'Reporter name', kind: 'text', confidential: true, aliases: ['Reporter', 'Reported by'] },
   { name: 'Reporter email', kind: 'email', confidential: true, aliases: ["Reporter's email", 'Reporter e-mail'] },
+  // Optional IANA zone names, used when suggesting a sub-team near the parties.
+  { name: 'Reporter time zone', kind: 'timezone', aliases: ["Reporter's time zone", 'Reporter TZ'] },
   { name: 'Reported party name', kind: 'text', confidential: true, aliases: ['Reported party', 'Reported person', 'Accused', 'Respondent'] },
   { name: 'Reported party email', kind: 'email', confidential: true, aliases: ['Reported person email', 'Respondent email', 'Reported party e-mail'] },
+  { name: 'Reported party time zone', kind: 'timezone', aliases: ['Reported person time zone', 'Respondent time zone', 'Reported party TZ'] },
   {
     name: 'Permission to notify reported party',
     kind: 'list',
@@ -64,15 +96,23 @@ export const CASE_COLUMNS = [
   { name: 'Where', kind: 'text', confidential: true, aliases: ['Location', 'Space', 'Where it happened', 'Venue'] },
   { name: 'Help desk link', kind: 'url', aliases: ['Help desk', 'Ticket', 'Ticket link', 'Help desk ticket'] },
   { name: 'First reply sent', kind: 'date', aliases: ['First reply', 'Acknowledged', 'Acknowledgement sent', 'Replied'] },
+  // Kept when the case closes, so a closed case still says why it closed.
+  { name: 'Assessment', kind: 'list', list: ASSESSMENTS, aliases: ['Initial assessment'] },
   { name: 'Sub-team', kind: 'emails', aliases: ['Subteam', 'Sub team', 'Sub-team members'] },
   { name: 'Sub-team formed', kind: 'date', aliases: ['Subteam formed', 'Sub team formed', 'Sub-team formed on'] },
   { name: 'Channel', kind: 'text', aliases: ['Communication channel', 'Sub-team channel'] },
+  // The sub-team's own timeline.
+  { name: 'Target decision date', kind: 'date', aliases: ['Decision target date', 'Target date for decision'] },
   { name: 'Reporter notified', kind: 'date', aliases: ['Reporter notified on', 'Next steps to reporter'] },
   { name: 'Reported party notified', kind: 'date', aliases: ['Reported party notified on', 'Respondent notified'] },
   { name: 'Last update to reporter', kind: 'date', aliases: ['Reporter last update', 'Last reporter update'] },
   { name: 'Last update to reported party', kind: 'date', aliases: ['Reported party last update', 'Last reported party update'] },
   { name: 'Outcome', kind: 'list', list: OUTCOMES, aliases: ['Enforcement', 'Enforcement level'] },
   { name: 'Outcome end date', kind: 'date', aliases: ['Ban end date', 'Outcome until'] },
+  // What the reported party is asked to do (e.g. to step away from an organizer role): the response plan says it.
+  { name: 'Requested action', kind: 'text', confidential: true, aliases: ['Action requested', 'Requested actions'] },
+  // Optional, impartial, and shared with the reported party in the response plan.
+  { name: 'Behaviour description', kind: 'text', confidential: true, aliases: ['Behavior description', 'Description of behaviour', 'Description of behavior'] },
   { name: 'Findings', kind: 'text', confidential: true, aliases: ['Finding'] },
   { name: 'Response plan sent', kind: 'date', aliases: ['Response plan', 'Plan sent'] },
   { name: 'Reporter told outcome', kind: 'date', aliases: ['Outcome sent to reporter', 'Reporter told', 'Outcome notice sent'] },

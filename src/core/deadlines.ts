@@ -5,7 +5,7 @@
 import type { Day } from './calendar';
 import type { CaseRecord, DateField } from './cases';
 import { DATE_FIELDS, isBlankRow, readCase } from './cases';
-import { OUTCOMES, PERMISSIONS, STAGES, type ColumnMap, type DeadlineStatus } from './columns';
+import { OUTCOMES, PERMISSIONS, STAGES, outcomeEndDateProblem, type ColumnMap, type DeadlineStatus } from './columns';
 import type { Settings } from './settings';
 import { subTeamProblem } from './people';
 
@@ -76,8 +76,9 @@ function nextStep(c: CaseRecord, s: DeadlineSettings): Step {
     return { action, due: formed + s.notifyWindowDays };
   }
 
-  // 9. A temporary measure needs its end date.
-  if (c.outcome === 'Temporary ban' && c.outcomeEndDate === null) return { problem: 'Outcome end date is missing for a temporary ban' };
+  // 9. A temporary measure needs its end date; a permanent ban or no action has none.
+  const endProblem = outcomeEndDateProblem(c.outcome, c.outcomeEndDate !== null);
+  if (endProblem) return { problem: endProblem };
 
   // 10-11. Closing the loop with the reporter.
   if (c.reporterToldOutcome !== null) return { action: 'Close the case', due: c.reporterToldOutcome as Day };

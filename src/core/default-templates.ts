@@ -1,27 +1,16 @@
 // The default saved replies, in the project's own words: seeded into an empty
-// Templates sheet. The response plan and the outcome notice always carry the
-// confidentiality notice.
+// Templates sheet, and added by name to a team's sheet that lacks one. The
+// response plan and the outcome notice go by the names the process gives them
+// and always carry the confidentiality notice.
 
 import type { Template } from './templates';
 
 const lines = (...paragraphs: string[]) => paragraphs.join('\n\n');
 const SIGN_OFF = 'With thanks,\nThe Code of Conduct Incident Response Team';
 
-const responsePlan = (outcome: string, level: string, asked: string, until: string): Template => ({
-  name: `Response plan: ${outcome}`,
-  to: 'Reported party',
-  subject: 'Decision on the Code of Conduct report involving you ({{Case ID}})',
-  body: lines(
-    'Hello {{Reported party name|there}},',
-    'The Incident Response Team has finished looking into the report involving you (case {{Case ID}}) and has reached a decision.',
-    `Level of response: ${level}`,
-    `What we ask of you: ${asked}`,
-    `Until when: ${until}`,
-    '{{Confidentiality notice}}',
-    'This report is now closed. If you have questions about this decision, reply to this email and the team will answer.',
-    SIGN_OFF,
-  ),
-});
+/** The names the process gives these two saved replies; a team migrating from its help desk looks for them. */
+export const RESPONSE_PLAN = 'Issuing a Response Plan [Reported Party]';
+export const OUTCOME_NOTICE = 'Issuing a Response Plan [Notify Reporter]';
 
 export const DEFAULT_TEMPLATES: readonly Template[] = [
   {
@@ -97,31 +86,93 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
       SIGN_OFF,
     ),
   },
-  responsePlan(
+  {
+    name: RESPONSE_PLAN,
+    to: 'Reported party',
+    subject: 'Decision on the Code of Conduct report involving you ({{Case ID}})',
+    body: lines(
+      'Hello {{Reported party name|there}},',
+      'The Incident Response Team has finished looking into the report involving you (case {{Case ID}}). This is our decision, issued under the Code of Conduct Enforcement Guidelines.',
+      'Level of response under the Enforcement Guidelines: {{Outcome lowercase}}',
+      'What we ask of you: {{Requested action|nothing beyond following the Code of Conduct, as we ask of everyone in the community}}',
+      'End date: {{Outcome end date|none}}',
+      // Optional: the paragraph disappears when the cell is empty.
+      '{{Behaviour description|}}',
+      '{{Confidentiality notice}}',
+      'This report is now closed. If you have questions about this decision, reply to this email and the team will answer.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: OUTCOME_NOTICE,
+    to: 'Reporter',
+    subject: 'Outcome of your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name|there}},',
+      'The Incident Response Team has finished its work on your report (case {{Case ID}}) and has reached a decision under the Code of Conduct Enforcement Guidelines.',
+      'Outcome: {{Outcome lowercase}}',
+      'What we have asked of the other party: {{Requested action|nothing beyond following the Code of Conduct}}',
+      'End date: {{Outcome end date|none}}',
+      'We have told the other party of the decision and of what it means for them.',
+      '{{Confidentiality notice}}',
+      'This report is now closed. Thank you for trusting us with it. If anything else happens, please write to us.',
+      SIGN_OFF,
+    ),
+  },
+];
+
+/** The default templates as Templates sheet rows (no header). */
+export function defaultTemplateRows(): string[][] {
+  return DEFAULT_TEMPLATES.map((t) => [t.name, t.to, t.subject, t.body]);
+}
+
+// ---- What an earlier version seeded -----------------------------------------------
+// A response plan per outcome and an "Outcome notice", exactly as they were seeded.
+// They are no longer defaults, but a team's sheet may hold them: kept here so those
+// rows can be recognised by their exact name and text, never to seed them again.
+
+const earlierResponsePlan = (outcome: string, level: string, asked: string, until: string): Template => ({
+  name: `Response plan: ${outcome}`,
+  to: 'Reported party',
+  subject: 'Decision on the Code of Conduct report involving you ({{Case ID}})',
+  body: lines(
+    'Hello {{Reported party name|there}},',
+    'The Incident Response Team has finished looking into the report involving you (case {{Case ID}}) and has reached a decision.',
+    `Level of response: ${level}`,
+    `What we ask of you: ${asked}`,
+    `Until when: ${until}`,
+    '{{Confidentiality notice}}',
+    'This report is now closed. If you have questions about this decision, reply to this email and the team will answer.',
+    SIGN_OFF,
+  ),
+});
+
+export const EARLIER_DEFAULT_TEMPLATES: readonly Template[] = [
+  earlierResponsePlan(
     'correction',
     'correction',
     'please avoid this behaviour in every community space from now on. You are welcome to tell us if you would like to apologise to those affected; we will pass it on only if they wish.',
     'from now on; a further breach may lead to a stronger response.',
   ),
-  responsePlan(
+  earlierResponsePlan(
     'warning',
     'warning',
     'please do not repeat this behaviour, and do not contact the people involved in the report about it. This warning stays on record with the team.',
     'from now on; a further breach may lead to a temporary or permanent ban.',
   ),
-  responsePlan(
+  earlierResponsePlan(
     'temporary ban',
     'temporary ban',
     'please do not take part in any community space, and do not contact the people involved in the report, during the ban.',
     'the ban ends on {{Outcome end date}}. After that date you are welcome to take part again, following the Code of Conduct.',
   ),
-  responsePlan(
+  earlierResponsePlan(
     'permanent ban',
     'permanent ban',
     'please do not take part in any community space, and do not contact the people involved in the report.',
     'the ban is permanent.',
   ),
-  responsePlan(
+  earlierResponsePlan(
     'no action',
     'no action (the team is taking no enforcement action)',
     'nothing beyond following the Code of Conduct, as we ask of everyone in the community.',
@@ -140,8 +191,3 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
     ),
   },
 ];
-
-/** The default templates as Templates sheet rows (no header). */
-export function defaultTemplateRows(): string[][] {
-  return DEFAULT_TEMPLATES.map((t) => [t.name, t.to, t.subject, t.body]);
-}

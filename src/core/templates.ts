@@ -10,7 +10,7 @@
 // half-filled is ever returned.
 
 import { dayFromCell, formatDay, isDate, type Day } from './calendar';
-import { CASE_COLUMNS, OUTCOMES, normalizeHeader, type ColumnMap, type ColumnName, type Stage } from './columns';
+import { CASE_COLUMNS, OUTCOMES, normalizeHeader, requestedActionRequired, type ColumnMap, type ColumnName, type Stage } from './columns';
 import type { Settings } from './settings';
 import { isEmail } from './validation';
 
@@ -38,6 +38,7 @@ export interface Template {
  * The saved replies of the process. A template is of a kind when its name starts
  * with the kind's name (compared like headers), so "Response plan: warning" is a
  * response plan and a team's "Acknowledgement (short)" still fits a new case.
+ * `name` is the default template's; `earlierNames` are what an earlier version seeded.
  */
 export const TEMPLATE_KINDS = [
   { kind: 'acknowledgement', name: 'Acknowledgement', stages: ['Received', 'Assessing'], sentColumn: 'First reply sent', repeats: false },
@@ -46,11 +47,26 @@ export const TEMPLATE_KINDS = [
   { kind: 'notifyReported', name: 'Notify reported party', stages: ['Sub-team formed', 'Investigating'], sentColumn: 'Reported party notified', repeats: false },
   { kind: 'updateReporter', name: 'Update to reporter', stages: ['Investigating', 'Decision'], sentColumn: 'Last update to reporter', repeats: true },
   { kind: 'updateReported', name: 'Update to reported party', stages: ['Investigating', 'Decision'], sentColumn: 'Last update to reported party', repeats: true },
-  { kind: 'responsePlan', name: 'Response plan', stages: ['Decision'], sentColumn: 'Response plan sent', repeats: false },
-  { kind: 'outcomeNotice', name: 'Outcome notice', stages: ['Decision', 'Closed'], sentColumn: 'Reporter told outcome', repeats: false },
+  {
+    kind: 'responsePlan',
+    name: 'Issuing a Response Plan [Reported Party]',
+    earlierNames: ['Response plan'],
+    stages: ['Decision'],
+    sentColumn: 'Response plan sent',
+    repeats: false,
+  },
+  {
+    kind: 'outcomeNotice',
+    name: 'Issuing a Response Plan [Notify Reporter]',
+    earlierNames: ['Outcome notice'],
+    stages: ['Decision', 'Closed'],
+    sentColumn: 'Reporter told outcome',
+    repeats: false,
+  },
 ] as const satisfies readonly {
   kind: string;
   name: string;
+  earlierNames?: readonly string[];
   stages: readonly Stage[];
   /** The date column "Mark as sent today" fills. */
   sentColumn: ColumnName;
@@ -62,18 +78,26 @@ export type TemplateKindSpec = (typeof TEMPLATE_KINDS)[number];
 export type TemplateKind = TemplateKindSpec['kind'];
 
 /** The kind of a template, from its name; null for a team's own kind of message. */
-export function kindOf(templateName: string): TemplateKindSpec | null {
+const namesOf = (k: TemplateKindSpec): readonly string[] => [k.name, ...('earlierNames' in k ? k.earlierNames : [])];
+
+/** The kind of a template and the kind name its name starts with. */
+function matchKind(templateName: string): { kind: TemplateKindSpec; prefix: string } | null {
   const name = normalizeHeader(templateName);
   // Longest name first, so a longer kind name is never shadowed by a shorter prefix.
-  const kinds = [...TEMPLATE_KINDS].sort((a, b) => b.name.length - a.name.length);
-  return kinds.find((k) => name.startsWith(normalizeHeader(k.name))) ?? null;
+  const prefixes = TEMPLATE_KINDS.flatMap((kind) => namesOf(kind).map((prefix) => ({ kind, prefix: normalizeHeader(prefix) })));
+  prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+  return prefixes.find((p) => name.startsWith(p.prefix)) ?? null;
+}
+
+export function kindOf(templateName: string): TemplateKindSpec | null {
+  return matchKind(templateName)?.kind ?? null;
 }
 
 /** For a response plan named after one outcome ("Response plan: temporary ban"), that outcome. */
 export function outcomeOf(templateName: string): string | null {
-  const kind = kindOf(templateName);
-  if (!kind) return null;
-  const rest = normalizeHeader(templateName).slice(normalizeHeader(kind.name).length);
+  const match = matchKind(templateName);
+  if (!match) return null;
+  const rest = normalizeHeader(templateName).slice(match.prefix.length);
   return OUTCOMES.find((o) => normalizeHeader(o) === rest) ?? null;
 }
 
@@ -295,6 +319,10 @@ export function prepareDraft(template: Template, ctx: DraftContext): Prepared {
           'only the response plan, once the case is decided, may go to them without it',
       );
   }
+  // The plan and the notice say what the reported party is asked to do, for every level but no action.
+  const kind = kindOf(template.name)?.kind;
+  if ((kind === 'responsePlan' || kind === 'outcomeNotice') && requestedActionRequired(cell('Outcome')) && cell('Requested action') === '')
+    problems.push(`Requested action is empty on this row: the response plan must say what the reported party is asked to do (every outcome but No action)`);
   const planOutcome = outcomeOf(template.name);
   if (planOutcome !== null) {
     const index = ctx.map.Outcome;
@@ -307,7 +335,12 @@ export function prepareDraft(template: Template, ctx: DraftContext): Prepared {
   const body = fillPlaceholders(template.body, ctx, 'body');
   for (const problem of [...subject.problems, ...body.problems]) if (!problems.includes(problem)) problems.push(problem);
   const cleanSubject = subject.text.replace(/\s+/g, ' ').trim();
-  const cleanBody = body.text.replace(/\r\n|\r/g, '\n').replace(/[ \t]+$/gm, '').replace(/^\n+|\s+$/g, '');
+  // An optional paragraph left empty (`{{Behaviour description|}}`) leaves no gap.
+  const cleanBody = body.text
+    .replace(/\r\n|\r/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+|\s+$/g, '');
   if (template.subject.trim() === '') problems.push('The template has no subject');
   if (template.body.trim() === '') problems.push('The template has no body');
   if (problems.length) return { ok: false, problems };

@@ -1,7 +1,7 @@
 // One set of rules for what a cell or a form field may hold: the sheet's data
 // validation, the sidebar's field checks and the server's re-check all use these.
 
-import { dayFromIso, isoFromDay, type Day } from './calendar';
+import { dayFromIso, isValidTimeZone, isoFromDay, type Day } from './calendar';
 import { CASE_COLUMNS, PERMISSIONS, type ColumnName, type ColumnSpec, type Permission } from './columns';
 
 // Practical, not RFC 5322: one @, no spaces or brackets, a dot in the domain.
@@ -24,6 +24,21 @@ export function subTeamValidationFormula(cellA1: string): string {
   return `=OR(ISBLANK(${cellA1}), REGEXMATCH(${cellA1}, "^\\s*${email}\\s*,\\s*${email}\\s*,\\s*${email}\\s*$"))`;
 }
 
+/**
+ * An optional party time zone: empty, or a zone name the runtime knows (IANA, e.g.
+ * Europe/Berlin). The sheet can only check the shape; this checks the name.
+ */
+export function timeZoneProblem(column: string, text: string): string | null {
+  const zone = text.trim();
+  if (zone === '' || isValidTimeZone(zone)) return null;
+  return `${column} "${zone}" is not an IANA time zone name (e.g. Europe/Berlin)`;
+}
+
+/** Sheet data-validation formula for a time-zone column: blank, or shaped like Area/Location (or UTC). */
+export function timeZoneValidationFormula(cellA1: string): string {
+  return `=OR(ISBLANK(${cellA1}), REGEXMATCH(${cellA1}, "^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$"))`;
+}
+
 /** What the sheet enforces on a column, in the add-on's own terms (the adapter turns it into a rule). */
 export type SheetRule =
   | { type: 'list'; values: readonly string[]; help: string }
@@ -44,6 +59,8 @@ export function sheetRuleFor(column: ColumnSpec): SheetRule | null {
       return { type: 'url', help: `${column.name}: a link starting with https://` };
     case 'emails':
       return { type: 'formula', formula: subTeamValidationFormula, help: 'Sub-team: three member emails separated by commas' };
+    case 'timezone':
+      return { type: 'formula', formula: timeZoneValidationFormula, help: `${column.name}: an IANA time zone such as Europe/Berlin, or empty` };
     default:
       return null;
   }

@@ -25,6 +25,8 @@ export interface SetupReport {
   addedColumns: string[];
   createdSheets: string[];
   addedSettings: string[];
+  /** Default saved replies added by name to an existing Templates sheet. */
+  addedTemplates: string[];
   settingsProblems: string[];
   counts: StatusCounts;
 }
@@ -72,7 +74,8 @@ export function setupTracker(spreadsheet: Spreadsheet, dueSoonDays: () => number
   protectComputedColumns(sheet, COMPUTED_COLUMNS.map(column));
 
   const addedSettings = ensureSettingsSheet(spreadsheet, createdSheets);
-  if (ensureTemplatesSheet(spreadsheet)) createdSheets.push(SHEET.templates);
+  const templates = ensureTemplatesSheet(spreadsheet);
+  if (templates.created) createdSheets.push(SHEET.templates);
   if (ensureRosterSheet(spreadsheet)) createdSheets.push(SHEET.roster);
   if (!spreadsheet.getSheetByName(SHEET.log)) {
     createLogSheet(spreadsheet);
@@ -80,7 +83,16 @@ export function setupTracker(spreadsheet: Spreadsheet, dueSoonDays: () => number
   }
 
   const { counts, settingsProblems } = refreshAll(spreadsheet);
-  return { casesSheet: sheet.getName(), createdCasesSheet, addedColumns, createdSheets, addedSettings, settingsProblems, counts };
+  return {
+    casesSheet: sheet.getName(),
+    createdCasesSheet,
+    addedColumns,
+    createdSheets,
+    addedSettings,
+    addedTemplates: templates.added,
+    settingsProblems,
+    counts,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
-// The Templates sheet: the team's saved replies. Setup creates it and, while it
-// has no template rows, fills it with the default replies; a team's own edits
-// are never overwritten. Drafting reads it in one call.
-import { defaultTemplateRows } from '../core/default-templates';
+// The Templates sheet: the team's saved replies. Setup creates it with the default
+// replies, and adds to a team's sheet each default it has no row of that name for;
+// a team's own rows are never changed or removed. Drafting reads it in one call.
+import { DEFAULT_TEMPLATES, defaultTemplateRows } from '../core/default-templates';
 import { TEMPLATE_HEADER, parseTemplates, type Template } from '../core/templates';
 import { normalizeHeader } from '../core/columns';
 import { inertText } from '../core/validation';
@@ -10,41 +10,58 @@ import { SHEET } from './names';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+export interface TemplatesSetup {
+  created: boolean;
+  /** The default templates added to a sheet that already existed. */
+  added: string[];
+}
+
 /**
- * Creates the Templates sheet with its header and the default templates, or seeds
- * the defaults into an existing sheet that has no rows yet (an empty sheet, or only
- * our header). A sheet with anything else in it is left alone. True when created.
+ * Creates the Templates sheet with its header and the default templates. On an
+ * existing sheet (one read), appends in one write each default whose name no row
+ * has, each value under its own header, so a team's order of columns is kept. A
+ * sheet whose header is not a Templates header is left alone (drafting names it).
  */
-export function ensureTemplatesSheet(spreadsheet: Spreadsheet): boolean {
+export function ensureTemplatesSheet(spreadsheet: Spreadsheet): TemplatesSetup {
   const existing = spreadsheet.getSheetByName(SHEET.templates);
-  if (existing) {
-    const lastRow = existing.getLastRow();
-    if (lastRow === 0) seed(existing, true);
-    else if (lastRow === 1 && isOurHeader(existing.getRange(1, 1, 1, Math.max(existing.getLastColumn(), 1)).getValues()[0]))
-      seed(existing, false);
-    return false;
+  if (!existing) {
+    const sheet = spreadsheet.insertSheet(SHEET.templates);
+    seed(sheet);
+    sheet.setFrozenRows(1);
+    sheet.setColumnWidth(1, 200);
+    sheet.setColumnWidth(3, 320);
+    sheet.setColumnWidth(4, 520);
+    return { created: true, added: [] };
   }
-  const sheet = spreadsheet.insertSheet(SHEET.templates);
-  seed(sheet, true);
-  sheet.setFrozenRows(1);
-  sheet.setColumnWidth(1, 200);
-  sheet.setColumnWidth(3, 320);
-  sheet.setColumnWidth(4, 520);
-  return true;
+  if (existing.getLastRow() === 0) {
+    seed(existing);
+    return { created: false, added: DEFAULT_TEMPLATES.map((t) => t.name) };
+  }
+  const values = existing.getDataRange().getValues();
+  const header = values[0].map(normalizeHeader);
+  const index = TEMPLATE_HEADER.map((h) => header.indexOf(normalizeHeader(h)));
+  if (index.some((i) => i < 0)) return { created: false, added: [] };
+  const named = new Set(values.slice(1).map((row) => normalizeHeader(row[index[0]])));
+  const missing = DEFAULT_TEMPLATES.filter((t) => !named.has(normalizeHeader(t.name)));
+  if (missing.length === 0) return { created: false, added: [] };
+  const width = values[0].length;
+  const rows = missing.map((t) => {
+    const row: string[] = new Array(width).fill('');
+    [t.name, t.to, t.subject, t.body].forEach((value, i) => (row[index[i]] = inertText(value)));
+    return row;
+  });
+  const block = existing.getRange(existing.getLastRow() + 1, 1, rows.length, width);
+  block.setValues(rows);
+  block.setWrap(true);
+  return { created: false, added: missing.map((t) => t.name) };
 }
 
-function isOurHeader(row: readonly unknown[]): boolean {
-  const cells = row.map(normalizeHeader).filter((c) => c !== '');
-  return cells.length === TEMPLATE_HEADER.length && TEMPLATE_HEADER.every((h, i) => cells[i] === normalizeHeader(h));
-}
-
-/** One write: the header (when asked) and every default template, as plain text. */
-function seed(sheet: Sheet, withHeader: boolean): void {
-  const rows = [...(withHeader ? [[...TEMPLATE_HEADER] as string[]] : []), ...defaultTemplateRows().map((r) => r.map(inertText))];
-  const first = withHeader ? 1 : 2;
-  sheet.getRange(first, 1, rows.length, TEMPLATE_HEADER.length).setValues(rows);
+/** One write: the header and every default template, as plain text. */
+function seed(sheet: Sheet): void {
+  const rows = [[...TEMPLATE_HEADER] as string[], ...defaultTemplateRows().map((r) => r.map(inertText))];
+  sheet.getRange(1, 1, rows.length, TEMPLATE_HEADER.length).setValues(rows);
   sheet.getRange(1, 1, 1, TEMPLATE_HEADER.length).setFontWeight('bold');
-  sheet.getRange(2, 1, rows.length - (withHeader ? 1 : 0), TEMPLATE_HEADER.length).setWrap(true);
+  sheet.getRange(2, 1, rows.length - 1, TEMPLATE_HEADER.length).setWrap(true);
 }
 
 /** Every template, in one read. A missing sheet is a clear error, not an empty list. */

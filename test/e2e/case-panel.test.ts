@@ -214,7 +214,7 @@ run('Case panel in the preview (Chromium)', () => {
     const other = await page.request.post(`${preview.origin}/api/run`, { data: { fn: 'getCasePanel', args: [caseId] } });
     const otherVersion = ((await other.json()) as { value: { version: string } }).value.version;
     const edit = await page.request.post(`${preview.origin}/api/run`, {
-      data: { fn: 'recordCaseStep', args: [caseId, 'decision', { outcome: 'Correction', findings: 'Another member’s findings.' }, otherVersion] },
+      data: { fn: 'recordCaseStep', args: [caseId, 'decision', { outcome: 'Correction', requestedAction: 'Apologise in the thread.', findings: 'Another member’s findings.' }, otherVersion] },
     });
     expect(((await edit.json()) as { ok: boolean }).ok).toBe(true);
     const beforeStale = casesSheet(await state()).rows;
@@ -235,11 +235,20 @@ run('Case panel in the preview (Chromium)', () => {
     const findings = 'Fictional: happened as reported <img src=x onerror="window.__xss=1">';
     await panel().locator('#decision-outcome').selectOption('Temporary ban');
     await panel().locator('#decision-endDate').fill(endDate);
+    // The other member's requested action is offered for revision.
+    await expect(panel().locator('#decision-requestedAction').inputValue()).resolves.toBe('Apologise in the thread.');
+    await panel().locator('#decision-requestedAction').fill('Stay away from the forum until the ban ends.');
     await panel().locator('#decision-findings').fill(findings);
     await screenshot('case-panel-decision.png');
     await save('decision', 'Record decision');
     now = await caseRow(caseId);
-    expect([now.Stage, now.Outcome, now['Outcome end date'], now.Findings]).toEqual(['Decision', 'Temporary ban', endDate, findings]);
+    expect([now.Stage, now.Outcome, now['Outcome end date'], now['Requested action'], now.Findings]).toEqual([
+      'Decision',
+      'Temporary ban',
+      endDate,
+      'Stay away from the forum until the ban ends.',
+      findings,
+    ]);
 
     // 8-10. Response plan, outcome notice, close.
     await openStep('responsePlan');

@@ -135,8 +135,14 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('walking a case from 
       ['updateReportedParty', { date: '2026-03-10' }, { 'Last update to reported party': '2026-03-10' }, computed('Update both parties', '2026-03-24', 'On track')],
       [
         'decision',
-        { outcome: 'Temporary ban', endDate: '2026-09-30', findings: '=HYPERLINK("https://x.example","Findings")' },
-        { Stage: 'Decision', Outcome: 'Temporary ban', 'Outcome end date': '2026-09-30', Findings: '=HYPERLINK("https://x.example","Findings")' },
+        { outcome: 'Temporary ban', endDate: '2026-09-30', requestedAction: '=1+1 stay away', findings: '=HYPERLINK("https://x.example","Findings")' },
+        {
+          Stage: 'Decision',
+          Outcome: 'Temporary ban',
+          'Outcome end date': '2026-09-30',
+          'Requested action': '=1+1 stay away',
+          Findings: '=HYPERLINK("https://x.example","Findings")',
+        },
         { 'Next action': 'Send response plan' },
       ],
       ['responsePlan', { date: '2026-03-16' }, { 'Response plan sent': '2026-03-16' }, computed('Tell reporter the outcome', '2026-03-19', 'Overdue')],

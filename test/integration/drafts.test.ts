@@ -4,7 +4,13 @@
 // "Mark as sent today".
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_TEMPLATES, defaultTemplateRows } from '../../src/core/default-templates';
+import {
+  DEFAULT_TEMPLATES,
+  EARLIER_DEFAULT_TEMPLATES,
+  OUTCOME_NOTICE,
+  RESPONSE_PLAN,
+  defaultTemplateRows,
+} from '../../src/core/default-templates';
 import { TEMPLATE_HEADER } from '../../src/core/templates';
 import { createEnv, type DraftRecord, type FakeEnv } from '../../fakes';
 import { createGas, type Gas } from '../../fakes/runtime';
@@ -41,6 +47,7 @@ const DECIDED: Row = {
   'Last update to reporter': '2026-03-01',
   Outcome: 'Temporary ban',
   'Outcome end date': '2026-06-30',
+  'Requested action': 'Please stay away from the forum and the chat server until the ban ends.',
 };
 
 interface Setup {
@@ -64,6 +71,13 @@ function setUp(timeZone = 'Pacific/Auckland', rows: Row[] = [RECEIVED, DECIDED])
   select(env, 2);
   env.calls.reset();
   return { env, gas, header, col: (name) => header.indexOf(name) };
+}
+
+/** A team's sheet that an earlier version seeded: its per-outcome response plans and "Outcome notice" too. */
+function addEarlierDefaults(s: Setup): void {
+  const rows = EARLIER_DEFAULT_TEMPLATES.map((t) => [t.name, t.to, t.subject, t.body]);
+  s.env.seedSheet('Templates', [...s.env.sheetValues('Templates'), ...rows]);
+  s.env.calls.reset();
 }
 
 function select(env: FakeEnv, row: number, sheet = 'Cases'): void {
@@ -126,14 +140,41 @@ describe('the Templates sheet', () => {
     s.gas.run('setupTracker');
     expect(s.env.sheetValues('Templates')).toHaveLength(DEFAULT_TEMPLATES.length + 1);
 
-    // Emptied down to the header: seeded again. Holding the team's own row: left alone.
+    // Emptied down to the header: seeded again. Holding the team's own row: kept, the defaults added after it.
     s.env.sheet('Templates').getRange(2, 1, DEFAULT_TEMPLATES.length, 4).clearContent();
     s.gas.run('setupTracker');
     expect(s.env.sheetValues('Templates')).toEqual([[...TEMPLATE_HEADER], ...defaultTemplateRows()]);
     s.env.sheet('Templates').getRange(2, 1, DEFAULT_TEMPLATES.length, 4).clearContent();
     s.env.seedSheet('Templates', [[...TEMPLATE_HEADER], ['Thanks', 'Reporter', 'Thanks', 'Thank you']]);
     s.gas.run('setupTracker');
-    expect(s.env.sheetValues('Templates')).toEqual([[...TEMPLATE_HEADER], ['Thanks', 'Reporter', 'Thanks', 'Thank you']]);
+    expect(s.env.sheetValues('Templates')).toEqual([[...TEMPLATE_HEADER], ['Thanks', 'Reporter', 'Thanks', 'Thank you'], ...defaultTemplateRows()]);
+  });
+
+  test('a sheet an earlier version seeded gets the two saved replies the process names, and nothing of the team’s changes', () => {
+    const s = setUp();
+    // The team's own order of columns, its own wording of a default, a column of its own, and the earlier per-outcome plans.
+    const earlier = DEFAULT_TEMPLATES.filter((t) => t.name !== RESPONSE_PLAN && t.name !== OUTCOME_NOTICE);
+    const team = [
+      ['Subject', 'Template', 'Notes', 'Body', 'To'],
+      ...earlier.map((t) => [t.subject, t.name, '', t.name === 'Acknowledgement' ? 'Our own words, {{Reporter name}}.' : t.body, t.to]),
+      ...EARLIER_DEFAULT_TEMPLATES.map((t) => [t.subject, t.name, 'seeded', t.body, t.to]),
+    ];
+    s.env.seedSheet('Templates', team);
+    s.env.calls.reset();
+    s.gas.run('setupTracker');
+    const plan = DEFAULT_TEMPLATES.find((t) => t.name === RESPONSE_PLAN)!;
+    const notice = DEFAULT_TEMPLATES.find((t) => t.name === OUTCOME_NOTICE)!;
+    expect(s.env.sheetValues('Templates')).toEqual([
+      ...team,
+      [plan.subject, plan.name, '', plan.body, plan.to],
+      [notice.subject, notice.name, '', notice.body, notice.to],
+    ]);
+    expect(s.env.ui.alerts.at(-1)?.prompt).toContain(`Added saved replies to Templates: ${RESPONSE_PLAN}, ${OUTCOME_NOTICE}.`);
+    // Once there, never added again.
+    s.env.calls.reset();
+    s.gas.run('setupTracker');
+    expect(s.env.sheetValues('Templates')).toHaveLength(team.length + 2);
+    expect(s.env.ui.alerts.at(-1)?.prompt).not.toContain('Added saved replies');
   });
 });
 
@@ -193,8 +234,8 @@ describe('the dialog', () => {
     expect(decided.templates.filter((t) => t.fits).map((t) => t.name)).toEqual([
       'Update to reporter',
       'Update to reported party',
-      'Response plan: temporary ban',
-      'Outcome notice',
+      RESPONSE_PLAN,
+      OUTCOME_NOTICE,
     ]);
     expect(decided.sentDates).toMatchObject({ 'First reply sent': '2026-02-15', 'Last update to reporter': '2026-03-01', 'Response plan sent': '' });
   });
@@ -271,8 +312,32 @@ describe('createDraft', () => {
     expect(mail.parts[1].text).not.toContain('<img');
   });
 
-  test('a response plan goes to the reported party and names the end date', () => {
+  test('the response plan goes to the reported party: the level under the guidelines, the requested action, its end date, closed', () => {
     const s = setUp();
+    s.gas.run('createDraft', 'IRT-2026-008', RESPONSE_PLAN);
+    const mail = decodeDraft(s.env.drafts.list[0]);
+    expect(mail.headers.get('to')).toBe('sam@example.net');
+    const text = mail.parts[0].text.replace(/\r\n/g, '\n');
+    expect(text).toContain('issued under the Code of Conduct Enforcement Guidelines');
+    expect(text).toContain('Level of response under the Enforcement Guidelines: temporary ban\n\n');
+    expect(text).toContain('What we ask of you: Please stay away from the forum and the chat server until the ban ends.\n\n');
+    expect(text).toContain('End date: 30 June 2026\n\n');
+    expect(text).toContain('This report is now closed.');
+    expect(text).not.toMatch(/\n\n\n/);
+    expect(logRows(s.env)[0].slice(2)).toEqual(['IRT-2026-008', 'Draft created', `${RESPONSE_PLAN} → Reported party`]);
+    // The behaviour description, when recorded, is its own paragraph; the notice to the reporter names the actions.
+    s.env.sheet('Cases').getRange(3, s.col('Behaviour description') + 1).setValue('Repeated insults in one forum thread.');
+    expect((s.gas.run('previewDraft', 'IRT-2026-008', RESPONSE_PLAN) as { body: string }).body).toContain(
+      'End date: 30 June 2026\n\nRepeated insults in one forum thread.\n\n',
+    );
+    const notice = s.gas.run('previewDraft', 'IRT-2026-008', OUTCOME_NOTICE) as { to: string; body: string };
+    expect(notice.to).toBe('zoe@example.org');
+    expect(notice.body).toContain('What we have asked of the other party: Please stay away from the forum and the chat server until the ban ends.');
+  });
+
+  test('a response plan an earlier version seeded goes to the reported party and names the end date', () => {
+    const s = setUp();
+    addEarlierDefaults(s);
     s.gas.run('createDraft', 'IRT-2026-008', 'Response plan: temporary ban');
     const mail = decodeDraft(s.env.drafts.list[0]);
     expect(mail.headers.get('to')).toBe('sam@example.net');
@@ -292,7 +357,10 @@ describe('refusals create no draft and write nothing', () => {
     ],
     [
       'a placeholder with no value',
-      (s) => s.env.sheet('Cases').getRange(3, s.col('Outcome end date') + 1).clearContent(),
+      (s) => {
+        addEarlierDefaults(s);
+        s.env.sheet('Cases').getRange(3, s.col('Outcome end date') + 1).clearContent();
+      },
       'Response plan: temporary ban',
       [/• \{\{Outcome end date\}\}: the Outcome end date cell is empty on this row/],
     ],
@@ -362,8 +430,11 @@ describe('refusals create no draft and write nothing', () => {
     s.env.sheet('Cases').getRange(3, s.col('Permission to notify reported party') + 1).setValue('No');
     expect(() => s.gas.run('createDraft', 'IRT-2026-008', 'Update to reported party')).toThrow(/permission is "No"/);
     expect(s.env.drafts.list).toHaveLength(0);
-    s.gas.run('createDraft', 'IRT-2026-008', 'Response plan: temporary ban');
+    s.gas.run('createDraft', 'IRT-2026-008', RESPONSE_PLAN);
     expect(s.env.drafts.list).toHaveLength(1);
+    addEarlierDefaults(s);
+    s.gas.run('createDraft', 'IRT-2026-008', 'Response plan: temporary ban');
+    expect(s.env.drafts.list).toHaveLength(2);
   });
 });
 
@@ -416,6 +487,7 @@ describe('markTemplateSent', () => {
 
   test('never overwrites a once-only date; moves a regular update forward and says so', () => {
     const s = setUp();
+    addEarlierDefaults(s);
     refusedWithNothingWritten(
       s,
       'IRT-2026-008',
@@ -502,6 +574,7 @@ describe('markTemplateSent', () => {
       { ...RECEIVED, Stage: 'Sub-team formed', 'First reply sent': '2026-02-15' },
       { ...RECEIVED, 'Case ID': 'IRT-2026-008', Stage: 'Not a violation' },
     ]);
+    addEarlierDefaults(s);
     refusedWithNothingWritten(
       s,
       'IRT-2026-007',
@@ -510,6 +583,7 @@ describe('markTemplateSent', () => {
     );
     refusedWithNothingWritten(s, 'IRT-2026-008', 'Not a violation', 'Cannot close the case: First reply sent is missing. Closed was not filled.');
     refusedWithNothingWritten(s, 'IRT-2026-007', 'Outcome notice', /Cannot record reporter told of outcome: not a step for a case at stage Sub-team formed/);
+    refusedWithNothingWritten(s, 'IRT-2026-007', OUTCOME_NOTICE, /Cannot record reporter told of outcome: not a step for a case at stage Sub-team formed/);
   });
 
   test('refuses a reported-party template without permission, and a template of the team’s own', () => {
@@ -521,6 +595,7 @@ describe('markTemplateSent', () => {
 
   test('a template merely named “Response plan…” is no way around the reporter’s permission', () => {
     const s = setUp();
+    addEarlierDefaults(s);
     s.env.seedSheet('Templates', [
       ...s.env.sheetValues('Templates'),
       ['Response plan questions', 'Reported party', 'Questions ({{Case ID}})', 'Hello'],

@@ -28,6 +28,7 @@ export function blankRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
     received: null,
     firstReplySent: null,
     subTeamFormed: null,
+    targetDecisionDate: null,
     reporterNotified: null,
     reportedPartyNotified: null,
     lastUpdateToReporter: null,

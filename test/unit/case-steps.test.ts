@@ -42,7 +42,7 @@ const ctx = { today: TODAY, roster };
 
 function makeCase(extra: Partial<PanelCase> = {}): PanelCase {
   const record = blankRecord({ caseId: 'IRT-2026-001', stage: 'Received', permission: 'Not asked', received: day('2026-03-01') });
-  return { ...record, findings: '', channel: '', conflicts: '', ...extra };
+  return { ...record, findings: '', channel: '', conflicts: '', requestedAction: '', behaviourDescription: '', ...extra };
 }
 
 const TEAM = 'ana@irt.example, bo@irt.example, cy@irt.example';
@@ -201,27 +201,50 @@ describe('the cells each step writes', () => {
 
   test('record the decision: outcome, end date for a temporary ban, findings; stage Decision', () => {
     const c = investigating();
-    expect(ok('decision', c, { outcome: 'Warning', findings: 'Happened as reported.' })).toMatchObject({
-      cells: { Stage: 'Decision', Outcome: 'Warning', Findings: 'Happened as reported.' },
+    const asked = 'Step away from the organizer role';
+    expect(ok('decision', c, { outcome: 'Warning', requestedAction: asked, findings: 'Happened as reported.' })).toMatchObject({
+      cells: { Stage: 'Decision', Outcome: 'Warning', 'Requested action': asked, Findings: 'Happened as reported.' },
       detail: 'Warning',
     });
-    expect(ok('decision', c, { outcome: 'Temporary ban', endDate: '2026-06-30', findings: 'x' }).cells).toEqual({
+    expect(ok('decision', c, { outcome: 'Temporary ban', endDate: '2026-06-30', requestedAction: asked, findings: 'x' }).cells).toEqual({
       Stage: 'Decision',
       Outcome: 'Temporary ban',
       'Outcome end date': day('2026-06-30'),
+      'Requested action': asked,
       Findings: 'x',
     });
-    expect(refused('decision', c, { outcome: 'Temporary ban', findings: 'x' })).toBe('Cannot record decision: A temporary ban needs its end date.');
-    expect(refused('decision', c, { outcome: 'Warning', endDate: '2026-06-30', findings: 'x' })).toBe(
-      'Cannot record decision: Only a temporary ban has an end date (the outcome is Warning).',
+    expect(refused('decision', c, { outcome: 'Temporary ban', requestedAction: asked, findings: 'x' })).toBe(
+      'Cannot record decision: A temporary ban needs its end date.',
     );
-    expect(refused('decision', c, { outcome: 'Warning' })).toBe('Cannot record decision: Findings are required.');
+    // A correction or a warning may have an end date; a permanent ban or no action none.
+    expect(ok('decision', c, { outcome: 'Warning', endDate: '2026-06-30', requestedAction: asked, findings: 'x' }).cells).toMatchObject({
+      'Outcome end date': day('2026-06-30'),
+    });
+    expect(refused('decision', c, { outcome: 'Permanent ban', endDate: '2026-06-30', requestedAction: asked, findings: 'x' })).toBe(
+      'Cannot record decision: The outcome Permanent ban has no end date: leave End date empty.',
+    );
+    expect(refused('decision', c, { outcome: 'No action', endDate: '2026-06-30', findings: 'x' })).toBe(
+      'Cannot record decision: The outcome No action has no end date: leave End date empty.',
+    );
+    // The requested action is what the response plan asks: needed for every outcome but no action.
+    expect(refused('decision', c, { outcome: 'Correction', findings: 'x' })).toBe(
+      'Cannot record decision: Requested action is required for a correction: say what the reported party is asked to do.',
+    );
+    expect(ok('decision', c, { outcome: 'No action', findings: 'x' }).cells).toEqual({ Stage: 'Decision', Outcome: 'No action', Findings: 'x' });
+    expect(ok('decision', c, { outcome: 'Warning', requestedAction: asked, behaviourDescription: 'Insults in a thread', findings: 'x' }).cells)
+      .toMatchObject({ 'Behaviour description': 'Insults in a thread' });
+    expect(refused('decision', c, { outcome: 'Warning', requestedAction: asked })).toBe('Cannot record decision: Findings are required.');
     expect(refused('decision', c, { outcome: 'Banishment', findings: 'x' })).toBe(
       'Cannot record decision: Outcome must be one of Correction, Warning, Temporary ban, Permanent ban, No action.',
     );
     // Revising: findings kept when left empty, a stale end date cleared.
-    const decided = investigating({ stage: 'Decision', outcome: 'Temporary ban', outcomeEndDate: day('2026-06-30'), findings: 'old' });
-    expect(ok('decision', decided, { outcome: 'Warning' }).cells).toEqual({ Stage: 'Decision', Outcome: 'Warning', 'Outcome end date': null });
+    const decided = investigating({ stage: 'Decision', outcome: 'Temporary ban', outcomeEndDate: day('2026-06-30'), requestedAction: asked, findings: 'old' });
+    expect(ok('decision', decided, { outcome: 'Warning', requestedAction: asked }).cells).toEqual({
+      Stage: 'Decision',
+      Outcome: 'Warning',
+      'Outcome end date': null,
+      'Requested action': asked,
+    });
   });
 
   test('response plan, outcome notice, close', () => {
@@ -295,7 +318,7 @@ describe('walking a case from Received to Closed', () => {
       ['notifyReportedParty', { date: '2026-03-07' }, 'Update reporter'],
       ['updateReporter', { date: '2026-03-12' }, 'Update reported party'],
       ['updateReportedParty', { date: '2026-03-12' }, 'Update both parties'],
-      ['decision', { outcome: 'Temporary ban', endDate: '2026-09-01', findings: 'f' }, 'Send response plan'],
+      ['decision', { outcome: 'Temporary ban', endDate: '2026-09-01', requestedAction: 'Stay away', findings: 'f' }, 'Send response plan'],
       ['responsePlan', { date: '2026-03-16' }, 'Tell reporter the outcome'],
       ['reporterToldOutcome', { date: '2026-03-17' }, 'Close the case'],
       ['close', { date: '2026-03-18' }, ''],
@@ -345,8 +368,8 @@ describe('Mark as sent today is the panel’s step for the template', () => {
       ['Notify reported party', 'notifyReportedParty'],
       ['Update to reporter', 'updateReporter'],
       ['Update to reported party', 'updateReportedParty'],
-      ['Response plan', 'responsePlan'],
-      ['Outcome notice', 'reporterToldOutcome'],
+      ['Issuing a Response Plan [Reported Party]', 'responsePlan'],
+      ['Issuing a Response Plan [Notify Reporter]', 'reporterToldOutcome'],
     ]);
     expect(stepTemplate('close', makeCase({ stage: 'Not a violation' }))).toBe('Not a violation');
     expect(stepTemplate('close', investigating())).toBeNull();

@@ -1,4 +1,5 @@
 import {
+  ASSESSMENTS,
   CASE_COLUMNS,
   COLUMN_NAMES,
   COMPUTED_COLUMNS,
@@ -10,6 +11,9 @@ import {
   columnSpec,
   matchHeaders,
   normalizeHeader,
+  outcomeEndDateProblem,
+  outcomeEndDateRule,
+  requestedActionRequired,
 } from '../../src/core/columns';
 
 describe('the vocabulary', () => {
@@ -66,6 +70,7 @@ describe('the vocabulary', () => {
       'Received',
       'First reply sent',
       'Sub-team formed',
+      'Target decision date',
       'Reporter notified',
       'Reported party notified',
       'Last update to reporter',
@@ -81,6 +86,7 @@ describe('the vocabulary', () => {
     expect(byKind('email')).toEqual(['Reporter email', 'Reported party email']);
     expect(byKind('emails')).toEqual(['Sub-team']);
     expect(byKind('url')).toEqual(['Help desk link']);
+    expect(byKind('timezone')).toEqual(['Reporter time zone', 'Reported party time zone']);
     expect(byKind('computed')).toEqual([...COMPUTED_COLUMNS]);
   });
 
@@ -102,6 +108,46 @@ describe('the vocabulary', () => {
         owner.set(key, column.name);
       }
     }
+  });
+});
+
+describe('the columns the decision and the sub-team record', () => {
+  test('assessment, requested action, behaviour, target date and the parties’ zones', () => {
+    expect(columnSpec('Assessment')).toMatchObject({ kind: 'list', list: ['Possible violation', 'Not a violation'] });
+    expect(ASSESSMENTS).toEqual(['Possible violation', 'Not a violation']);
+    expect(columnSpec('Requested action')).toMatchObject({ kind: 'text', confidential: true });
+    expect(columnSpec('Behaviour description')).toMatchObject({ kind: 'text', confidential: true });
+    expect(columnSpec('Target decision date').kind).toBe('date');
+    // Teams spell it both ways; "timezone" and "time zone" are the same header.
+    expect(matchHeaders(['Behavior description', 'Reporter timezone', 'Reported party TZ']).map).toEqual({
+      'Behaviour description': 0,
+      'Reporter time zone': 1,
+      'Reported party time zone': 2,
+    });
+    // The new columns stand before the computed ones, which stay last.
+    expect(COLUMN_NAMES.slice(-3)).toEqual([...COMPUTED_COLUMNS]);
+  });
+
+  test('an end date: required for a temporary ban, allowed for a correction or a warning, none for a permanent ban or no action', () => {
+    expect(OUTCOMES.map((o) => [o, outcomeEndDateRule(o)])).toEqual([
+      ['Correction', 'optional'],
+      ['Warning', 'optional'],
+      ['Temporary ban', 'required'],
+      ['Permanent ban', 'none'],
+      ['No action', 'none'],
+    ]);
+    expect(outcomeEndDateProblem('Temporary ban', false)).toBe('Outcome end date is missing for a temporary ban');
+    expect(outcomeEndDateProblem('Temporary ban', true)).toBeNull();
+    expect(outcomeEndDateProblem('Warning', true)).toBeNull();
+    expect(outcomeEndDateProblem('Warning', false)).toBeNull();
+    expect(outcomeEndDateProblem('Permanent ban', true)).toBe('Outcome end date is set, but the outcome Permanent ban has no end date');
+    expect(outcomeEndDateProblem('No action', true)).toBe('Outcome end date is set, but the outcome No action has no end date');
+    expect(outcomeEndDateProblem('', false)).toBeNull();
+  });
+
+  test('a requested action for every outcome but no action', () => {
+    expect(OUTCOMES.filter(requestedActionRequired)).toEqual(['Correction', 'Warning', 'Temporary ban', 'Permanent ban']);
+    expect(requestedActionRequired('')).toBe(false);
   });
 });
 

@@ -259,6 +259,14 @@ describe('rule 9: a temporary ban needs its end date', () => {
       checkData('Outcome end date is missing for a temporary ban'),
     );
   });
+  test('a permanent ban or no action has no end date: one set → Check data; a correction or a warning may have one', () => {
+    for (const outcome of ['Permanent ban', 'No action'])
+      expect(next(investigating({ stage: 'Decision', outcome, outcomeEndDate: d('2026-06-01') }))).toEqual(
+        checkData(`Outcome end date is set, but the outcome ${outcome} has no end date`),
+      );
+    for (const outcome of ['Correction', 'Warning'])
+      expect(next(investigating({ stage: 'Decision', outcome, outcomeEndDate: d('2026-06-01') })).action).toBe('Send response plan');
+  });
   test('only after notifications (rule 8 first)', () => {
     expect(next(investigating({ stage: 'Decision', outcome: 'Temporary ban', reportedPartyNotified: null })).action).toBe(
       'Notify reported party',
@@ -568,6 +576,7 @@ describe('rows read from a sheet (real cell shapes, user headers), in both zones
       received: d('2026-03-01'),
       firstReplySent: d('2026-03-02'),
       subTeamFormed: d('2026-03-05'),
+      targetDecisionDate: null,
       reporterNotified: d('2026-03-08'),
       reportedPartyNotified: 'invalid',
       lastUpdateToReporter: null,

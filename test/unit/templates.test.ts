@@ -2,7 +2,13 @@ import { dayFromIso, startOfDay, type Day } from '../../src/core/calendar';
 import { COLUMN_NAMES, STAGES, matchHeaders, type ColumnName, type Stage } from '../../src/core/columns';
 import { sentColumnFor } from '../../src/core/sent-dates';
 import { defaultSettings } from '../../src/core/settings';
-import { DEFAULT_TEMPLATES, defaultTemplateRows } from '../../src/core/default-templates';
+import {
+  DEFAULT_TEMPLATES,
+  EARLIER_DEFAULT_TEMPLATES,
+  OUTCOME_NOTICE,
+  RESPONSE_PLAN,
+  defaultTemplateRows,
+} from '../../src/core/default-templates';
 import {
   TEMPLATE_HEADER,
   describeRefusal,
@@ -50,7 +56,12 @@ const ROWS: Record<Stage, Row> = (() => {
     'Sub-team formed': '2026-02-18',
   };
   const investigating = { ...formed, 'Reporter notified': '2026-02-20', 'Reported party notified': '2026-02-21' };
-  const decision = { ...investigating, Outcome: 'Temporary ban', 'Outcome end date': '2026-06-30' };
+  const decision = {
+    ...investigating,
+    Outcome: 'Temporary ban',
+    'Outcome end date': '2026-06-30',
+    'Requested action': 'Please do not take part in the forum or the chat server until the ban ends.',
+  };
   return {
     Received: { ...BASE, Stage: 'Received' },
     Assessing: { ...assessing, Stage: 'Assessing' },
@@ -92,8 +103,11 @@ function context(row: Row, options: { timeZone?: string; header?: string[]; sett
   };
 }
 
+/** What a team's sheet may hold: today's defaults and the rows an earlier version seeded. */
+const SEEDED = [...DEFAULT_TEMPLATES, ...EARLIER_DEFAULT_TEMPLATES];
+
 const template = (name: string) => {
-  const found = findTemplate(DEFAULT_TEMPLATES, name);
+  const found = findTemplate(SEEDED, name);
   if ('problem' in found) throw new Error(found.problem);
   return found;
 };
@@ -105,7 +119,40 @@ const PLAN_INTRO =
   'The Incident Response Team has finished looking into the report involving you (case IRT-2026-007) and has reached a decision.';
 const PLAN_CLOSE = 'This report is now closed. If you have questions about this decision, reply to this email and the team will answer.';
 
+const ASKED = 'What we ask of you: Please do not take part in the forum or the chat server until the ban ends.';
+
 const EXPECTED: Record<string, { to: string; role: string; subject: string; body: string }> = {
+  [RESPONSE_PLAN]: {
+    role: 'Reported party',
+    to: 'sam@example.net',
+    subject: 'Decision on the Code of Conduct report involving you (IRT-2026-007)',
+    body: para(
+      'Hello Sam O’Neil,',
+      'The Incident Response Team has finished looking into the report involving you (case IRT-2026-007). This is our decision, issued under the Code of Conduct Enforcement Guidelines.',
+      'Level of response under the Enforcement Guidelines: temporary ban',
+      ASKED,
+      'End date: 30 June 2026',
+      NOTICE,
+      PLAN_CLOSE,
+      SIGN_OFF,
+    ),
+  },
+  [OUTCOME_NOTICE]: {
+    role: 'Reporter',
+    to: 'zoe@example.org',
+    subject: 'Outcome of your report (IRT-2026-007)',
+    body: para(
+      'Hello Zoë Brontë,',
+      'The Incident Response Team has finished its work on your report (case IRT-2026-007) and has reached a decision under the Code of Conduct Enforcement Guidelines.',
+      'Outcome: temporary ban',
+      'What we have asked of the other party: Please do not take part in the forum or the chat server until the ban ends.',
+      'End date: 30 June 2026',
+      'We have told the other party of the decision and of what it means for them.',
+      NOTICE,
+      'This report is now closed. Thank you for trusting us with it. If anything else happens, please write to us.',
+      SIGN_OFF,
+    ),
+  },
   Acknowledgement: {
     role: 'Reporter',
     to: 'zoe@example.org',
@@ -221,6 +268,11 @@ function expectedAt(name: string, stage: Stage): { ok: true } | { problems: stri
     case 'Notify reported party':
     case 'Update to reported party':
       return early ? { problems: [NO_PERMISSION('Not asked')] } : { ok: true };
+    case RESPONSE_PLAN:
+      return noOutcome
+        ? { problems: [...(early ? [NO_PERMISSION('Not asked')] : []), '{{Outcome lowercase}}: the Outcome cell is empty on this row'] }
+        : { ok: true };
+    case OUTCOME_NOTICE:
     case 'Outcome notice':
       return noOutcome ? { problems: ['{{Outcome lowercase}}: the Outcome cell is empty on this row'] } : { ok: true };
     case 'Response plan: temporary ban':
@@ -254,7 +306,7 @@ function expectedAt(name: string, stage: Stage): { ok: true } | { problems: stri
 }
 
 describe('default templates', () => {
-  test('cover every saved reply of the process, with the sheet header', () => {
+  test('cover every saved reply of the process, with the sheet header; the last two by the names the process gives them', () => {
     expect(TEMPLATE_HEADER).toEqual(['Template', 'To', 'Subject', 'Body']);
     expect(DEFAULT_TEMPLATES.map((t) => t.name)).toEqual([
       'Acknowledgement',
@@ -263,6 +315,11 @@ describe('default templates', () => {
       'Notify reported party',
       'Update to reporter',
       'Update to reported party',
+      'Issuing a Response Plan [Reported Party]',
+      'Issuing a Response Plan [Notify Reporter]',
+    ]);
+    // What an earlier version seeded, kept to recognise those rows in a team's sheet.
+    expect(EARLIER_DEFAULT_TEMPLATES.map((t) => t.name)).toEqual([
       'Response plan: correction',
       'Response plan: warning',
       'Response plan: temporary ban',
@@ -274,8 +331,70 @@ describe('default templates', () => {
     for (const t of DEFAULT_TEMPLATES) expect(['Reporter', 'Reported party']).toContain(t.to);
   });
 
-  test('every response plan names the level, what is asked and until when, carries the notice and closes the report', () => {
-    const plans = DEFAULT_TEMPLATES.filter((t) => kindOf(t.name)?.kind === 'responsePlan');
+  test('the response plan: the level under the Enforcement Guidelines, what is asked, its end date, an optional description, the notice, closed', () => {
+    const plan = template(RESPONSE_PLAN);
+    expect(plan.to).toBe('Reported party');
+    expect(plan.body).toContain('issued under the Code of Conduct Enforcement Guidelines');
+    expect(plan.body).toContain('Level of response under the Enforcement Guidelines: {{Outcome lowercase}}');
+    expect(plan.body).toContain('{{Requested action|');
+    expect(plan.body).toContain('{{Outcome end date|');
+    expect(plan.body).toContain('{{Behaviour description|}}');
+    expect(plan.body).toContain('{{Confidentiality notice}}');
+    expect(plan.body).toContain('This report is now closed.');
+    const notice = template(OUTCOME_NOTICE);
+    expect(notice.to).toBe('Reporter');
+    for (const part of ['{{Outcome lowercase}}', '{{Requested action|', '{{Confidentiality notice}}', 'This report is now closed.'])
+      expect(notice.body).toContain(part);
+  });
+
+  test('one response plan for every level: the requested action and an end date where one is set', () => {
+    const decided = (row: Row) => context({ ...ROWS.Decision, ...row });
+    const paragraphs = (name: string, row: Row) => {
+      const result = prepareDraft(template(name), decided(row));
+      if (!result.ok) throw new Error(result.problems.join('; '));
+      return result.draft.body.split('\n\n').slice(2, -3);
+    };
+    const asked = 'Please step away from the meetup organizer role.';
+    expect(paragraphs(RESPONSE_PLAN, { Outcome: 'Warning', 'Requested action': asked, 'Outcome end date': '2026-05-05' })).toEqual([
+      'Level of response under the Enforcement Guidelines: warning',
+      `What we ask of you: ${asked}`,
+      'End date: 5 May 2026',
+    ]);
+    expect(paragraphs(RESPONSE_PLAN, { Outcome: 'Permanent ban', 'Requested action': asked, 'Outcome end date': '' })).toEqual([
+      'Level of response under the Enforcement Guidelines: permanent ban',
+      `What we ask of you: ${asked}`,
+      'End date: none',
+    ]);
+    // No action asks nothing: the fallback speaks.
+    expect(paragraphs(RESPONSE_PLAN, { Outcome: 'No action', 'Requested action': '', 'Outcome end date': '' })).toEqual([
+      'Level of response under the Enforcement Guidelines: no action',
+      'What we ask of you: nothing beyond following the Code of Conduct, as we ask of everyone in the community',
+      'End date: none',
+    ]);
+    // The optional description is its own paragraph, and leaves no gap when empty.
+    expect(paragraphs(RESPONSE_PLAN, { Outcome: 'Correction', 'Requested action': asked, 'Behaviour description': 'Two replies mocked a newcomer.' })).toEqual([
+      'Level of response under the Enforcement Guidelines: correction',
+      `What we ask of you: ${asked}`,
+      'End date: 30 June 2026',
+      'Two replies mocked a newcomer.',
+    ]);
+  });
+
+  test('every level but no action needs the requested action: refused, not filled with the fallback', () => {
+    for (const name of [RESPONSE_PLAN, OUTCOME_NOTICE]) {
+      for (const outcome of ['Correction', 'Warning', 'Temporary ban', 'Permanent ban']) {
+        expect(prepareDraft(template(name), context({ ...ROWS.Decision, Outcome: outcome, 'Requested action': '' }))).toEqual({
+          ok: false,
+          problems: [
+            'Requested action is empty on this row: the response plan must say what the reported party is asked to do (every outcome but No action)',
+          ],
+        });
+      }
+    }
+  });
+
+  test('every response plan an earlier version seeded names the level, what is asked and until when, carries the notice and closes the report', () => {
+    const plans = SEEDED.filter((t) => kindOf(t.name)?.kind === 'responsePlan' && outcomeOf(t.name) !== null);
     expect(plans.map((t) => outcomeOf(t.name))).toEqual(['Correction', 'Warning', 'Temporary ban', 'Permanent ban', 'No action']);
     for (const plan of plans) {
       expect(plan.to).toBe('Reported party');
@@ -292,7 +411,7 @@ describe('default templates', () => {
   // Every default template against a row at every stage.
   for (const stage of STAGES) {
     describe(`at stage ${stage}`, () => {
-      for (const t of DEFAULT_TEMPLATES) {
+      for (const t of SEEDED) {
         test(t.name, () => {
           const result = prepareDraft(t, context(ROWS[stage]));
           const expected = expectedAt(t.name, stage);
@@ -548,16 +667,25 @@ describe('the Templates sheet', () => {
   });
 
   test("lists the templates that fit the case's stage first", () => {
-    const names = (stage: string, outcome = '') => templateChoices(DEFAULT_TEMPLATES, stage, outcome).filter((c) => c.fits).map((c) => c.name);
+    const names = (stage: string, outcome = '') => templateChoices(SEEDED, stage, outcome).filter((c) => c.fits).map((c) => c.name);
     expect(names('Received')).toEqual(['Acknowledgement']);
     expect(names('Assessing')).toEqual(['Acknowledgement', 'Not a violation']);
     expect(names('Not a violation')).toEqual(['Not a violation']);
     expect(names('Sub-team formed')).toEqual(['Next steps to reporter', 'Notify reported party']);
     expect(names('Investigating')).toEqual(['Next steps to reporter', 'Notify reported party', 'Update to reporter', 'Update to reported party']);
-    expect(names('Decision', 'Warning')).toEqual(['Update to reporter', 'Update to reported party', 'Response plan: warning', 'Outcome notice']);
+    expect(names('Decision', 'Warning')).toEqual([
+      'Update to reporter',
+      'Update to reported party',
+      RESPONSE_PLAN,
+      OUTCOME_NOTICE,
+      'Response plan: warning',
+      'Outcome notice',
+    ]);
     expect(names('Decision')).toEqual([
       'Update to reporter',
       'Update to reported party',
+      RESPONSE_PLAN,
+      OUTCOME_NOTICE,
       'Response plan: correction',
       'Response plan: warning',
       'Response plan: temporary ban',
@@ -565,7 +693,7 @@ describe('the Templates sheet', () => {
       'Response plan: no action',
       'Outcome notice',
     ]);
-    expect(names('Closed', 'Warning')).toEqual(['Outcome notice']);
+    expect(names('Closed', 'Warning')).toEqual([OUTCOME_NOTICE, 'Outcome notice']);
     expect(names('Nonsense')).toEqual([]);
 
     const choices = templateChoices(DEFAULT_TEMPLATES, 'Received', '');
@@ -590,13 +718,15 @@ describe('the Templates sheet', () => {
 
 describe('Mark as sent today', () => {
   test('each saved reply fills its date column', () => {
-    expect(DEFAULT_TEMPLATES.map((t) => [t.name, sentColumnFor(t.name)])).toEqual([
+    expect(SEEDED.map((t) => [t.name, sentColumnFor(t.name)])).toEqual([
       ['Acknowledgement', 'First reply sent'],
       ['Not a violation', 'Closed'],
       ['Next steps to reporter', 'Reporter notified'],
       ['Notify reported party', 'Reported party notified'],
       ['Update to reporter', 'Last update to reporter'],
       ['Update to reported party', 'Last update to reported party'],
+      [RESPONSE_PLAN, 'Response plan sent'],
+      [OUTCOME_NOTICE, 'Reporter told outcome'],
       ['Response plan: correction', 'Response plan sent'],
       ['Response plan: warning', 'Response plan sent'],
       ['Response plan: temporary ban', 'Response plan sent'],

@@ -8,6 +8,7 @@ import {
   inertText,
   isEmail,
   isUrl,
+  timeZoneProblem,
   validateNewCase,
   type NewCaseForm,
 } from '../../src/core/validation';
@@ -76,8 +77,8 @@ describe('isUrl', () => {
 });
 
 describe('SHEET_RULES', () => {
-  test('every list, date, email, emails and URL column has a rule; text and computed columns none', () => {
-    const expected = CASE_COLUMNS.filter((c) => ['list', 'date', 'email', 'emails', 'url'].includes(c.kind)).map((c) => c.name);
+  test('every list, date, email, emails, URL and time-zone column has a rule; text and computed columns none', () => {
+    const expected = CASE_COLUMNS.filter((c) => ['list', 'date', 'email', 'emails', 'url', 'timezone'].includes(c.kind)).map((c) => c.name);
     expect(SHEET_RULES.map((r) => r.column)).toEqual(expected);
     expect(SHEET_RULES.find((r) => r.column === 'Stage')?.rule).toMatchObject({ type: 'list', values: expect.arrayContaining(['Decision']) });
   });
@@ -93,6 +94,29 @@ describe('SHEET_RULES', () => {
       expect(pattern.test('ana@example.org, bo@example.org')).toBe(false);
       expect(pattern.test('ana@example.org; bo@example.org; cy@example.org')).toBe(false);
     }
+  });
+});
+
+describe('the parties’ time zones', () => {
+  test('the sheet checks the shape of a zone name', () => {
+    const rule = SHEET_RULES.find((r) => r.column === 'Reporter time zone')?.rule;
+    expect(rule?.type).toBe('formula');
+    if (rule?.type === 'formula') {
+      const formula = rule.formula('E2');
+      expect(formula.startsWith('=OR(ISBLANK(E2), REGEXMATCH(E2, "')).toBe(true);
+      const pattern = new RegExp(formula.slice(formula.indexOf('"') + 1, formula.lastIndexOf('"')));
+      for (const zone of ['Europe/Berlin', 'America/Argentina/Buenos_Aires', 'UTC', 'Etc/GMT+5', 'EST5EDT'])
+        expect([zone, pattern.test(zone)]).toEqual([zone, true]);
+      for (const zone of ['CET + 1 hour', 'Berlin time', '+02:00', '/Europe'])
+        expect([zone, pattern.test(zone)]).toEqual([zone, false]);
+    }
+  });
+  test('the server checks the name itself', () => {
+    expect(timeZoneProblem('Reporter time zone', '')).toBeNull();
+    expect(timeZoneProblem('Reporter time zone', ' Asia/Tokyo ')).toBeNull();
+    expect(timeZoneProblem('Reported party time zone', 'Mars/Olympus_Mons')).toBe(
+      'Reported party time zone "Mars/Olympus_Mons" is not an IANA time zone name (e.g. Europe/Berlin)',
+    );
   });
 });
 
