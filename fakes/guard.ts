@@ -58,6 +58,10 @@ export interface GuardContext {
   authorize(member: string): void;
   /** The realm of the running script, or null when called from the test. */
   realm(): Realm | null;
+  /** Before each counted call: the call's simulated time; throws past the execution's limit. */
+  beforeCall(member: string): void;
+  /** After each counted call: throws if the call (a lock wait) ran past the limit. */
+  afterCall(): void;
 }
 
 /** Keys that tooling (jest, node's inspect, promises, JSON) probes; never thrown on. */
@@ -147,8 +151,12 @@ export class Guard {
       }
       let result: unknown;
       try {
-        if (this.counted) this.ctx.authorize(member);
+        if (this.counted) {
+          this.ctx.beforeCall(member);
+          this.ctx.authorize(member);
+        }
         result = fn.apply(obj, args.map(unwrapArg));
+        if (this.counted) this.ctx.afterCall();
       } catch (error) {
         throw this.adoptError(error);
       }

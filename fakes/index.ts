@@ -109,8 +109,8 @@ const DEFAULT_USER = 'irt.member@example.org';
 
 export function createEnv(options: EnvOptions = {}): FakeEnv {
   const calls = new CallCounter();
-  const execution = new ExecutionState();
   const clock = new FakeClock(options.now ?? '2025-01-15T10:00:00Z');
+  const execution = new ExecutionState(clock);
   const ui = new UiLog();
   const outbox = new Outbox();
   const drafts = new DraftBox();
@@ -132,6 +132,8 @@ export function createEnv(options: EnvOptions = {}): FakeEnv {
     calls,
     authorize: (member) => authorize(state.authMode, member),
     realm: () => execution.realm(),
+    beforeCall: (member) => execution.beforeCall(member),
+    afterCall: () => execution.checkTime(),
   };
   const counted = new Guard(ctx, true);
   const quiet = new Guard(ctx, false);

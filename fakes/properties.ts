@@ -4,6 +4,15 @@ import type { Implements } from './types';
 
 type P = GoogleAppsScript.Properties.Properties;
 
+/** Apps Script's quotas: a property value holds at most 9 kB, a store 500 kB (keys and values). */
+export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
+export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
+// Google's wording could not be checked here; these are the messages reported for scripts that hit the quotas.
+const VALUE_TOO_LARGE = 'Argument too large: value';
+const STORE_FULL = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
 /** Google stores property values as strings: a non-string is stringified. */
 function asString(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
@@ -27,19 +36,31 @@ export class FakeProperties
   setProperty(key: string, value: string): this {
     if (typeof key !== 'string' || key === '') throw gasError('Invalid argument: key');
     if (value === undefined || value === null) throw gasError('Invalid argument: value');
-    this._store.set(key, asString(value));
+    this._write(new Map([[key, asString(value)]]), false);
     return this;
   }
   setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): this {
     if (properties === null || typeof properties !== 'object' || Array.isArray(properties)) {
       throw signatureError('Properties', 'setProperties', [gasTypeName(properties)]);
     }
-    if (deleteAllOthers) this._store.clear();
+    const entries = new Map<string, string>();
     for (const [key, value] of Object.entries(properties)) {
       if (value === undefined || value === null) throw gasError('Invalid argument: value');
-      this._store.set(key, asString(value));
+      entries.set(key, asString(value));
     }
+    this._write(entries, !!deleteAllOthers);
     return this;
+  }
+  /** Writes all or nothing: a value over 9 kB, or a store that would pass 500 kB, throws and changes nothing. */
+  private _write(entries: Map<string, string>, replaceAll: boolean): void {
+    for (const value of entries.values()) if (bytes(value) > PROPERTY_VALUE_MAX_BYTES) throw gasError(VALUE_TOO_LARGE);
+    const next = new Map(replaceAll ? [] : this._store);
+    for (const [key, value] of entries) next.set(key, value);
+    let total = 0;
+    for (const [key, value] of next) total += bytes(key) + bytes(value);
+    if (total > PROPERTY_STORE_MAX_BYTES) throw gasError(STORE_FULL);
+    if (replaceAll) this._store.clear();
+    for (const [key, value] of entries) this._store.set(key, value);
   }
   getProperties(): { [key: string]: string } {
     return Object.fromEntries(this._store);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as gasLocal from 'gas-local';
+import { EXECUTION_LIMIT_MS, SIMPLE_TRIGGERS, SIMPLE_TRIGGER_LIMIT_MS } from './execution';
 import type { FakeEnv } from './index';
 
 /**
@@ -111,7 +112,7 @@ export function createGas(env: FakeEnv, options: GasOptions = {}): Gas {
         );
       }
       const context = vm.createContext(sandboxFor(env)) as vm.Context & Record<string, unknown>;
-      const owner = env.execution.begin(context);
+      const owner = env.execution.begin(context, SIMPLE_TRIGGERS.has(functionName) ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS);
       // Apps Script's Date methods (getHours, getDate, toString) use the script's time zone.
       const realEnv = realProcessEnv();
       const savedTz = realEnv.TZ;

@@ -23,7 +23,7 @@ import { refreshAll } from './sheets/refresh';
 import { readSettings } from './sheets/settings-sheet';
 import { withDocumentLock } from './sheets/lock';
 import { setupTracker as adoptTracker } from './sheets/setup';
-import { describeReminderSwitch, turnRemindersOff, turnRemindersOn } from './reminders/trigger';
+import { describeReminderSwitch, removeFollowUps, turnRemindersOff, turnRemindersOn } from './reminders/trigger';
 import { showCaseDraftDialog as openCaseDraftDialog, showCasePanel as openCasePanel } from './ui/case-panel';
 import { showDraftDialog as openDraftDialog } from './ui/draft-dialog';
 import { addMenu } from './ui/menu';
@@ -99,6 +99,12 @@ export function sendDeadlineReminders(e?: GoogleAppsScript.Events.TimeDriven): v
   // A trigger made from the tracker runs against it; anything else has no tracker to read.
   if (!spreadsheet) throw new Error('No tracker spreadsheet for this run: turn reminders on again from the tracker’s IRT Tracker menu.');
   runDeadlineReminders(spreadsheet);
+}
+
+/** The one-off follow-up of a reminder run that could not start or finish: removes its own trigger, then runs (nothing is sent twice). */
+export function continueDeadlineReminders(e?: GoogleAppsScript.Events.TimeDriven): void {
+  removeFollowUps();
+  sendDeadlineReminders(e);
 }
 
 /** IRT Tracker → Draft email…: the draft dialog for the case on the selected row. */

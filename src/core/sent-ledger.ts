@@ -1,63 +1,77 @@
-// What the reminder run has already sent: per calendar day, the recipients whose
-// digest went out. Kept as JSON in one script property, so a second run on the
-// same day sends nothing again and a run that died half-way is completed by the
-// next one. Pure: the adapter reads and writes the property.
+// What the reminder run has already sent: one small script property per
+// recipient and day (`IRT_SENT|2026-03-10|ann@irt.example`), so no value grows
+// with the team and a second run on the same day, or a follow-up of a run that
+// stopped half-way, sends nothing twice. Days outside a short window are pruned.
+// Pure: the adapter reads all properties once, writes one key per send and
+// deletes the pruned keys.
 
 import { dayFromIso, isoFromDay, type Day } from './calendar';
 
-/** `yyyy-mm-dd` → lower-cased recipients sent to on that day. */
-export type Ledger = Record<string, string[]>;
-
-export const LEDGER_PROPERTY = 'IRT_REMINDERS_SENT';
+/** The ledger's keys start with this; the rest is `yyyy-mm-dd|recipient`. */
+export const SENT_PREFIX = 'IRT_SENT|';
+/** The one-property JSON ledger of earlier versions (`{ "yyyy-mm-dd": [recipients] }`): still read, then pruned. */
+export const LEGACY_LEDGER_PROPERTY = 'IRT_REMINDERS_SENT';
 /** Days kept: today and yesterday (in case the spreadsheet's zone changes mid-day). */
 export const LEDGER_KEEP_DAYS = 2;
-/** A script property value holds at most 9 kB; stay well under it. */
-export const LEDGER_MAX_CHARS = 8_000;
 
-/** Reads the stored JSON; anything unreadable counts as an empty ledger. */
-export function parseLedger(json: string | null | undefined): Ledger {
-  if (!json) return {};
+/** The property recording that `recipient` got a digest on `day` (value: any non-empty text). */
+export function sentKey(day: Day, recipient: string): string {
+  return `${SENT_PREFIX}${isoFromDay(day)}|${recipient.trim().toLowerCase()}`;
+}
+
+interface SentEntry {
+  day: Day;
+  recipient: string;
+}
+
+/** The day and recipient a ledger key records, or null for any other property. */
+export function parseSentKey(key: string): SentEntry | null {
+  if (!key.startsWith(SENT_PREFIX)) return null;
+  const rest = key.slice(SENT_PREFIX.length);
+  const day = dayFromIso(rest.slice(0, 10));
+  if (day === null || rest[10] !== '|' || rest.length === 11) return null;
+  return { day, recipient: rest.slice(11) };
+}
+
+/** Recipients of the legacy JSON value by day; anything unreadable counts as nothing sent. */
+function parseLegacy(json: string | undefined): Map<Day, string[]> {
+  const days = new Map<Day, string[]>();
+  if (!json) return days;
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return {};
+    return days;
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-  const ledger: Ledger = {};
-  for (const [day, recipients] of Object.entries(value as Record<string, unknown>)) {
-    if (dayFromIso(day) === null || !Array.isArray(recipients)) continue;
-    ledger[day] = recipients.filter((r): r is string => typeof r === 'string').map((r) => r.toLowerCase());
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return days;
+  for (const [iso, recipients] of Object.entries(value as Record<string, unknown>)) {
+    const day = dayFromIso(iso);
+    if (day === null || !Array.isArray(recipients)) continue;
+    days.set(day, recipients.filter((r): r is string => typeof r === 'string').map((r) => r.trim().toLowerCase()));
   }
-  return ledger;
+  return days;
 }
 
-export function hasSent(ledger: Ledger, day: Day, recipient: string): boolean {
-  return (ledger[isoFromDay(day)] ?? []).includes(recipient.toLowerCase());
-}
-
-/** A new ledger with the recipient recorded for the day. */
-export function recordSent(ledger: Ledger, day: Day, recipient: string): Ledger {
-  const key = isoFromDay(day);
-  const sent = ledger[key] ?? [];
-  const address = recipient.toLowerCase();
-  return sent.includes(address) ? ledger : { ...ledger, [key]: [...sent, address] };
-}
-
-/** Drops days older than the kept window (and any day after today). */
-export function pruneLedger(ledger: Ledger, today: Day, keepDays = LEDGER_KEEP_DAYS): Ledger {
-  const pruned: Ledger = {};
-  for (const [key, recipients] of Object.entries(ledger)) {
-    const day = dayFromIso(key);
-    if (day !== null && day <= today && day > today - keepDays) pruned[key] = recipients;
+/** Lower-cased recipients already sent to on `day`, from all script properties. */
+export function sentOn(properties: Record<string, string>, day: Day): Set<string> {
+  const sent = new Set<string>(parseLegacy(properties[LEGACY_LEDGER_PROPERTY]).get(day) ?? []);
+  for (const key of Object.keys(properties)) {
+    const entry = parseSentKey(key);
+    if (entry && entry.day === day) sent.add(entry.recipient);
   }
-  return pruned;
+  return sent;
 }
 
-/** JSON for the property, pruned; if still too long, only today is kept. */
-export function serializeLedger(ledger: Ledger, today: Day): string {
-  const pruned = pruneLedger(ledger, today);
-  const json = JSON.stringify(pruned);
-  if (json.length <= LEDGER_MAX_CHARS) return json;
-  return JSON.stringify(pruneLedger(pruned, today, 1));
+/** Ledger keys to delete: days outside the kept window (or after today); the legacy value once it holds no kept day. */
+export function staleLedgerKeys(properties: Record<string, string>, today: Day, keepDays = LEDGER_KEEP_DAYS): string[] {
+  const kept = (day: Day) => day <= today && day > today - keepDays;
+  const stale: string[] = [];
+  for (const key of Object.keys(properties)) {
+    const entry = parseSentKey(key);
+    if (entry ? !kept(entry.day) : key.startsWith(SENT_PREFIX)) stale.push(key);
+  }
+  if (LEGACY_LEDGER_PROPERTY in properties && ![...parseLegacy(properties[LEGACY_LEDGER_PROPERTY]).keys()].some(kept)) {
+    stale.push(LEGACY_LEDGER_PROPERTY);
+  }
+  return stale;
 }

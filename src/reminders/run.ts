@@ -1,43 +1,61 @@
 // The daily reminder run: lock → refresh (one read, one write) → read the
 // Roster (one read: only its members receive a sub-team's digest) → decide the
-// digests → skip those already sent today → send within the mail quota, most
-// overdue first → remember each send at once → one Log write. No UI: it runs
-// from a time-driven trigger.
+// digests → skip those already sent today → send within the mail quota and the
+// run's time budget, most overdue first → remember each send at once → one Log
+// write. No UI: it runs from a time-driven trigger. A run that cannot start (the
+// tracker busy) or finish (time up) logs it and leaves a one-off follow-up run.
 
-import type { Day } from '../core/calendar';
+import { isoFromDay, type Day } from '../core/calendar';
 import { readCase } from '../core/cases';
 import type { Deadline } from '../core/deadlines';
 import { buildDigests, compareDigests, type Digest, type ReminderCase } from '../core/reminders';
 import { emailsIn } from '../core/people';
 import { settingsWarning } from '../core/summary';
-import { LEDGER_PROPERTY, hasSent, parseLedger, recordSent, serializeLedger } from '../core/sent-ledger';
+import { sentKey, sentOn, staleLedgerKeys } from '../core/sent-ledger';
 import { sendDigestEmail } from '../mail/digest-mail';
 import { sheetRow } from '../sheets/case-table';
+import { today as todayIn } from '../sheets/clock';
 import { appendLog, type LogEntry } from '../sheets/log';
-import { withDocumentLock } from '../sheets/lock';
+import { isLockBusy, withDocumentLock } from '../sheets/lock';
 import { refreshAll } from '../sheets/refresh';
 import { readRoster } from '../sheets/roster-sheet';
 import { effectiveUserEmail } from '../session/user';
-import { readReminderState } from './trigger';
+import { FOLLOW_UP_AFTER_MS, readReminderState, scheduleFollowUp, type FollowUp } from './trigger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Nobody is waiting on a trigger run: it may wait longer than a member for the document lock. */
+/** Nobody is waiting on a trigger run: it may wait longer than a member for a lock. */
 export const TRIGGER_LOCK_WAIT_MS = 30_000;
-/** A second run waits this long for the first before giving up (it would find everything sent anyway). */
-export const REMINDER_LOCK_WAIT_MS = 1_000;
+/** No digest is started after this much of the run: Apps Script ends an execution at 6 minutes, and the Log must still be written. */
+export const SEND_BUDGET_MS = 4 * 60_000;
+/** Follow-up runs one member's trigger may leave in a day (a tracker that never frees up must not retry forever). */
+export const MAX_FOLLOW_UPS_PER_DAY = 12;
+const FOLLOW_UPS_PROPERTY = 'IRT_REMINDERS_FOLLOW_UPS';
+/** Log entries a run could not write (the tracker busy), written by the next run's Log write. */
+const PENDING_LOG_PROPERTY = 'IRT_REMINDERS_PENDING_LOG';
+const PENDING_LOG_MAX_CHARS = 8_000;
+/** Addresses named in one Log cell at most. */
+const NAMED_MAX = 20;
 
 export interface SendResult {
   sent: string[];
   failed: { recipient: string; error: string }[];
   heldBack: string[];
+  /** Not tried: the run's time budget was used up (a follow-up run sends them). */
+  left: string[];
+  /** Sent, but the ledger could not record it (a later run may send it again). */
+  unrecorded: string[];
   alreadySent: number;
   quota: number | null;
 }
 
 export interface ReminderRun extends SendResult {
-  /** False when another run held the lock: nothing was read or sent. */
+  /** False when the run could not start (the tracker busy): nothing was read or sent. */
   ran: boolean;
+  /** Why the run could not start, or ''. */
+  postponed: string;
+  /** The follow-up asked for (a run that could not start or finish), or null. */
+  followUp: FollowUp | null;
   digests: number;
   unassigned: number;
   blocked: number;
@@ -51,34 +69,53 @@ const errorText = (error: unknown) => String((error as Error)?.message ?? error)
 
 /**
  * Sends the digests not yet sent today, within the remaining daily quota (those
- * with overdue cases first). Each success is recorded in the ledger straight away,
- * so a run that dies half-way is completed by the next without duplicates.
+ * with overdue cases first) and while `outOfTime()` is false. Each success is
+ * recorded in its own ledger property straight away, so a run that dies half-way
+ * is completed by the next without duplicates; a failed record is reported, never
+ * allowed to stop the other sends. Stale ledger days are pruned afterwards.
  */
-export function sendDigests(digests: readonly Digest[], today: Day, dateFormat: string): SendResult {
+export function sendDigests(digests: readonly Digest[], today: Day, dateFormat: string, outOfTime: () => boolean = () => false): SendResult {
   const properties = PropertiesService.getScriptProperties();
-  let ledger = parseLedger(properties.getProperty(LEDGER_PROPERTY));
-  const pending = digests.filter((d) => !hasSent(ledger, today, d.recipient)).sort(compareDigests);
-  const result: SendResult = { sent: [], failed: [], heldBack: [], alreadySent: digests.length - pending.length, quota: null };
-  if (pending.length === 0) return result;
+  const stored = properties.getProperties();
+  const done = sentOn(stored, today);
+  const pending = digests.filter((d) => !done.has(d.recipient.toLowerCase())).sort(compareDigests);
+  const result: SendResult = { sent: [], failed: [], heldBack: [], left: [], unrecorded: [], alreadySent: digests.length - pending.length, quota: null };
 
-  const quota = Math.max(0, MailApp.getRemainingDailyQuota());
-  result.quota = quota;
-  let remaining = quota;
-  for (const digest of pending) {
-    if (remaining <= 0) {
-      result.heldBack.push(digest.recipient);
-      continue;
+  if (pending.length) {
+    const quota = Math.max(0, MailApp.getRemainingDailyQuota());
+    result.quota = quota;
+    let remaining = quota;
+    for (const digest of pending) {
+      if (remaining <= 0) {
+        result.heldBack.push(digest.recipient);
+        continue;
+      }
+      if (outOfTime()) {
+        result.left.push(digest.recipient);
+        continue;
+      }
+      try {
+        sendDigestEmail(digest, dateFormat);
+      } catch (error) {
+        result.failed.push({ recipient: digest.recipient, error: errorText(error) });
+        continue;
+      }
+      result.sent.push(digest.recipient);
+      remaining--;
+      try {
+        properties.setProperty(sentKey(today, digest.recipient), '1');
+      } catch {
+        result.unrecorded.push(digest.recipient);
+      }
     }
+  }
+  for (const key of staleLedgerKeys(stored, today)) {
+    if (outOfTime()) break; // the next run prunes the rest
     try {
-      sendDigestEmail(digest, dateFormat);
-    } catch (error) {
-      result.failed.push({ recipient: digest.recipient, error: errorText(error) });
-      continue;
+      properties.deleteProperty(key);
+    } catch {
+      // Pruning is housekeeping: the next run tries again.
     }
-    ledger = recordSent(ledger, today, digest.recipient);
-    properties.setProperty(LEDGER_PROPERTY, serializeLedger(ledger, today));
-    result.sent.push(digest.recipient);
-    remaining--;
   }
   return result;
 }
@@ -105,7 +142,19 @@ function logEntries(run: ReminderRun): LogEntry[] {
     entries.push({
       caseId: '',
       action: 'Reminders held back',
-      detail: `Daily email quota (${run.quota}) too small; not sent to: ${run.heldBack.join(', ')}`,
+      detail: `Daily email quota (${run.quota}) too small; not sent to: ${named(run.heldBack)}`,
+    });
+  if (run.left.length)
+    entries.push({
+      caseId: '',
+      action: 'Reminders to finish',
+      detail: `${run.left.length} digest(s) not sent before this run's time limit. ${describeFollowUp(run.followUp)}`,
+    });
+  if (run.unrecorded.length)
+    entries.push({
+      caseId: '',
+      action: 'Reminders not recorded',
+      detail: `${run.unrecorded.length} digest(s) went out but could not be recorded as sent, so a later run today may send them again: ${named(run.unrecorded)}`,
     });
   if (run.blocked)
     entries.push({
@@ -140,13 +189,87 @@ function fallbackTriage(): string {
   return stored || effectiveUserEmail();
 }
 
-export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(REMINDER_LOCK_WAIT_MS))
-    return { ran: false, digests: 0, unassigned: 0, blocked: 0, notOnRoster: 0, rosterEmpty: false, sent: [], failed: [], heldBack: [], alreadySent: 0, quota: null };
+/** At most NAMED_MAX addresses, then how many more: a Log cell stays small whatever the team size. */
+function named(addresses: readonly string[]): string {
+  const shown = addresses.slice(0, NAMED_MAX).join(', ');
+  return addresses.length > NAMED_MAX ? `${shown} and ${addresses.length - NAMED_MAX} more` : shown;
+}
+
+function describeFollowUp(followUp: FollowUp | null): string {
+  if (!followUp) return '';
+  if (followUp.scheduled === 'new') return `A follow-up run in about ${FOLLOW_UP_AFTER_MS / 60_000} minutes sends what is still due, nothing twice.`;
+  if (followUp.scheduled === 'pending') return 'A follow-up run is already scheduled; it sends what is still due, nothing twice.';
+  return `No follow-up run could be scheduled (${followUp.error}): the next daily run sends what is due then.`;
+}
+
+/** A follow-up for today, unless today's allowance is used up (only new ones count). */
+function requestFollowUp(today: Day): FollowUp {
+  const properties = PropertiesService.getScriptProperties();
+  const [day, count] = (properties.getProperty(FOLLOW_UPS_PROPERTY) ?? '').split('|');
+  const used = day === isoFromDay(today) ? Number(count) || 0 : 0;
+  if (used >= MAX_FOLLOW_UPS_PER_DAY) return { scheduled: 'no', error: `${MAX_FOLLOW_UPS_PER_DAY} follow-up runs today already` };
+  const followUp = scheduleFollowUp();
+  if (followUp.scheduled === 'new') properties.setProperty(FOLLOW_UPS_PROPERTY, `${isoFromDay(today)}|${used + 1}`);
+  return followUp;
+}
+
+function readPendingLog(json: string | null): LogEntry[] {
   try {
-    // The document lock too, so a member's step saved meanwhile is not overwritten by this refresh.
-    const { table, settings, settingsProblems, today, deadlines } = withDocumentLock(() => refreshAll(spreadsheet), TRIGGER_LOCK_WAIT_MS);
+    const value: unknown = JSON.parse(json ?? '[]');
+    return Array.isArray(value)
+      ? value.filter((e): e is LogEntry => !!e && typeof e.action === 'string' && typeof e.caseId === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The run's Log lines, under the document lock so a member's line written at the
+ * same moment never lands on the same row. If a member holds the lock longer than
+ * the run can wait, the lines are kept (the newest, bounded) for the next run's
+ * Log write and go to the execution log meanwhile: a run is never lost silently.
+ */
+function writeRunLog(spreadsheet: Spreadsheet, entries: LogEntry[]): void {
+  const properties = PropertiesService.getScriptProperties();
+  const all = [...readPendingLog(properties.getProperty(PENDING_LOG_PROPERTY)), ...entries];
+  try {
+    withDocumentLock(() => appendLog(spreadsheet, all), TRIGGER_LOCK_WAIT_MS);
+  } catch (error) {
+    if (!isLockBusy(error)) throw error;
+    const kept = all.map((e) => ({ ...e, detail: `(earlier run) ${e.detail ?? ''}`.slice(0, 600) }));
+    while (kept.length > 1 && JSON.stringify(kept).length > PENDING_LOG_MAX_CHARS) kept.shift();
+    properties.setProperty(PENDING_LOG_PROPERTY, JSON.stringify(kept));
+    console.warn(`Reminder run: the Log could not be written (tracker busy); kept for the next run: ${entries.map((e) => e.action).join(', ')}`);
+    return;
+  }
+  if (all.length > entries.length) properties.deleteProperty(PENDING_LOG_PROPERTY);
+}
+
+const NOT_RUN = { ran: false, digests: 0, unassigned: 0, blocked: 0, notOnRoster: 0, rosterEmpty: false, sent: [], failed: [], heldBack: [], left: [], unrecorded: [], alreadySent: 0, quota: null };
+
+/** The run could not start: say so in the Log and leave a follow-up for later today. */
+function postpone(spreadsheet: Spreadsheet, reason: string): ReminderRun {
+  const followUp = requestFollowUp(todayIn(spreadsheet).day);
+  writeRunLog(spreadsheet, [{ caseId: '', action: 'Reminders postponed', detail: `Nothing sent yet: ${reason}. ${describeFollowUp(followUp)}` }]);
+  return { ...NOT_RUN, postponed: reason, followUp };
+}
+
+export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
+  const started = Date.now();
+  const outOfTime = () => Date.now() - started > SEND_BUDGET_MS;
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(TRIGGER_LOCK_WAIT_MS)) return postpone(spreadsheet, 'another reminder run was still going');
+  try {
+    let refreshed: ReturnType<typeof refreshAll>;
+    try {
+      // The document lock too, so a member's step saved meanwhile is not overwritten by this refresh.
+      refreshed = withDocumentLock(() => refreshAll(spreadsheet), TRIGGER_LOCK_WAIT_MS);
+    } catch (error) {
+      if (isLockBusy(error)) return postpone(spreadsheet, 'a member was saving to the tracker for longer than the run could wait');
+      throw error;
+    }
+    const { table, settings, settingsProblems, today, deadlines } = refreshed;
     const members = readRoster(spreadsheet).members.map((m) => m.email);
     const outcomeColumn = table.map.Outcome;
     const partyColumns = [table.map['Reporter email'], table.map['Reported party email']].filter((c): c is number => c !== undefined);
@@ -166,10 +289,12 @@ export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
       members,
       blockedRecipients: parties,
     });
-    const sent = sendDigests(plan.digests, today, settings.emailDateFormat);
+    const sent = sendDigests(plan.digests, today, settings.emailDateFormat, outOfTime);
     const run: ReminderRun = {
       ...sent,
       ran: true,
+      postponed: '',
+      followUp: sent.left.length ? requestFollowUp(today) : null,
       digests: plan.digests.length,
       unassigned: plan.unassigned,
       blocked: plan.blocked,
@@ -177,9 +302,7 @@ export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
       rosterEmpty: members.length === 0,
     };
     const warning = settingsWarning(settingsProblems);
-    // Under the document lock: a member's log line written at the same moment must not land on the same row.
-    const entries = [...logEntries(run), ...(warning ? [{ caseId: '', action: 'Settings problem', detail: warning }] : [])];
-    withDocumentLock(() => appendLog(spreadsheet, entries), TRIGGER_LOCK_WAIT_MS);
+    writeRunLog(spreadsheet, [...logEntries(run), ...(warning ? [{ caseId: '', action: 'Settings problem', detail: warning }] : [])]);
     return run;
   } finally {
     lock.releaseLock();

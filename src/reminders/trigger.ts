@@ -10,6 +10,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The top-level function the trigger runs (src/main.ts). */
 export const REMINDER_HANDLER = 'sendDeadlineReminders';
+/** The top-level function of the one-off follow-up of a run that could not finish (src/main.ts). */
+export const FOLLOW_UP_HANDLER = 'continueDeadlineReminders';
+/** A follow-up runs this long after the run that could not finish (the same day, once the tracker is free again). */
+export const FOLLOW_UP_AFTER_MS = 10 * 60_000;
 export const REMINDER_STATE_PROPERTY = 'IRT_REMINDERS';
 
 export interface ReminderState {
@@ -62,11 +66,41 @@ export function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === REMINDER_HANDLER);
 }
 
-/** Deletes the running member's reminder triggers; returns how many. */
+/** Deletes the running member's reminder triggers and pending follow-ups; returns how many daily ones. */
 export function removeReminderTriggers(): number {
-  const triggers = ourTriggers();
-  for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
-  return triggers.length;
+  const all = ScriptApp.getProjectTriggers();
+  let daily = 0;
+  for (const trigger of all) {
+    const handler = trigger.getHandlerFunction();
+    if (handler === REMINDER_HANDLER) daily++;
+    if (handler === REMINDER_HANDLER || handler === FOLLOW_UP_HANDLER) ScriptApp.deleteTrigger(trigger);
+  }
+  return daily;
+}
+
+/** What scheduling a follow-up came to: a new one, one already pending, or Google's refusal. */
+export type FollowUp = { scheduled: 'new' } | { scheduled: 'pending' } | { scheduled: 'no'; error: string };
+
+/**
+ * A one-off trigger that runs the reminders again in FOLLOW_UP_AFTER_MS, unless
+ * this member already has one pending: a run never piles up follow-ups.
+ */
+export function scheduleFollowUp(): FollowUp {
+  try {
+    if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === FOLLOW_UP_HANDLER)) return { scheduled: 'pending' };
+    ScriptApp.newTrigger(FOLLOW_UP_HANDLER).timeBased().after(FOLLOW_UP_AFTER_MS).create();
+    return { scheduled: 'new' };
+  } catch (error) {
+    // E.g. the 20-triggers-per-member limit, or an add-on's one time-based trigger per document.
+    return { scheduled: 'no', error: String((error as Error)?.message ?? error).slice(0, 200) };
+  }
+}
+
+/** A follow-up removes its own trigger (and any stray one of this member) before it runs: a one-off stays listed until deleted. */
+export function removeFollowUps(): void {
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    if (trigger.getHandlerFunction() === FOLLOW_UP_HANDLER) ScriptApp.deleteTrigger(trigger);
+  }
 }
 
 /** Replaces the running member's reminder trigger with one daily at `hour` in `timeZone`. */

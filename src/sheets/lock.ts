@@ -33,3 +33,8 @@ function whenLocked<T>(lock: GoogleAppsScript.Lock.Lock, work: () => T, waitMs: 
     lock.releaseLock();
   }
 }
+
+/** Whether an error is withLock's refusal because another execution held the lock. */
+export function isLockBusy(error: unknown): boolean {
+  return (error as Error | undefined)?.message === BUSY_MESSAGE;
+}

@@ -485,3 +485,61 @@ describe('runtime: the bundle runs as Apps Script runs it', () => {
     expect((ctx.hello as () => string)()).toBe('Via gas-local');
   });
 });
+
+describe('quotas Google enforces', () => {
+  test('a property value over 9 kB and a store over 500 kB throw, and change nothing', () => {
+    const env = createEnv();
+    const props = env.globals.PropertiesService.getScriptProperties();
+    props.setProperty('fits', 'x'.repeat(9 * 1024));
+    expect(() => props.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
+    expect(() => props.setProperty('big', 'é'.repeat(5_000))).toThrow('Argument too large: value'); // bytes, not characters
+    expect(() => props.setProperties({ ok: '1', big: 'x'.repeat(10_000) })).toThrow('Argument too large: value');
+    expect(props.getKeys()).toEqual(['fits']);
+    for (let i = 0; i < 55; i++) props.setProperty(`k${i}`, 'x'.repeat(9_000));
+    expect(() => props.setProperty('one.more', 'x'.repeat(9_000))).toThrow('You have exceeded the property storage quota');
+    expect(props.getProperty('one.more')).toBeNull();
+    props.deleteProperty('k0');
+    props.setProperty('one.more', 'x'.repeat(9_000));
+  });
+});
+
+describe('executions have a clock', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-gas-clock-'));
+    fs.writeFileSync(
+      path.join(dir, 'Code.js'),
+      [
+        'function mailAll(n) { for (var i = 0; i < n; i++) MailApp.sendEmail("m" + i + "@example.org", "S", "B"); return n; }',
+        'function waitForLock() { LockService.getDocumentLock().tryLock(30000); return SpreadsheetApp.getActiveSpreadsheet().getName(); }',
+        'function onEdit(e) { LockService.getDocumentLock().tryLock(20000); LockService.getScriptLock().tryLock(20000); }',
+      ].join('\n'),
+    );
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('a run past 6 minutes is ended by Google: the next service call throws and nothing more happens', () => {
+    const env = createEnv();
+    env.outbox.quota = 1_000;
+    const gas = createGas(env, { bundleDir: dir });
+    env.execution.callCosts.set('MailApp.sendEmail', 1_000);
+    expect(gas.run('mailAll', 300)).toBe(300); // 5 minutes
+    expect(() => gas.run('mailAll', 400)).toThrow('Exceeded maximum execution time');
+    expect(env.outbox.sent).toHaveLength(300 + 360); // the 361st send would end past the limit
+    // Each execution has its own 6 minutes; time spent waiting for a lock counts.
+    env.execution.callCosts.clear();
+    env.locks.holdDocumentLock();
+    expect(gas.run('waitForLock')).toBe('Case Tracker');
+    // Outside an execution (a test calling the fakes) there is no limit.
+    env.globals.MailApp.sendEmail('x@example.org', 'S', 'B');
+  });
+
+  test('a simple trigger has 30 seconds', () => {
+    const env = createEnv();
+    const gas = createGas(env, { bundleDir: dir });
+    env.locks.holdScriptLock();
+    expect(() => gas.run('onEdit', {})).not.toThrow(); // 20 s waiting for the script lock
+    env.locks.holdDocumentLock();
+    expect(() => gas.run('onEdit', {})).toThrow('Exceeded maximum execution time'); // 20 s + 20 s
+  });
+});

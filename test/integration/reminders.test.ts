@@ -123,6 +123,22 @@ function runTrigger(s: Setup): void {
   }
 }
 
+/** A pending one-off follow-up fires: Google runs its handler with the trigger's id. */
+function runFollowUp(s: Setup): void {
+  const [trigger] = followUps(s);
+  expect(trigger).toBeDefined();
+  s.env.ui.available = false;
+  try {
+    s.gas.run(trigger.handler, { triggerUid: trigger.id, authMode: 'FULL' });
+  } finally {
+    s.env.ui.available = true;
+  }
+}
+
+const followUps = (s: Setup) => s.env.triggers.byHandler('continueDeadlineReminders');
+/** The days the sent-digest ledger holds (one property per recipient and day). */
+const ledgerDays = (s: Setup) =>
+  [...new Set([...s.env.properties.script.keys()].filter((k) => k.startsWith('IRT_SENT|')).map((k) => k.split('|')[1]))].sort();
 const recipients = (mails: readonly SentMail[]) => mails.map((m) => m.to).sort();
 const mailTo = (s: Setup, to: string) => s.env.outbox.sent.filter((m) => m.to === to);
 const logRows = (s: Setup) => s.env.sheetValues('Log').slice(1);
@@ -286,7 +302,10 @@ describe('sendDeadlineReminders', () => {
     s.env.clock.advance(DAY_MS);
     runTrigger(s);
     expect(s.env.outbox.sent).toHaveLength(12);
-    expect(Object.keys(JSON.parse(s.env.properties.script.get('IRT_REMINDERS_SENT') as string))).toEqual(['2026-03-10', '2026-03-11']);
+    expect(ledgerDays(s)).toEqual(['2026-03-10', '2026-03-11']);
+    s.env.clock.advance(DAY_MS);
+    runTrigger(s);
+    expect(ledgerDays(s)).toEqual(['2026-03-11', '2026-03-12']); // older days pruned
   });
 
   test("one recipient's failure does not stop the others, is logged, and is retried on the next run", () => {
@@ -307,23 +326,36 @@ describe('sendDeadlineReminders', () => {
 
   test('after a run dies part-way, the next run sends only the missing digests', () => {
     const s = ready();
-    const store = s.env.properties.script;
-    const set = store.set.bind(store);
-    let ledgerWrites = 0;
-    store.set = (key: string, value: string) => {
-      set(key, value);
-      // The execution is killed right after the second send was recorded.
-      if (key === 'IRT_REMINDERS_SENT' && ++ledgerWrites === 2) throw new Error('Exceeded maximum execution time');
-      return store;
-    };
+    // Google ends the execution during the third send, which hangs past the 6-minute limit.
+    let sends = 0;
+    s.env.execution.callCosts.set('MailApp.sendEmail', () => (++sends === 3 ? 7 * 60_000 : 0));
     expect(() => runTrigger(s)).toThrow('Exceeded maximum execution time');
-    store.set = set;
+    s.env.execution.callCosts.clear();
     const first = recipients(s.env.outbox.sent);
     expect(first).toHaveLength(2);
     expect(s.env.locks.isHeld('script')).toBe(false);
     runTrigger(s);
     expect(recipients(s.env.outbox.sent)).toEqual(ALL);
     expect(logRows(s).at(-1)?.[4]).toBe('4 sent, 2 already sent today, 0 failed, 0 held back (6 due)');
+  });
+
+  test('a bookkeeping failure stops no send: the digest counts as sent and the Log names it', () => {
+    const s = ready();
+    const store = s.env.properties.script;
+    const set = store.set.bind(store);
+    store.set = (key: string, value: string) => {
+      if (key === 'IRT_SENT|2026-03-10|bob@irt.example') throw new Error('Service error: Properties');
+      return set(key, value);
+    };
+    runTrigger(s);
+    store.set = set;
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL);
+    const log = logRows(s);
+    expect(log[0][4]).toBe('6 sent, 0 already sent today, 0 failed, 0 held back (6 due)');
+    expect(log[1].slice(3, 5)).toEqual([
+      'Reminders not recorded',
+      '1 digest(s) went out but could not be recorded as sent, so a later run today may send them again: bob@irt.example',
+    ]);
   });
 
   test('when the quota is short, digests with overdue cases go first and the rest are logged as held back', () => {
@@ -344,29 +376,54 @@ describe('sendDeadlineReminders', () => {
     expect(s.env.outbox.sent.slice(3).map((m) => m.to)).toEqual(['eve@irt.example', 'bob@irt.example', 'cat@irt.example']);
   });
 
-  test('a run that finds the lock held by another run exits without reading or sending', () => {
+  test('a run that cannot get the script lock in 30 s reads and sends nothing, says so in the Log, and leaves one follow-up that completes the day', () => {
     const s = ready();
-    s.env.locks.holdScriptLock();
+    s.env.triggers.addonLimits = false; // a bound script (see README): Google's add-on trigger limits do not apply
+    s.env.locks.holdScriptLock(); // another member's reminder run, still going
     runTrigger(s);
     expect(s.env.outbox.sent).toHaveLength(0);
-    expect(s.env.calls.count('Range.getValues')).toBe(0);
-    expect(s.env.calls.count('Range.setValues')).toBe(0);
-    expect(s.env.sheetValues('Log').slice(1)).toHaveLength(0);
+    expect(s.env.calls.count('Range.getValues')).toBe(0); // nothing read
+    expect(logRows(s).map((r) => r.slice(3, 5))).toEqual([
+      ['Reminders postponed', 'Nothing sent yet: another reminder run was still going. A follow-up run in about 10 minutes sends what is still due, nothing twice.'],
+    ]);
+    expect(followUps(s)).toEqual([expect.objectContaining({ eventType: 'CLOCK', after: 10 * 60_000, owner: OWNER })]);
+    // Still busy: the daily trigger of another member runs meanwhile; no second follow-up piles up.
+    runTrigger(s);
+    expect(followUps(s)).toHaveLength(1);
+    expect(logRows(s).at(-1)?.[4]).toContain('A follow-up run is already scheduled');
     s.env.locks.releaseScriptLock();
+    runFollowUp(s);
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL);
+    expect(followUps(s)).toHaveLength(0); // it removed itself
+    expect(s.env.triggers.byHandler('sendDeadlineReminders')).toHaveLength(1); // the daily one stays
     runTrigger(s);
     expect(s.env.outbox.sent).toHaveLength(6);
   });
 
-  test('a member saving for longer than the run can wait: nothing is overwritten or sent, and the next run catches up', () => {
+  test('a member saving for longer than the run can wait: nothing is overwritten or sent, the Log line waits for the next run, and a follow-up catches up', () => {
     const s = ready();
+    s.env.triggers.addonLimits = false;
     s.env.locks.holdDocumentLock();
-    expect(() => runTrigger(s)).toThrow(/try again/);
+    runTrigger(s);
     expect(s.env.outbox.sent).toHaveLength(0);
     expect(s.env.calls.count('Range.setValues')).toBe(0);
     expect(s.env.locks.isHeld('script')).toBe(false);
+    expect(s.env.logs.text()).toContain('Reminders postponed');
+    expect(followUps(s)).toHaveLength(1);
     s.env.locks.releaseDocumentLock();
-    runTrigger(s);
+    runFollowUp(s);
     expect(s.env.outbox.sent).toHaveLength(6);
+    expect(logRows(s).map((r) => r[3])).toEqual(['Reminders postponed', 'Reminders sent']);
+    expect(logRows(s)[0][4]).toMatch(/^\(earlier run\) Nothing sent yet: a member was saving to the tracker/);
+    expect(s.env.properties.script.has('IRT_REMINDERS_PENDING_LOG')).toBe(false);
+  });
+
+  test("as an add-on (one time-based trigger per member and document), a run that cannot start says the follow-up was refused", () => {
+    const s = ready();
+    s.env.locks.holdScriptLock();
+    runTrigger(s);
+    expect(logRows(s)[0][4]).toMatch(/^Nothing sent yet: another reminder run was still going\. No follow-up run could be scheduled \((?:Add-ons cannot create time-based triggers|This add-on has created too many time-based triggers).*\): the next daily run sends what is due then\.$/);
+    expect(followUps(s)).toHaveLength(0);
   });
 
   test('triage emails in Settings replace the member who turned reminders on', () => {
@@ -445,6 +502,66 @@ describe('sendDeadlineReminders', () => {
   });
 });
 
+describe('a large team: nothing lost to the ledger size or the 6-minute limit', () => {
+  /** `members` Roster members, three to a case, every case overdue: one digest per member. */
+  function largeTeam(members: number): Setup {
+    const who = Array.from({ length: members }, (_, i) => `member.${String(i + 1).padStart(4, '0')}`);
+    const specs: Spec[] = [];
+    for (let i = 0; i < members; i += 3) {
+      const three = [0, 1, 2].map((k) => who[(i + k) % members]);
+      specs.push({ ...SPECS[4], 'Case ID': `IRT-${String(i / 3 + 1).padStart(4, '0')}`, 'Sub-team': team(...three) });
+    }
+    const s = setUp();
+    s.env.triggers.addonLimits = false; // a bound script (see README)
+    seedCases(s, specs);
+    seedRoster(s, who);
+    s.gas.run('enableReminders');
+    s.env.outbox.quota = 1_500; // a Workspace account's daily recipients
+    return s;
+  }
+  const everyoneOnce = (s: Setup, members: number) => {
+    const to = s.env.outbox.sent.map((m) => m.to);
+    expect(new Set(to).size).toBe(to.length); // nobody twice
+    expect(to).toHaveLength(members);
+  };
+
+  test('500 recipients in a day: every digest sent and recorded, no property value near 9 kB, the store well under 500 kB', () => {
+    const s = largeTeam(500);
+    runTrigger(s);
+    everyoneOnce(s, 500);
+    expect(logRows(s).at(-1)?.[4]).toBe('500 sent, 0 already sent today, 0 failed, 0 held back (500 due)');
+    const values = [...s.env.properties.script.values()];
+    expect(Math.max(...values.map((v) => v.length))).toBeLessThan(1_000);
+    const bytes = [...s.env.properties.script].reduce((n, [k, v]) => n + k.length + v.length, 0);
+    expect(bytes).toBeLessThan(100_000);
+    runTrigger(s); // a second run sends nothing again
+    expect(s.env.outbox.sent).toHaveLength(500);
+  });
+
+  test('sending past the time budget stops well before 6 minutes, logs what is left and follow-up runs finish it the same day, nobody twice', () => {
+    const s = largeTeam(600);
+    s.env.execution.callCosts.set('MailApp.sendEmail', 1_000); // one second per email: 10 minutes of sending
+    const start = s.env.clock.now();
+    runTrigger(s); // would be ended by Google at 6 minutes without a budget
+    const first = s.env.outbox.sent.length;
+    expect(first).toBeGreaterThan(200);
+    expect(first).toBeLessThan(360);
+    expect(s.env.clock.now() - start).toBeLessThan(5 * 60_000);
+    const left = logRows(s).find((r) => r[3] === 'Reminders to finish');
+    expect(left?.[4]).toBe(`${600 - first} digest(s) not sent before this run's time limit. A follow-up run in about 10 minutes sends what is still due, nothing twice.`);
+    let runs = 0;
+    while (followUps(s).length && runs < 5) {
+      s.env.clock.advance(10 * 60_000);
+      runFollowUp(s);
+      runs++;
+    }
+    expect(runs).toBe(2);
+    everyoneOnce(s, 600);
+    expect(followUps(s)).toHaveLength(0);
+    expect(ledgerDays(s)).toEqual(['2026-03-10']); // all the same day
+  });
+});
+
 describe('time zones: today is the spreadsheet’s day, not the script’s', () => {
   test('spreadsheet in Los Angeles, script in Auckland', () => {
     // 2026-03-10T20:00Z is 10 March 13:00 in Los Angeles and 11 March 09:00 in Auckland.
@@ -457,7 +574,7 @@ describe('time zones: today is the spreadsheet’s day, not the script’s', () 
     // Same day as in Auckland above: the same digests, with the same dates.
     expect(recipients(s.env.outbox.sent)).toEqual(ALL);
     expect(mailTo(s, 'ann@irt.example')[0].body).toContain('- IRT-005: Update reporter, due 6 March 2026 [Overdue]');
-    expect(Object.keys(JSON.parse(s.env.properties.script.get('IRT_REMINDERS_SENT') as string))).toEqual(['2026-03-10']);
+    expect(ledgerDays(s)).toEqual(['2026-03-10']);
   });
 
   test('spreadsheet in Auckland, script in Los Angeles: the day has already turned in Auckland', () => {
@@ -466,7 +583,7 @@ describe('time zones: today is the spreadsheet’s day, not the script’s', () 
     seedRoster(s);
     s.gas.run('enableReminders');
     runTrigger(s);
-    expect(Object.keys(JSON.parse(s.env.properties.script.get('IRT_REMINDERS_SENT') as string))).toEqual(['2026-03-10']);
+    expect(ledgerDays(s)).toEqual(['2026-03-10']);
     // IRT-006's plan is due 11 March: due soon on 10 March.
     expect(mailTo(s, 'dan@irt.example')[0].body).toContain('- IRT-006: Send response plan, due 11 March 2026 [Due soon]');
   });

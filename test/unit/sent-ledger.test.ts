@@ -1,71 +1,53 @@
 import { dayFromIso, type Day } from '../../src/core/calendar';
-import {
-  LEDGER_MAX_CHARS,
-  hasSent,
-  parseLedger,
-  pruneLedger,
-  recordSent,
-  serializeLedger,
-  type Ledger,
-} from '../../src/core/sent-ledger';
+import { LEGACY_LEDGER_PROPERTY, parseSentKey, sentKey, sentOn, staleLedgerKeys } from '../../src/core/sent-ledger';
 
 const day = (iso: string) => dayFromIso(iso) as Day;
 const TODAY = day('2026-03-10');
+const recorded = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, '1']));
 
-test('records a recipient per day, case-insensitively, without duplicates', () => {
-  let ledger: Ledger = {};
-  expect(hasSent(ledger, TODAY, 'ann@irt.example')).toBe(false);
-  ledger = recordSent(ledger, TODAY, 'Ann@IRT.example');
-  ledger = recordSent(ledger, TODAY, 'ann@irt.example');
-  expect(ledger).toEqual({ '2026-03-10': ['ann@irt.example'] });
-  expect(hasSent(ledger, TODAY, 'ANN@irt.example')).toBe(true);
-  expect(hasSent(ledger, TODAY + 1, 'ann@irt.example')).toBe(false);
-  expect(hasSent(ledger, TODAY, 'bob@irt.example')).toBe(false);
+test('one key per recipient and day, case-insensitive', () => {
+  expect(sentKey(TODAY, ' Ann@IRT.example ')).toBe('IRT_SENT|2026-03-10|ann@irt.example');
+  expect(parseSentKey('IRT_SENT|2026-03-10|ann@irt.example')).toEqual({ day: TODAY, recipient: 'ann@irt.example' });
+  for (const other of ['IRT_SENT|2026-02-30|a@x.org', 'IRT_SENT|2026-03-10|', 'IRT_SENT|2026-03-10', 'IRT_NEXT_ID', 'IRT_SENT|20260310|a@x.org'])
+    expect(parseSentKey(other)).toBeNull();
 });
 
-test('recording returns a new ledger and leaves the old one alone', () => {
-  const before: Ledger = { '2026-03-10': ['ann@irt.example'] };
-  const after = recordSent(before, TODAY, 'bob@irt.example');
-  expect(before).toEqual({ '2026-03-10': ['ann@irt.example'] });
-  expect(after['2026-03-10']).toEqual(['ann@irt.example', 'bob@irt.example']);
-});
-
-test('round-trips through JSON', () => {
-  const ledger = recordSent(recordSent({}, TODAY, 'a@irt.example'), TODAY - 1, 'b@irt.example');
-  expect(parseLedger(serializeLedger(ledger, TODAY))).toEqual(ledger);
-});
-
-test('anything unreadable is an empty ledger, bad entries are dropped', () => {
-  expect(parseLedger(null)).toEqual({});
-  expect(parseLedger('')).toEqual({});
-  expect(parseLedger('{not json')).toEqual({});
-  expect(parseLedger('[1,2]')).toEqual({});
-  expect(parseLedger('"x"')).toEqual({});
-  expect(parseLedger(JSON.stringify({ '2026-03-10': ['A@x.org', 3], yesterday: ['b@x.org'], '2026-02-30': ['c@x.org'], '2026-03-09': 'd' }))).toEqual({
-    '2026-03-10': ['a@x.org'],
-  });
-});
-
-test('prunes days outside the kept window (and days after today)', () => {
-  const ledger: Ledger = {
-    '2026-03-07': ['a@x.org'],
-    '2026-03-08': ['a@x.org'],
-    '2026-03-09': ['b@x.org'],
-    '2026-03-10': ['c@x.org'],
-    '2026-03-11': ['d@x.org'],
+test('sentOn lists the day’s recipients only, and reads nothing else as sent', () => {
+  const properties = {
+    ...recorded(sentKey(TODAY, 'ann@irt.example'), sentKey(TODAY, 'Bob@irt.example'), sentKey(TODAY - 1, 'cat@irt.example')),
+    IRT_REMINDERS: '{"owners":["ann@irt.example"]}',
   };
-  expect(pruneLedger(ledger, TODAY)).toEqual({ '2026-03-09': ['b@x.org'], '2026-03-10': ['c@x.org'] });
-  expect(pruneLedger(ledger, TODAY, 1)).toEqual({ '2026-03-10': ['c@x.org'] });
-  expect(JSON.parse(serializeLedger(ledger, TODAY))).toEqual({ '2026-03-09': ['b@x.org'], '2026-03-10': ['c@x.org'] });
+  expect([...sentOn(properties, TODAY)].sort()).toEqual(['ann@irt.example', 'bob@irt.example']);
+  expect([...sentOn(properties, TODAY - 1)]).toEqual(['cat@irt.example']);
+  expect(sentOn(properties, TODAY + 1).size).toBe(0);
 });
 
-test('stays under the script-property size limit by keeping only today when needed', () => {
-  let ledger: Ledger = {};
-  for (let i = 0; i < 150; i++) {
-    ledger = recordSent(ledger, TODAY - 1, `member.number.${i}@irt.example`);
-    ledger = recordSent(ledger, TODAY, `member.number.${i}@irt.example`);
-  }
-  const json = serializeLedger(ledger, TODAY);
-  expect(json.length).toBeLessThanOrEqual(LEDGER_MAX_CHARS);
-  expect(Object.keys(JSON.parse(json))).toEqual(['2026-03-10']);
+test('the legacy one-property ledger of earlier versions still counts (an upgrade mid-day sends nothing twice)', () => {
+  const legacy = { [LEGACY_LEDGER_PROPERTY]: JSON.stringify({ '2026-03-10': ['A@x.org', 3], '2026-03-09': 'd', yesterday: ['b@x.org'] }) };
+  expect([...sentOn({ ...legacy, ...recorded(sentKey(TODAY, 'c@x.org')) }, TODAY)].sort()).toEqual(['a@x.org', 'c@x.org']);
+  for (const unreadable of ['', '{not json', '[1,2]', '"x"']) expect(sentOn({ [LEGACY_LEDGER_PROPERTY]: unreadable }, TODAY).size).toBe(0);
+});
+
+test('prunes days outside the kept window (and days after today), the legacy value once it is old, nothing else', () => {
+  const properties = {
+    ...recorded(...['2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10', '2026-03-11'].map((iso) => sentKey(day(iso), 'a@x.org'))),
+    'IRT_SENT|garbage': '1',
+    IRT_REMINDERS: '{}',
+    [LEGACY_LEDGER_PROPERTY]: JSON.stringify({ '2026-03-08': ['a@x.org'] }),
+  };
+  expect(staleLedgerKeys(properties, TODAY).sort()).toEqual([
+    'IRT_REMINDERS_SENT',
+    'IRT_SENT|2026-03-07|a@x.org',
+    'IRT_SENT|2026-03-08|a@x.org',
+    'IRT_SENT|2026-03-11|a@x.org',
+    'IRT_SENT|garbage',
+  ]);
+  expect(staleLedgerKeys({ [LEGACY_LEDGER_PROPERTY]: JSON.stringify({ '2026-03-10': ['a@x.org'] }) }, TODAY)).toEqual([]);
+  expect(staleLedgerKeys(properties, TODAY, 1)).toContain('IRT_SENT|2026-03-09|a@x.org');
+});
+
+test('each property stays tiny whatever the team size', () => {
+  const keys = Array.from({ length: 2_000 }, (_, i) => sentKey(TODAY, `member.number.${i}@irt.example`));
+  expect(Math.max(...keys.map((k) => k.length))).toBeLessThan(60);
+  expect(sentOn(recorded(...keys), TODAY).size).toBe(2_000);
 });
