@@ -33,12 +33,19 @@ export function readPageData<T>(id: string): T | null {
   }
 }
 
+/**
+ * What a date field holds when the browser cannot read what was typed (e.g. 02/30/2026):
+ * its value is then '' as if empty, so it is sent on as text that is no date, and the
+ * core check says "must be a real date" rather than "is required".
+ */
+export const UNREADABLE_DATE = 'not a date';
+
 /** The form's named controls as trimmed-free raw strings (the core validation trims). */
 export function readForm<F extends string>(form: HTMLFormElement, fields: readonly F[]): Record<F, string> {
   const values = {} as Record<F, string>;
   for (const field of fields) {
     const control = form.elements.namedItem(field) as Control | null;
-    values[field] = control ? control.value : '';
+    values[field] = !control ? '' : control.validity.badInput ? UNREADABLE_DATE : control.value;
   }
   return values;
 }

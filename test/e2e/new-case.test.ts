@@ -196,6 +196,31 @@ run('New case sidebar in the preview (Chromium)', () => {
     expect(after.history.filter((h) => h.fn === 'submitNewCase')).toEqual(before.history.filter((h) => h.fn === 'submitNewCase'));
   });
 
+  test('a date the browser cannot read is "not a real date", not "required"', async () => {
+    const before = await state();
+    const frame = await openSidebar();
+    const received = frame.locator('#received');
+    await received.click();
+    await received.press('Control+a');
+    await received.press('Backspace');
+    // Typed month by month, day by day, as a member would: 30 February does not exist.
+    await received.pressSequentially('02302026');
+    await expect(received.evaluate((input: HTMLInputElement) => [input.value, input.validity.badInput])).resolves.toEqual(['', true]);
+    await frame.locator('#reporterName').fill('Fictional Reporter');
+    await frame.locator('#summary').fill('Fictional summary');
+    await frame.getByRole('button', { name: 'Add case' }).click();
+    await expect(frame.locator('#received-error').textContent()).resolves.toContain('Received must be a real date');
+    await expect(frame.locator('#received-error').textContent()).resolves.not.toContain('required');
+    // A field left empty is still "required".
+    await received.fill('');
+    await expect(received.evaluate((input: HTMLInputElement) => input.validity.badInput)).resolves.toBe(false);
+    await frame.getByRole('button', { name: 'Add case' }).click();
+    await expect(frame.locator('#received-error').textContent()).resolves.toBe('Received is required');
+    const after = await state();
+    expect(cases(after).rows).toEqual(cases(before).rows);
+    expect(after.history.filter((h) => h.fn === 'submitNewCase')).toEqual(before.history.filter((h) => h.fn === 'submitNewCase'));
+  });
+
   test('the server re-checks what the client sends: a tampered call is refused and writes nothing', async () => {
     const before = await state();
     await openSidebar();
