@@ -5,7 +5,7 @@
 
 import { startOfDay, partsOfDay, type Day } from '../src/core/calendar';
 import { formatCaseId } from '../src/core/case-id';
-import { CASE_COLUMNS, type ColumnName } from '../src/core/columns';
+import { CASE_COLUMNS, NEW_TRACKER_COLUMNS, type ColumnName } from '../src/core/columns';
 import { ROSTER_HEADER } from '../src/core/roster';
 import type { FakeEnv } from '../fakes';
 
@@ -116,7 +116,8 @@ const DATE_FORMAT = 'yyyy-mm-dd';
 
 /** Writes the demo Cases sheet (before setup runs; setup then adds validation, highlighting and the computed columns). */
 export function seedDemoCases(env: FakeEnv, today: Day, timeZone: string): void {
-  const header = CASE_COLUMNS.map((c) => c.name as ColumnName);
+  // Laid out like a tracker the add-on creates: the computed columns right after Stage.
+  const header = [...NEW_TRACKER_COLUMNS];
   const dateColumns = new Set(CASE_COLUMNS.filter((c) => c.kind === 'date' || c.name === 'Next deadline').map((c) => c.name as string));
   const sorted = [...DEMO_CASES].sort((a, b) => Number(a.Received) - Number(b.Received));
   const perYear = new Map<number, number>();

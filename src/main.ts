@@ -12,6 +12,7 @@ import {
 } from './cases/case-panel';
 import type { StepFields, StepId } from './core/case-steps';
 import { describeStatusCounts, settingsWarning } from './core/summary';
+import { COMPUTED_COLUMNS } from './core/columns';
 import type { DraftCreated, DraftDialogData, DraftPreview, MarkedSent } from './core/templates';
 import type { NewCaseForm } from './core/validation';
 import { createTemplateDraft, previewTemplateDraft, requireText } from './cases/drafts';
@@ -51,6 +52,7 @@ export function setupTracker(): void {
   const lines = [
     report.createdCasesSheet ? `Created the ${report.casesSheet} sheet.` : `Using the ${report.casesSheet} sheet.`,
     report.addedColumns.length ? `Added columns: ${report.addedColumns.join(', ')}.` : 'All tracker columns were present.',
+    `${COMPUTED_COLUMNS.join(', ')}: columns ${report.computedColumns.join(', ')}.`,
     report.createdSheets.length ? `Created sheets: ${report.createdSheets.join(', ')}.` : '',
     report.addedSettings.length ? `Added settings: ${report.addedSettings.join(', ')}.` : '',
     report.addedTemplates.length ? `Added saved replies to Templates: ${report.addedTemplates.join(', ')}.` : '',

@@ -134,6 +134,15 @@ export const CASE_COLUMNS = [
 export type ColumnName = (typeof CASE_COLUMNS)[number]['name'];
 export const COLUMN_NAMES: readonly ColumnName[] = CASE_COLUMNS.map((c) => c.name);
 export const COMPUTED_COLUMNS = ['Next action', 'Next deadline', 'Deadline status'] as const satisfies readonly ColumnName[];
+
+/**
+ * The header of a tracker the add-on creates itself: the computed columns right
+ * after Stage, so a member sees why a row is red without scrolling. An adopted
+ * tracker keeps its own order; missing columns are appended at its right.
+ */
+export const NEW_TRACKER_COLUMNS: readonly ColumnName[] = COLUMN_NAMES.flatMap((name) =>
+  (COMPUTED_COLUMNS as readonly string[]).includes(name) ? [] : name === 'Stage' ? [name, ...COMPUTED_COLUMNS] : [name],
+);
 /** Columns whose content is about a person or the case itself; kept out of reminders and logs. */
 export const CONFIDENTIAL_COLUMNS: readonly ColumnName[] = CASE_COLUMNS.filter(
   (c: ColumnSpec) => c.confidential,

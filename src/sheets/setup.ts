@@ -3,7 +3,7 @@
 // deletes, reorders or overwrites a user's column or data; a second run
 // changes nothing.
 
-import { CASE_COLUMNS, COMPUTED_COLUMNS, matchHeaders, type ColumnName } from '../core/columns';
+import { CASE_COLUMNS, COMPUTED_COLUMNS, NEW_TRACKER_COLUMNS, matchHeaders, type ColumnName } from '../core/columns';
 import { defaultSettingRows, missingSettingRows } from '../core/settings';
 import { SHEET_RULES, type SheetRule } from '../core/validation';
 import { columnLetter } from './a1';
@@ -23,6 +23,8 @@ export interface SetupReport {
   casesSheet: string;
   createdCasesSheet: boolean;
   addedColumns: string[];
+  /** Where Next action, Next deadline and Deadline status stand (column letters). */
+  computedColumns: string[];
   createdSheets: string[];
   addedSettings: string[];
   /** Default saved replies added by name to an existing Templates sheet. */
@@ -87,6 +89,7 @@ export function setupTracker(spreadsheet: Spreadsheet, dueSoonDays: () => number
     casesSheet: sheet.getName(),
     createdCasesSheet,
     addedColumns,
+    computedColumns: COMPUTED_COLUMNS.map((name) => columnLetter(column(name))),
     createdSheets,
     addedSettings,
     addedTemplates: templates.added,
@@ -109,11 +112,14 @@ export function applySettings(spreadsheet: Spreadsheet): StatusCounts | null {
   return refreshAll(spreadsheet).counts;
 }
 
-/** Writes the missing canonical headers after the last used column, in one write. */
+/**
+ * Writes the missing canonical headers after the last used column, in one write. A
+ * sheet with no header yet is a tracker we make: its columns in the new-tracker order.
+ */
 function appendMissingColumns(sheet: Sheet): string[] {
   const width = sheet.getLastColumn();
   const header = width > 0 ? sheet.getRange(HEADER_ROW, 1, 1, width).getValues()[0] : [];
-  const { missing } = matchHeaders(header);
+  const missing = width > 0 ? matchHeaders(header).missing : [...NEW_TRACKER_COLUMNS];
   if (missing.length === 0) return [];
   const needed = width + missing.length - sheet.getMaxColumns();
   if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);

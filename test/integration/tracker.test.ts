@@ -85,7 +85,17 @@ describe('setupTracker on a new spreadsheet', () => {
     expect(env.spreadsheet.getSheets().map((s) => s.getName())).toEqual(
       expect.arrayContaining(['Cases', 'Templates', 'Roster', 'Settings', 'Log', 'Sheet1']),
     );
-    expect(env.sheetValues('Cases')[0]).toEqual(COLUMN_NAMES);
+    // Every canonical column, the computed ones right after Stage.
+    expect(env.sheetValues('Cases')[0]).toEqual([
+      'Case ID',
+      'Received',
+      'Stage',
+      'Next action',
+      'Next deadline',
+      'Deadline status',
+      ...COLUMN_NAMES.filter((n) => !['Case ID', 'Received', 'Stage', ...COMPUTED_COLUMNS].includes(n)),
+    ]);
+    expect(env.ui.alerts[0].prompt).toContain('Next action, Next deadline, Deadline status: columns D, E, F.');
     expect(env.sheet('Cases').getFrozenRows()).toBe(1);
     expect(env.sheetValues('Settings').slice(0, 2)).toEqual([['Setting', 'Value'], ['Reply window (days)', 3]]);
     expect(env.ui.alerts[0].title).toBe('IRT Tracker is set up');
@@ -157,6 +167,15 @@ describe('setupTracker adopting an existing tracker', () => {
     expect(appended.slice(-3)).toEqual([...COMPUTED_COLUMNS]);
   });
 
+  it('moves nothing on an adopted tracker, and says where the computed columns are', () => {
+    const { env } = adopt();
+    const headerRow = env.sheetValues('Tracker 2026')[0].map(String);
+    const letters = COMPUTED_COLUMNS.map((name) => String.fromCharCode(65 + (headerRow.indexOf(name) % 26)));
+    expect(headerRow.indexOf('Next action')).toBe(headerRow.length - 3);
+    expect(headerRow.length).toBeGreaterThan(26);
+    expect(env.ui.alerts.at(-1)?.prompt).toContain(`Next action, Next deadline, Deadline status: columns A${letters[0]}, A${letters[1]}, A${letters[2]}.`);
+  });
+
   it('keeps the user’s own conditional-format rule after ours', () => {
     const { env } = adopt();
     const criteria = env.sheet('Tracker 2026').getConditionalFormatRules().map((r) => String(r.getBooleanCondition()?.getCriteriaType()));
@@ -194,9 +213,10 @@ function tracker(rows: Record<string, unknown>[], options: EnvOptions = {}) {
   const ctx = setup(options);
   ctx.gas.run('setupTracker');
   const sheet = ctx.env.sheet('Cases');
-  const grid = rows.map((r) => COLUMN_NAMES.map((name) => (name in r ? r[name] : '')));
+  const header = ctx.env.sheetValues('Cases')[0].map(String);
+  const grid = rows.map((r) => header.map((name) => (name in r ? r[name] : '')));
   if (grid.length + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length + 1 - sheet.getMaxRows());
-  if (grid.length) sheet.getRange(2, 1, grid.length, COLUMN_NAMES.length).setValues(grid as unknown[][]);
+  if (grid.length) sheet.getRange(2, 1, grid.length, header.length).setValues(grid as unknown[][]);
   ctx.env.calls.reset();
   return ctx;
 }
