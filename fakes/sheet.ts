@@ -5,6 +5,7 @@ import { gasError, gasTypeName, signatureError } from './errors';
 import { Fake, unwrap } from './guard';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
+import { FakeRangeList } from './range-list';
 import { checkInsertable, FakeEmbeddedChart, newChartBuilder, type FakeEmbeddedChartBuilder } from './chart';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { Implements } from './types';
@@ -71,6 +72,7 @@ export class FakeSheet
       | 'sort'
       | 'clear'
       | 'clearContents'
+      | 'getRangeList'
       | 'newChart'
       | 'insertChart'
       | 'getCharts'
@@ -245,6 +247,12 @@ export class FakeSheet
     }
     this._checkRect(a1OrRow, column, numRows ?? 1, numColumns ?? 1, 'getRange');
     return this._range(a1OrRow as number, column as number, numRows ?? 1, numColumns ?? 1);
+  }
+
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    if (!Array.isArray(a1Notations) || !a1Notations.every((a) => typeof a === 'string'))
+      throw signatureError('SpreadsheetApp.Sheet', 'getRangeList', [gasTypeName(a1Notations)]);
+    return new FakeRangeList(a1Notations.map((a1) => this.getRange(a1)));
   }
 
   getDataRange(): FakeRange {

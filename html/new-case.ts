@@ -64,6 +64,11 @@ async function onSubmit(event: Event): Promise<void> {
     showMessage(message, 'ok', [
       `Case ${result.caseId} added (row ${result.row}).`,
       `Reply to the reporter by ${formatIso(result.replyDue)}${late}.`,
+      ...(result.earlierCases
+        ? [
+            `${result.earlierCases.length} earlier case${result.earlierCases.length === 1 ? ' involves' : 's involve'} this reported party: ${result.earlierCases.join(', ')}. Their Expunge after dates were cleared; they are set again when this case closes.`,
+          ]
+        : []),
       ...(result.warning ? [result.warning] : []),
     ]);
     received.focus();

@@ -31,6 +31,8 @@ import { addMenu } from './ui/menu';
 import { newCaseDefaults, showNewCaseSidebar as openNewCaseSidebar, type NewCaseDefaults } from './ui/new-case-sidebar';
 import { alert, toast } from './ui/notify';
 import { showReportDialog as openReportDialog } from './ui/report-dialog';
+import { showExpungeDialog as openExpungeDialog } from './ui/expunge-dialog';
+import { expungeRecords as expungeCases, listExpungeDue as listDue, type ExpungeList, type Expunged } from './cases/expunge';
 import { buildTransparencyReport as buildReport, type ReportBuilt } from './cases/transparency-report';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -167,4 +169,19 @@ export function showReportDialog(): void {
 /** Replaces the Report sheet with the figures for `period` ({from, to} as yyyy-mm-dd) and returns them. */
 export function buildTransparencyReport(period: { from: string; to: string }): ReportBuilt {
   return buildReport(SpreadsheetApp.getActiveSpreadsheet(), period);
+}
+
+/** IRT Tracker → Expunge due records…: the dialog listing closed cases past their Expunge after date. */
+export function showExpungeDialog(): void {
+  openExpungeDialog();
+}
+
+/** The closed cases that may be expunged today: IDs and dates only. Reads only. */
+export function listExpungeDue(): ExpungeList {
+  return listDue(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** Replaces every identifying cell of exactly these cases with "Expunged", or refuses them all. */
+export function expungeRecords(caseIds: string[]): Expunged {
+  return expungeCases(SpreadsheetApp.getActiveSpreadsheet(), caseIds);
 }

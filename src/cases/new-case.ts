@@ -13,6 +13,7 @@ import { withDocumentLock } from '../sheets/lock';
 import { appendLog } from '../sheets/log';
 import { computedCells } from '../sheets/refresh';
 import { readSettings } from '../sheets/settings-sheet';
+import { resetRepeatReport } from './repeat-report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -24,6 +25,8 @@ export interface NewCaseResult {
   replyDue: string;
   /** Something went wrong after the case was saved (the case itself is safe). */
   warning?: string;
+  /** Earlier cases naming the same reported party (their Expunge after dates were cleared): IDs only; absent when none. */
+  earlierCases?: string[];
 }
 
 /** Columns the new row needs; without them the tracker is not set up. */
@@ -80,14 +83,16 @@ export function submitNewCase(spreadsheet: Spreadsheet, input: unknown): NewCase
     if (rowNumber > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rowNumber - sheet.getMaxRows());
     sheet.getRange(rowNumber, 1, 1, width).setValues([row]);
     properties.setProperty(key, String(seq));
+    const repeat = resetRepeatReport(table, caseId, value.reportedEmail);
     const replyDue = isoFromDay(deadline?.due ?? value.receivedDay + settings.replyWindowDays);
+    const saved: NewCaseResult = { caseId, row: rowNumber, replyDue, ...(repeat.caseIds.length ? { earlierCases: repeat.caseIds } : {}) };
     // The row is saved: a failing log line (e.g. a protected Log sheet) must not make the
     // member think otherwise and enter the case twice.
     try {
-      appendLog(spreadsheet, [{ caseId, action: 'Case created' }]);
+      appendLog(spreadsheet, [{ caseId, action: 'Case created' }, ...repeat.log]);
     } catch {
-      return { caseId, row: rowNumber, replyDue, warning: 'The case was saved, but the Log sheet could not be written (is it protected?).' };
+      return { ...saved, warning: 'The case was saved, but the Log sheet could not be written (is it protected?).' };
     }
-    return { caseId, row: rowNumber, replyDue };
+    return saved;
   });
 }

@@ -101,6 +101,16 @@ export function addDays(day: Day, days: number): Day {
   return day + days;
 }
 
+/** The same day of the month `months` later, or the month's last day when it has fewer (31 Jan + 1 → 28/29 Feb). */
+export function addMonths(day: Day, months: number): Day {
+  const { year, month, day: d } = partsOfDay(day);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  const last = dayFromParts(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - 1;
+  return Math.min(dayFromParts(y, m, d), last);
+}
+
 /** Dates cross realms (vm contexts, the sidebar) so `instanceof Date` is not reliable. */
 export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());

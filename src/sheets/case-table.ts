@@ -4,6 +4,7 @@
 import { startOfDay, type Day } from '../core/calendar';
 import { matchHeaders, type ColumnMap, type ColumnName } from '../core/columns';
 import { inertText } from '../core/validation';
+import { columnLetter } from './a1';
 import { HEADER_ROW, SHEET } from './names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -98,4 +99,33 @@ export function writeColumns(
       .setValues(values.map((row) => run.map((c) => row[c.i])));
     start = end;
   }
+}
+
+/**
+ * Sets the same value in some cells of some rows (each row its own columns), in one
+ * call: the cells become one RangeList of runs of adjacent columns.
+ */
+export function fillCells(
+  table: Pick<CaseTable, 'sheet' | 'map'>,
+  cells: readonly { rowNumber: number; columns: readonly ColumnName[] }[],
+  value: string,
+): number {
+  const a1: string[] = [];
+  for (const { rowNumber, columns } of cells) {
+    const indexes = columns
+      .map((name) => table.map[name])
+      .filter((i): i is number => i !== undefined)
+      .sort((a, b) => a - b);
+    let start = 0;
+    while (start < indexes.length) {
+      let end = start + 1;
+      while (end < indexes.length && indexes[end] === indexes[end - 1] + 1) end++;
+      const first = columnLetter(indexes[start] + 1);
+      const last = columnLetter(indexes[end - 1] + 1);
+      a1.push(first === last ? `${first}${rowNumber}` : `${first}${rowNumber}:${last}${rowNumber}`);
+      start = end;
+    }
+  }
+  if (a1.length) table.sheet.getRangeList(a1).setValue(value);
+  return a1.length;
 }

@@ -13,6 +13,7 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Turn reminders off', 'disableReminders'],
   null,
   ['Transparency report…', 'showReportDialog'],
+  ['Expunge due records…', 'showExpungeDialog'],
   null,
   ['Set up tracker', 'setupTracker'],
 ];

@@ -249,6 +249,24 @@ describe('sheets', () => {
   });
 });
 
+describe('range lists', () => {
+  test('getRangeList(a1s).setValue writes every cell of every range in one counted call', () => {
+    const env = createEnv();
+    const sheet = activeSheet(env);
+    sheet.getRangeList(['A1:B1', 'D3']).setValue('x');
+    expect(env.sheetValues(sheet.getName())).toEqual([
+      ['x', 'x', '', ''],
+      ['', '', '', ''],
+      ['', '', '', 'x'],
+    ]);
+    expect(env.calls.count('Sheet.getRangeList')).toBe(1);
+    expect(env.calls.count('RangeList.setValue')).toBe(1);
+    expect(env.calls.count('Range.setValue')).toBe(0);
+    expect(() => sheet.getRangeList(['A1', 'ZZ1'])).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRangeList('A1' as unknown as string[])).toThrow(/match the method signature for SpreadsheetApp.Sheet.getRangeList/);
+  });
+});
+
 describe('embedded charts', () => {
   test('built like EmbeddedChartBuilder: typed builders carry setTitle, the untyped one has none; counted', () => {
     const env = createEnv();

@@ -1,6 +1,7 @@
 import * as vm from 'node:vm';
 import {
   addDays,
+  addMonths,
   dayFromCell,
   dayFromIso,
   dayFromParts,
@@ -362,5 +363,20 @@ describe('isValidTimeZone', () => {
   test('non-strings are not', () => {
     expect(isValidTimeZone(undefined as unknown as string)).toBe(false);
     expect(isValidTimeZone(13 as unknown as string)).toBe(false);
+  });
+});
+
+describe('addMonths', () => {
+  const add = (iso: string, n: number) => isoFromDay(addMonths(dayFromIso(iso) as number, n));
+  test('the same day of the month, across years', () => {
+    expect(add('2026-03-15', 6)).toBe('2026-09-15');
+    expect(add('2026-11-30', 12)).toBe('2027-11-30');
+    expect(add('2026-08-01', 6)).toBe('2027-02-01');
+    expect(add('2026-05-10', 0)).toBe('2026-05-10');
+  });
+  test('the last day of a shorter month', () => {
+    expect(add('2026-08-31', 6)).toBe('2027-02-28');
+    expect(add('2027-08-31', 6)).toBe('2028-02-29');
+    expect(add('2026-01-31', 3)).toBe('2026-04-30');
   });
 });
