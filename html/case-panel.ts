@@ -319,8 +319,10 @@ function showAdvice(step: StepView, advice: Advice, box: HTMLElement): void {
   const list = el('ul');
   for (const member of advice.members) list.append(el('li', {}, `${member.reason} (${member.email})`));
   parts.push(list);
-  if (advice.excluded.length)
-    parts.push(el('p', { className: 'hint' }, `Left out: ${advice.excluded.map((e) => `${e.name} (${e.reason})`).join('; ')}.`));
+  const leftOut = advice.excluded.map((e) => `${e.name} (${e.reason})`);
+  if (advice.partiesLeftOut)
+    leftOut.push(`${advice.partiesLeftOut} ${advice.partiesLeftOut === 1 ? 'member who is a party' : 'members who are parties'} of this case`);
+  if (leftOut.length) parts.push(el('p', { className: 'hint' }, `Left out: ${leftOut.join('; ')}.`));
   if (advice.ignoredTimeZones.length)
     parts.push(el('p', { className: 'hint' }, `Not time zones, ignored: ${advice.ignoredTimeZones.join(', ')}.`));
   if (advice.rosterProblems.length) parts.push(el('p', { className: 'hint' }, `Roster: ${advice.rosterProblems.join('; ')}`));

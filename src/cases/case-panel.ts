@@ -16,7 +16,7 @@ import {
 import { cellText, isBlankRow } from '../core/cases';
 import { memberEntries } from '../core/people';
 import type { ColumnName } from '../core/columns';
-import { countOpenCases, suggestSubTeam, type SubTeamSuggestion } from '../core/subteam';
+import { caseExclusions, countOpenCases, suggestSubTeam, type SubTeamSuggestion } from '../core/subteam';
 import { findCase, findSelectedCase, type FoundCase } from '../sheets/case-lookup';
 import { readCaseTable, type CaseTable } from '../sheets/case-table';
 import { writeCaseCells } from '../sheets/row-writer';
@@ -164,19 +164,15 @@ export function suggestSubTeamFor(spreadsheet: Spreadsheet, caseId: unknown, opt
       throw new Error(`${replace} is not on the sub-team of ${found.caseId}.`);
     keep = team.filter((e) => e.toLowerCase() !== replace.trim().toLowerCase());
   }
-  // The member being replaced is never suggested back.
-  const conflicts = [text(found.row, 'Conflicts'), replace ?? ''].filter(Boolean).join(', ');
   const suggestion = suggestSubTeam({
     roster: roster.members,
     openCases: countOpenCases(openTeams),
     partyTimeZones,
-    conflicts,
+    exclusions: caseExclusions(readPanelCase(found.row, table.map, tz)),
     keep,
+    leaving: replace,
     day,
   });
-  if (replace !== undefined) {
-    suggestion.excluded = suggestion.excluded.filter((e) => e.email.toLowerCase() !== replace.trim().toLowerCase());
-  }
   return { ...suggestion, caseId: found.caseId, day: isoFromDay(day), rosterProblems: roster.problems };
 }
 

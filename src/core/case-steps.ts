@@ -16,8 +16,8 @@ import {
   type ColumnMap,
   type ColumnName,
 } from './columns';
-import { memberEntries, parsePeople, subTeamProblem } from './people';
-import { ineligibility, type RosterMember } from './subteam';
+import { memberEntries, subTeamProblem } from './people';
+import { caseExclusions, ineligibility, isParty, type CaseTies, type RosterMember } from './subteam';
 import { TEMPLATE_KINDS } from './templates';
 import { MAX_CELL_TEXT } from './validation';
 
@@ -34,15 +34,15 @@ export const STEP_IDS = [
   'reporterToldOutcome',
   'close',
   'replaceMember',
+  'conflicts',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 
 /** A case row as the panel needs it: the deadline engine's record plus a few text cells. */
-export interface PanelCase extends CaseRecord {
+export interface PanelCase extends CaseRecord, CaseTies {
   findings: string;
   channel: string;
-  conflicts: string;
   requestedAction: string;
   behaviourDescription: string;
 }
@@ -53,9 +53,14 @@ export function readPanelCase(row: readonly unknown[], map: ColumnMap, timeZone:
     ...readCase(row, map, timeZone),
     findings: text('Findings'),
     channel: text('Channel'),
-    conflicts: text('Conflicts'),
     requestedAction: text('Requested action'),
     behaviourDescription: text('Behaviour description'),
+    // Who may not sit on the sub-team.
+    conflicts: text('Conflicts'),
+    reporterName: text('Reporter name'),
+    reporterEmail: text('Reporter email'),
+    reportedPartyName: text('Reported party name'),
+    reportedPartyEmail: text('Reported party email'),
   };
 }
 
@@ -77,7 +82,8 @@ export type FieldName =
   | 'behaviourDescription'
   | 'findings'
   | 'outgoing'
-  | 'incoming';
+  | 'incoming'
+  | 'conflicts';
 
 export const FIELD_NAMES: readonly FieldName[] = [
   'date',
@@ -92,6 +98,7 @@ export const FIELD_NAMES: readonly FieldName[] = [
   'findings',
   'outgoing',
   'incoming',
+  'conflicts',
 ];
 
 /** The step's fields from whatever the client sent: known names only, strings only. */
@@ -223,14 +230,19 @@ const teamMissing = (c: PanelCase): string[] => {
   return missing;
 };
 
-/** Checks the members of a sub-team against the Roster on that day. */
+/**
+ * Checks the members of a sub-team against the Roster on that day. A party of the
+ * case is refused without naming them: the message may be seen over a shoulder.
+ */
 function rosterProblem(emails: readonly string[], c: PanelCase, day: Day, ctx: StepContext): string | null {
   const roster = ctx.roster ?? [];
-  const conflicts = parsePeople(c.conflicts);
-  for (const email of emails) {
+  const exclusions = caseExclusions(c);
+  for (const [i, email] of emails.entries()) {
     const member = roster.find((m) => m.email.toLowerCase() === email.toLowerCase());
     if (!member) return `${email} is not on the Roster`;
-    const why = ineligibility(member, day, conflicts);
+    const why = ineligibility(member, day, exclusions);
+    const who = emails.length > 1 ? `member ${i + 1}` : 'the new member';
+    if (why && isParty(member, exclusions)) return `${who} is ${why}, and a party never sits on their own case’s sub-team`;
     if (why) return `${member.name} (${member.email}) cannot join: ${why}`;
   }
   return null;
@@ -549,6 +561,29 @@ const STEPS: readonly StepSpec[] = [
     },
     writes: ['Sub-team'],
   },
+  {
+    id: 'conflicts',
+    label: 'Record conflicts',
+    // Whenever a sub-team may still be formed or changed.
+    allowed: (c) => ['Received', 'Assessing', ...SUB_TEAM_STAGES].includes(c.stage),
+    missing: () => [],
+    fields: (c) => [
+      {
+        name: 'conflicts',
+        label: 'Members with a connection to the case',
+        type: 'textarea',
+        value: c.conflicts,
+        required: false,
+        help: 'Names or emails, separated by commas: they are never suggested for this case’s sub-team. Empty it to clear.',
+      },
+    ],
+    plan: (c, f) => {
+      const value = (f.conflicts ?? '').trim();
+      if (value === c.conflicts) return { error: 'Conflicts are unchanged' };
+      return { Conflicts: value === '' ? null : value };
+    },
+    writes: ['Conflicts'],
+  },
 ];
 
 const specOf = (id: StepId) => STEPS.find((s) => s.id === id) as StepSpec;
@@ -687,6 +722,7 @@ export function applyCells(c: PanelCase, cells: CellChanges): PanelCase {
     else if (column === 'Requested action') next.requestedAction = String(value ?? '');
     else if (column === 'Behaviour description') next.behaviourDescription = String(value ?? '');
     else if (column === 'Channel') next.channel = String(value ?? '');
+    else if (column === 'Conflicts') next.conflicts = String(value ?? '');
   }
   return next;
 }

@@ -95,10 +95,54 @@ export function parseRoster(values: readonly (readonly unknown[])[], timeZone: s
   return { members, problems };
 }
 
-/** Why a member cannot sit on this case's sub-team on that day, or null when they can. */
-export function ineligibility(member: RosterMember, day: Day, conflicts: readonly Person[]): string | null {
+/** The cells of a case that rule members out of its sub-team. */
+export interface CaseTies {
+  conflicts: string;
+  reporterName: string;
+  reporterEmail: string;
+  reportedPartyName: string;
+  reportedPartyEmail: string;
+}
+
+/** Who may not sit on a case's sub-team: its parties and the members its Conflicts cell names. */
+export interface CaseExclusions {
+  reporter: readonly Person[];
+  reportedParty: readonly Person[];
+  conflicts: readonly Person[];
+}
+
+export const NO_EXCLUSIONS: CaseExclusions = { reporter: [], reportedParty: [], conflicts: [] };
+
+/**
+ * A party is one person: the name cell is read whole (so "Diaz, Ana" is one name) and
+ * the email cell as one address, in any form people write one.
+ */
+function party(name: string, email: string): Person[] {
+  return [name, email].filter((cell) => cell.trim() !== '').map(parsePerson);
+}
+
+export function caseExclusions(ties: Partial<CaseTies>): CaseExclusions {
+  return {
+    reporter: party(ties.reporterName ?? '', ties.reporterEmail ?? ''),
+    reportedParty: party(ties.reportedPartyName ?? '', ties.reportedPartyEmail ?? ''),
+    conflicts: parsePeople(ties.conflicts ?? ''),
+  };
+}
+
+/** Whether a Roster member is the case's reporter or reported party. */
+export function isParty(member: Pick<RosterMember, 'name' | 'email'>, exclusions: CaseExclusions): boolean {
+  return isListed(member, exclusions.reporter) || isListed(member, exclusions.reportedParty);
+}
+
+/**
+ * Why a member cannot sit on this case's sub-team on that day, or null when they can.
+ * A member matches a party or a Conflicts entry by email, or by their Roster name.
+ */
+export function ineligibility(member: RosterMember, day: Day, exclusions: CaseExclusions): string | null {
   if (member.problem) return member.problem;
-  if (isListed(member, conflicts)) return 'listed in this case’s Conflicts';
+  if (isListed(member, exclusions.reporter)) return 'the reporter of this case';
+  if (isListed(member, exclusions.reportedParty)) return 'the reported party of this case';
+  if (isListed(member, exclusions.conflicts)) return 'listed in this case’s Conflicts';
   if (!member.available) return 'not available (Available is No)';
   if (member.unavailableUntil !== null && member.unavailableUntil >= day)
     return `unavailable until ${isoFromDay(member.unavailableUntil)}`;
@@ -166,10 +210,12 @@ export interface SubTeamRequest {
   openCases: Readonly<Record<string, number>>;
   /** IANA zones of the parties when known; invalid ones are ignored and reported. */
   partyTimeZones?: readonly string[];
-  /** The case's Conflicts cell. */
-  conflicts?: string;
+  /** The case's parties and Conflicts (see caseExclusions). */
+  exclusions?: CaseExclusions;
   /** Members who stay (a replacement keeps the other two). */
   keep?: readonly string[];
+  /** The member being replaced: never suggested back, and not listed as left out. */
+  leaving?: string;
   /** The day the sub-team is formed, in the spreadsheet's zone. */
   day: Day;
   size?: number;
@@ -209,6 +255,8 @@ export interface SubTeamSuggestion {
   bestBy: { spread: GroupScore; openCases: GroupScore; parties: GroupScore | null } | null;
   /** Members left out and why (unavailable, conflicted, unreadable). */
   excluded: { name: string; email: string; reason: string }[];
+  /** Roster members who are a party of this case: left out, and not named (the panel needs no party's name). */
+  partiesLeftOut: number;
   /** Party time zones that are not IANA names (ignored). */
   ignoredTimeZones: string[];
 }
@@ -339,7 +387,8 @@ const scoreOf = (s: GroupScore): GroupScore => ({
 export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
   const size = request.size ?? SUB_TEAM_SIZE;
   const { day } = request;
-  const conflicts = parsePeople(request.conflicts ?? '');
+  const exclusions = request.exclusions ?? NO_EXCLUSIONS;
+  const leaving = (request.leaving ?? '').trim().toLowerCase();
   const keep = new Set((request.keep ?? []).map((e) => e.trim().toLowerCase()).filter((e) => e !== ''));
   const openOf = (m: RosterMember) => request.openCases[m.email.toLowerCase()] ?? 0;
   // One offset per zone: a large Roster shares a few dozen zones.
@@ -357,6 +406,7 @@ export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
     .map(offsetOf);
 
   const excluded: SubTeamSuggestion['excluded'] = [];
+  let partiesLeftOut = 0;
   const kept: Candidate[] = [];
   const pool: Candidate[] = [];
   request.roster.forEach((member, index) => {
@@ -373,8 +423,10 @@ export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
       if (isValidTimeZone(member.timeZone)) kept.push({ ...candidate(), kept: true });
       return;
     }
-    const why = ineligibility(member, day, conflicts);
-    if (why) excluded.push({ name: member.name, email: member.email, reason: why });
+    if (member.email.toLowerCase() === leaving) return;
+    const why = ineligibility(member, day, exclusions);
+    if (why && isParty(member, exclusions)) partiesLeftOut++;
+    else if (why) excluded.push({ name: member.name, email: member.email, reason: why });
     else pool.push(candidate());
   });
   const need = size - keep.size;
@@ -395,6 +447,7 @@ export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
       score: null,
       bestBy: null,
       excluded,
+      partiesLeftOut,
       ignoredTimeZones,
     };
   }
@@ -435,6 +488,7 @@ export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
       parties: bestBy.parties ? scoreOf(bestBy.parties) : null,
     },
     excluded,
+    partiesLeftOut,
     ignoredTimeZones,
   };
 }

@@ -297,7 +297,7 @@ describe('concurrent edits', () => {
     expect({ cases: casesRows(s), log: logRows(s) }).toEqual(before);
     // After a refresh the panel offers what is left to do.
     const fresh = panel(s, 'IRT-2026-001');
-    expect(fresh.steps.map((x) => x.id)).toEqual(['assessment']);
+    expect(fresh.steps.map((x) => x.id)).toEqual(['assessment', 'conflicts']);
   });
 
   test('a refresh of the computed cells or a sort does not count as a change; the step lands on the right row', () => {
@@ -446,6 +446,68 @@ describe('suggesting a sub-team from the Roster', () => {
     const members = advice.members.map((m) => m.email).join(', ');
     const saved = record(s, 'IRT-2026-001', 'subTeam', { members, date: '2026-03-20' }, view.version);
     expect(saved.panel.stage).toBe('Sub-team formed');
+  });
+
+  test('the case’s own parties are never suggested and are refused on its sub-team, without being named', () => {
+    // The reporter and the reported party are IRT members too: one by address (written with a name), one by Roster name.
+    const s = setUp('Pacific/Auckland', MARCH, [
+      ['Ana Alves', 'ana@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Bo Berg', 'bo@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Cy Chen', 'cy@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Di Diaz', 'di@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Ed Eze', 'ed@irt.example', 'Europe/Berlin', 'Yes', ''],
+    ]);
+    addCase(s, { ...assessing, 'Reporter email': 'Ana A. <ANA@irt.example>', 'Reported party name': 'Bo Berg', 'Reported party email': '' });
+    const advice = suggest(s);
+    expect(emails(advice)).toEqual(['cy', 'di', 'ed']);
+    expect(advice.partiesLeftOut).toBe(2);
+    expect(JSON.stringify(advice)).not.toMatch(/ana@|Ana Alves|bo@|Bo Berg/i);
+
+    const view = panel(s, 'IRT-2026-001');
+    const before = casesRows(s);
+    for (const [members, which] of [
+      ['cy@irt.example, ana@irt.example, di@irt.example', 'member 2 is the reporter of this case'],
+      ['bo@irt.example, cy@irt.example, di@irt.example', 'member 1 is the reported party of this case'],
+    ]) {
+      s.env.calls.reset();
+      expect(() => record(s, 'IRT-2026-001', 'subTeam', { members, date: '2026-03-20' }, view.version)).toThrow(
+        `Cannot record sub-team: ${which}, and a party never sits on their own case’s sub-team. Nothing was saved.`,
+      );
+      expect(s.env.calls.count('Range.setValues')).toBe(0);
+    }
+    expect(casesRows(s)).toEqual(before);
+
+    // A replacement cannot bring a party in either.
+    const formed = record(s, 'IRT-2026-001', 'subTeam', { members: 'cy@irt.example, di@irt.example, ed@irt.example', date: '2026-03-20' }, view.version);
+    expect(suggest(s, 'IRT-2026-001', { replace: 'ed@irt.example' }).complete).toBe(false);
+    expect(() =>
+      record(s, 'IRT-2026-001', 'replaceMember', { outgoing: 'ed@irt.example', incoming: 'bo@irt.example' }, formed.panel.version),
+    ).toThrow('Cannot replace a sub-team member: the new member is the reported party of this case');
+  });
+
+  test('conflicts recorded from the panel: written as inert text, logged without their content, and never suggested', () => {
+    const s = setUp('Pacific/Auckland');
+    addCase(s, assessing);
+    // 20 March: Bo, Cy and Di at UTC+1 (Ed and Fi are away).
+    expect(emails(suggest(s))).toEqual(['bo', 'cy', 'di']);
+    const view = panel(s, 'IRT-2026-001');
+    expect(view.steps.find((x) => x.id === 'conflicts')?.fields).toEqual([
+      expect.objectContaining({ name: 'conflicts', type: 'textarea', value: '', required: false }),
+    ]);
+    s.env.calls.reset();
+    const saved = record(s, 'IRT-2026-001', 'conflicts', { conflicts: '=HYPERLINK("x"); Cy Chen, di@irt.example' }, view.version);
+    expect(saved.message).toBe('Record conflicts: saved for IRT-2026-001.');
+    expect(rowById(s, 'IRT-2026-001')[s.col('Conflicts')]).toBe('=HYPERLINK("x"); Cy Chen, di@irt.example');
+    expect(s.env.sheet('Cases').getRange(2, s.col('Conflicts') + 1).getFormula()).toBe('');
+    expect(JSON.stringify(logRows(s))).not.toMatch(/Cy Chen|di@irt/);
+    expect(saved.panel.steps.find((x) => x.id === 'conflicts')?.fields[0].value).toBe('=HYPERLINK("x"); Cy Chen, di@irt.example');
+    const advice = suggest(s);
+    expect(advice.complete).toBe(false);
+    expect(emails(advice)).toEqual(['ana', 'bo']);
+    expect(advice.excluded.filter((e) => e.reason === 'listed in this case’s Conflicts').map((e) => e.email)).toEqual([
+      'cy@irt.example',
+      'di@irt.example',
+    ]);
   });
 
   test('fewer than three eligible members: says so', () => {

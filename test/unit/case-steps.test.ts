@@ -42,7 +42,19 @@ const ctx = { today: TODAY, roster };
 
 function makeCase(extra: Partial<PanelCase> = {}): PanelCase {
   const record = blankRecord({ caseId: 'IRT-2026-001', stage: 'Received', permission: 'Not asked', received: day('2026-03-01') });
-  return { ...record, findings: '', channel: '', conflicts: '', requestedAction: '', behaviourDescription: '', ...extra };
+  return {
+    ...record,
+    findings: '',
+    channel: '',
+    conflicts: '',
+    requestedAction: '',
+    behaviourDescription: '',
+    reporterName: '',
+    reporterEmail: '',
+    reportedPartyName: '',
+    reportedPartyEmail: '',
+    ...extra,
+  };
 }
 
 const TEAM = 'ana@irt.example, bo@irt.example, cy@irt.example';
@@ -69,20 +81,20 @@ function refused(id: StepId, c: PanelCase, fields: StepFields = {}): string {
 
 describe('which steps a stage allows', () => {
   test.each([
-    ['Received', {}, ['firstReply', 'assessment']],
-    ['Received', { firstReplySent: day('2026-03-02') }, ['assessment']],
-    ['Assessing', {}, ['firstReply', 'assessment', 'subTeam']],
+    ['Received', {}, ['firstReply', 'assessment', 'conflicts']],
+    ['Received', { firstReplySent: day('2026-03-02') }, ['assessment', 'conflicts']],
+    ['Assessing', {}, ['firstReply', 'assessment', 'subTeam', 'conflicts']],
     ['Not a violation', { firstReplySent: day('2026-03-02') }, ['assessment', 'close']],
-    ['Sub-team formed', { subTeam: TEAM, subTeamFormed: day('2026-03-05') }, ['notifyReporter', 'notifyReportedParty', 'replaceMember']],
-    ['Sub-team formed', { subTeam: TEAM, permission: 'No' }, ['notifyReporter', 'replaceMember']],
-    ['Investigating', { subTeam: TEAM, reporterNotified: day('2026-03-06') }, ['notifyReportedParty', 'updateReporter', 'decision', 'close', 'replaceMember']],
+    ['Sub-team formed', { subTeam: TEAM, subTeamFormed: day('2026-03-05') }, ['notifyReporter', 'notifyReportedParty', 'replaceMember', 'conflicts']],
+    ['Sub-team formed', { subTeam: TEAM, permission: 'No' }, ['notifyReporter', 'replaceMember', 'conflicts']],
+    ['Investigating', { subTeam: TEAM, reporterNotified: day('2026-03-06') }, ['notifyReportedParty', 'updateReporter', 'decision', 'close', 'replaceMember', 'conflicts']],
     [
       'Investigating',
       { subTeam: TEAM, reporterNotified: day('2026-03-06'), reportedPartyNotified: day('2026-03-07') },
-      ['updateReporter', 'updateReportedParty', 'decision', 'close', 'replaceMember'],
+      ['updateReporter', 'updateReportedParty', 'decision', 'close', 'replaceMember', 'conflicts'],
     ],
-    ['Decision', { subTeam: TEAM }, ['updateReporter', 'decision', 'responsePlan', 'reporterToldOutcome', 'close', 'replaceMember']],
-    ['Decision', { subTeam: TEAM, responsePlanSent: day('2026-03-15') }, ['reporterToldOutcome', 'close', 'replaceMember']],
+    ['Decision', { subTeam: TEAM }, ['updateReporter', 'decision', 'responsePlan', 'reporterToldOutcome', 'close', 'replaceMember', 'conflicts']],
+    ['Decision', { subTeam: TEAM, responsePlanSent: day('2026-03-15') }, ['reporterToldOutcome', 'close', 'replaceMember', 'conflicts']],
     ['Closed', { closed: day('2026-03-15') }, []],
     ['Investigating', { closed: day('2026-03-15') }, []],
     ['Waiting', {}, []],
@@ -297,6 +309,40 @@ describe('the cells each step writes', () => {
     );
     expect(refused('replaceMember', c, { outgoing: 'di@irt.example', incoming: 'ed@irt.example' })).toBe(
       'Cannot replace a sub-team member: di@irt.example is not on this case’s sub-team.',
+    );
+  });
+
+  test('a party of the case never sits on its sub-team: by email in any form, or by Roster name, and is not named', () => {
+    const c = makeCase({ stage: 'Assessing', firstReplySent: day('2026-03-02') });
+    expect(refused('subTeam', { ...c, reporterEmail: 'Bo B. <BO@irt.example>' }, { members: TEAM, date: '2026-03-05' })).toBe(
+      'Cannot record sub-team: member 2 is the reporter of this case, and a party never sits on their own case’s sub-team.',
+    );
+    expect(refused('subTeam', { ...c, reportedPartyEmail: 'mailto:cy@irt.example' }, { members: TEAM, date: '2026-03-05' })).toBe(
+      'Cannot record sub-team: member 3 is the reported party of this case, and a party never sits on their own case’s sub-team.',
+    );
+    expect(refused('subTeam', { ...c, reportedPartyName: '  ana ' }, { members: TEAM, date: '2026-03-05' })).toBe(
+      'Cannot record sub-team: member 1 is the reported party of this case, and a party never sits on their own case’s sub-team.',
+    );
+    // Another person's name or address is no obstacle.
+    expect(ok('subTeam', { ...c, reporterName: 'Anabel', reporterEmail: 'ana@parties.example' }, { members: TEAM, date: '2026-03-05' }).ok).toBe(true);
+    expect(refused('replaceMember', investigating({ reporterName: 'Di' }), { outgoing: 'bo@irt.example', incoming: 'di@irt.example' })).toBe(
+      'Cannot replace a sub-team member: the new member is the reporter of this case, and a party never sits on their own case’s sub-team.',
+    );
+  });
+
+  test('record conflicts: any time a sub-team may still change; cleared by emptying; an unchanged cell is refused', () => {
+    const c = investigating({ conflicts: 'Di' });
+    const recorded = ok('conflicts', c, { conflicts: '  Di, ed@irt.example ' });
+    // The cell is confidential: the Log line says only that conflicts were recorded.
+    expect(recorded).toEqual({ ok: true, cells: { Conflicts: 'Di, ed@irt.example' }, action: 'Record conflicts', detail: '' });
+    expect(ok('conflicts', c, { conflicts: '' }).cells).toEqual({ Conflicts: null });
+    expect(refused('conflicts', c, { conflicts: 'Di' })).toBe('Cannot record conflicts: Conflicts are unchanged.');
+    expect(refused('conflicts', makeCase({ stage: 'Not a violation' }), { conflicts: 'Di' })).toBe(
+      'Cannot record conflicts: not a step for a case at stage Not a violation.',
+    );
+    // Recorded conflicts rule the member out of the next sub-team step.
+    expect(refused('replaceMember', applyCells(c, recorded.cells), { outgoing: 'bo@irt.example', incoming: 'ED@irt.example' })).toBe(
+      'Cannot replace a sub-team member: Ed (ed@irt.example) cannot join: listed in this case’s Conflicts.',
     );
   });
 
@@ -581,7 +627,7 @@ describe('the panel view and the row fingerprint', () => {
       next: { action: 'Reply to reporter', due: '2026-03-04', status: 'Overdue' },
       problems: [],
     });
-    expect(view.steps.map((s) => s.id)).toEqual(['firstReply', 'assessment']);
+    expect(view.steps.map((s) => s.id)).toEqual(['firstReply', 'assessment', 'conflicts']);
     expect(JSON.stringify(view)).not.toContain('secret');
   });
 

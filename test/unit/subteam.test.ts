@@ -1,6 +1,7 @@
-import { parsePeople } from '../../src/core/people';
 import { dayFromIso, type Day } from '../../src/core/calendar';
 import {
+  NO_EXCLUSIONS,
+  caseExclusions,
   countOpenCases,
   formatOffset,
   ineligibility,
@@ -103,18 +104,34 @@ describe('parseRoster', () => {
 
 describe('eligibility', () => {
   test('conflicts match an email or a name, case- and space-insensitively', () => {
-    const conflicts = parsePeople('ANA@irt.example;  bo   smith\n');
-    expect(conflicts.map((p) => p.email ?? p.name)).toEqual(['ana@irt.example', 'bo smith']);
+    const conflicts = caseExclusions({ conflicts: 'ANA@irt.example;  bo   smith\n' });
+    expect(conflicts.conflicts.map((p) => p.email ?? p.name)).toEqual(['ana@irt.example', 'bo smith']);
     expect(ineligibility(member('Ana', 'UTC'), JULY, conflicts)).toBe('listed in this case’s Conflicts');
     expect(ineligibility(member('Bo Smith', 'UTC'), JULY, conflicts)).toBe('listed in this case’s Conflicts');
     expect(ineligibility(member('Cy', 'UTC'), JULY, conflicts)).toBeNull();
   });
 
+  test('the case’s parties, by email in any form or by Roster name, whatever else the Roster says', () => {
+    const parties = caseExclusions({
+      reporterName: 'Diaz, Ana', // one name, commas and all
+      reporterEmail: 'mailto:Robin@Parties.example',
+      reportedPartyName: '',
+      reportedPartyEmail: 'Sam Smith <sam@irt.example>',
+    });
+    expect(ineligibility(member('Diaz, Ana', 'UTC'), JULY, parties)).toBe('the reporter of this case');
+    expect(ineligibility(member('Ana', 'UTC'), JULY, parties)).toBeNull();
+    expect(ineligibility({ ...member('R', 'UTC'), email: 'robin@parties.example' }, JULY, parties)).toBe('the reporter of this case');
+    // The reported party's address matches; so does the name written with it.
+    expect(ineligibility(member('Sam', 'UTC'), JULY, parties)).toBe('the reported party of this case');
+    expect(ineligibility({ ...member('Sam Smith', 'UTC'), email: 'other@irt.example' }, JULY, parties)).toBe('the reported party of this case');
+    expect(ineligibility(member('Sam', 'UTC', { available: false }), JULY, parties)).toBe('the reported party of this case');
+  });
+
   test('unavailable until a day includes that day', () => {
     const away = member('Di', 'UTC', { unavailableUntil: JULY });
-    expect(ineligibility(away, JULY, [])).toBe('unavailable until 2026-07-14');
-    expect(ineligibility(away, JULY + 1, [])).toBeNull();
-    expect(ineligibility(member('Ed', 'UTC', { available: false }), JULY, [])).toBe('not available (Available is No)');
+    expect(ineligibility(away, JULY, NO_EXCLUSIONS)).toBe('unavailable until 2026-07-14');
+    expect(ineligibility(away, JULY + 1, NO_EXCLUSIONS)).toBeNull();
+    expect(ineligibility(member('Ed', 'UTC', { available: false }), JULY, NO_EXCLUSIONS)).toBe('not available (Available is No)');
   });
 });
 
@@ -165,7 +182,7 @@ describe('suggestSubTeam', () => {
       member('Fi', 'America/New_York'),
       member('Gu', 'Asia/Tokyo', { problem: 'Time zone is missing' }),
     ];
-    const s = suggestSubTeam({ roster, openCases: {}, day: JULY, conflicts: 'ed@irt.example' });
+    const s = suggestSubTeam({ roster, openCases: {}, day: JULY, exclusions: caseExclusions({ conflicts: 'ed@irt.example' }) });
     expect(emailsOf(s)).toEqual(['ana', 'di', 'fi']);
     expect(s.excluded).toEqual([
       { name: 'Bo', email: 'bo@irt.example', reason: 'not available (Available is No)' },
@@ -173,6 +190,18 @@ describe('suggestSubTeam', () => {
       { name: 'Ed', email: 'ed@irt.example', reason: 'listed in this case’s Conflicts' },
       { name: 'Gu', email: 'gu@irt.example', reason: 'Time zone is missing' },
     ]);
+  });
+
+  test('never suggests a party of the case, and leaves them out without naming them', () => {
+    const roster = ['Ana', 'Bo', 'Cy', 'Di', 'Ed'].map((n) => member(n, 'Europe/Paris'));
+    const exclusions = caseExclusions({ reporterEmail: 'ANA@irt.example', reportedPartyName: 'bo', conflicts: 'Cy' });
+    const s = suggestSubTeam({ roster, openCases: {}, day: JULY, exclusions });
+    expect(s.complete).toBe(false);
+    expect(emailsOf(s)).toEqual(['di', 'ed']);
+    expect(s.partiesLeftOut).toBe(2);
+    expect(s.excluded).toEqual([{ name: 'Cy', email: 'cy@irt.example', reason: 'listed in this case’s Conflicts' }]);
+    const more = suggestSubTeam({ roster: [...roster, member('Fi', 'Europe/Paris')], openCases: {}, day: JULY, exclusions });
+    expect(emailsOf(more)).toEqual(['di', 'ed', 'fi']);
   });
 
   test('prefers members with fewer open cases', () => {
@@ -262,8 +291,8 @@ describe('the fast search chooses what the exhaustive search of the rule chooses
   function everyGroup(request: Parameters<typeof suggestSubTeam>[0]): Scored[] {
     const keep = (request.keep ?? []).map((e) => e.toLowerCase());
     const kept = request.roster.filter((m) => keep.includes(m.email.toLowerCase()));
-    const conflicts = parsePeople(request.conflicts ?? '');
-    const pool = request.roster.filter((m) => !keep.includes(m.email.toLowerCase()) && ineligibility(m, request.day, conflicts) === null);
+    const exclusions = request.exclusions ?? NO_EXCLUSIONS;
+    const pool = request.roster.filter((m) => !keep.includes(m.email.toLowerCase()) && ineligibility(m, request.day, exclusions) === null);
     const parties = (request.partyTimeZones ?? []).map((z) => offsetOnDay(z, request.day));
     const need = 3 - kept.length;
     const groups: Scored[] = [];
@@ -322,10 +351,10 @@ describe('the fast search chooses what the exhaustive search of the rule chooses
       const loads = int(3); // 0: nobody loaded (ties on emails), else up to 2 or 4 cases each
       for (const m of roster) if (loads && next() < 0.6) openCases[m.email] = int(loads * 2 + 1);
       const partyTimeZones = Array.from({ length: int(3) }, () => ZONES[int(ZONES.length)]);
-      const conflicts = next() < 0.3 ? roster[int(size)].email : '';
+      const exclusions = caseExclusions({ conflicts: next() < 0.3 ? roster[int(size)].email : '', reporterName: next() < 0.3 ? roster[int(size)].name : '' });
       const keep = next() < 0.25 ? roster.slice(0, 1 + int(2)).map((m) => m.email) : [];
       const day = next() < 0.5 ? JANUARY : JULY;
-      const request = { roster, openCases, partyTimeZones, conflicts, keep, day };
+      const request = { roster, openCases, partyTimeZones, exclusions, keep, day };
 
       const groups = everyGroup(request);
       const fast = suggestSubTeam(request);
