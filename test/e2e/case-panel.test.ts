@@ -125,7 +125,7 @@ run('Case panel in the preview (Chromium)', () => {
     // Received yesterday: the reply is due in two days.
     await expect(panel().locator('#next-status').textContent()).resolves.toBe('Due soon');
     // Only the steps the stage allows.
-    await expect(panel().locator('.step-toggle').allTextContents()).resolves.toEqual(['Record first reply', 'Record assessment']);
+    await expect(panel().locator('.step-toggle').allTextContents()).resolves.toEqual(['Record first reply', 'Record assessment', 'Record conflicts']);
     await expect(panel().locator('#timeline li').first().textContent()).resolves.toContain('Received');
     await screenshot('case-panel-received.png');
 
