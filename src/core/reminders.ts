@@ -46,6 +46,8 @@ export interface Digest {
   recipient: string;
   /** Overdue first, then due soon, then rows to fix; earliest due first within each. */
   items: DigestItem[];
+  /** Opens the cases sheet (for "and N more"). */
+  trackerLink: string;
   overdue: number;
   dueSoon: number;
   checkData: number;
@@ -110,9 +112,14 @@ export function caseLabel(caseId: string, row: number): string {
   return isCaseIdToken(caseId) ? caseId : `Row ${row}`;
 }
 
+/** The link that opens the spreadsheet at the cases sheet. */
+export function sheetLink(link: SpreadsheetLink): string {
+  return `${link.url}#gid=${link.gid}`;
+}
+
 /** The link that opens the spreadsheet at a case's row. */
 export function rowLink(link: SpreadsheetLink, row: number): string {
-  return `${link.url}#gid=${link.gid}&range=A${row}`;
+  return `${sheetLink(link)}&range=A${row}`;
 }
 
 // Longest names first so "Outcome end date" wins over "Outcome", "Sub-team formed" over "Sub-team".
@@ -213,6 +220,7 @@ export function buildDigests(input: ReminderInput): ReminderPlan {
     digests.push({
       recipient,
       items,
+      trackerLink: sheetLink(link),
       overdue: items.filter((i) => i.status === 'Overdue').length,
       dueSoon: items.filter((i) => i.status === 'Due soon').length,
       checkData: items.filter((i) => i.status === 'Check data').length,

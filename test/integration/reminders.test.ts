@@ -502,7 +502,7 @@ describe('sendDeadlineReminders', () => {
   });
 });
 
-describe('a large team: nothing lost to the ledger size or the 6-minute limit', () => {
+describe('a large team or tracker: nothing lost to the ledger size or the 6-minute limit, no digest too big', () => {
   /** `members` Roster members, three to a case, every case overdue: one digest per member. */
   function largeTeam(members: number): Setup {
     const who = Array.from({ length: members }, (_, i) => `member.${String(i + 1).padStart(4, '0')}`);
@@ -524,6 +524,26 @@ describe('a large team: nothing lost to the ledger size or the 6-minute limit', 
     expect(new Set(to).size).toBe(to.length); // nobody twice
     expect(to).toHaveLength(members);
   };
+
+  test('a triage digest of 3,000 overdue cases lists the 50 most urgent and how many more, under 100 kB', () => {
+    const s = setUp();
+    const specs: Spec[] = [];
+    // IRT-1 is the most overdue (received first); each later case is a day less overdue.
+    for (let i = 0; i < 3_000; i++) {
+      const received = new Date(Date.UTC(2026, 2, 5) - (3_000 - i) * DAY_MS).toISOString().slice(0, 10);
+      specs.push({ 'Case ID': `IRT-${i + 1}`, Received: received, Stage: 'Received' });
+    }
+    seedCases(s, specs);
+    seedRoster(s);
+    s.gas.run('enableReminders');
+    runTrigger(s);
+    const [mail] = mailTo(s, OWNER);
+    expect(mail.subject).toBe('IRT: 3000 overdue');
+    expect(caseIds(mail)).toEqual(Array.from({ length: 50 }, (_, i) => `IRT-${i + 1}`));
+    const gid = s.env.sheet('Cases').getSheetId();
+    expect(mail.body).toContain(`And 2950 more (2950 overdue): open the tracker to see them all.\n  ${s.env.spreadsheet.getUrl()}#gid=${gid}\n`);
+    expect(Buffer.byteLength(mail.subject + mail.body + mail.htmlBody)).toBeLessThan(100_000);
+  });
 
   test('500 recipients in a day: every digest sent and recorded, no property value near 9 kB, the store well under 500 kB', () => {
     const s = largeTeam(500);

@@ -2,7 +2,7 @@ import { dayFromIso, type Day } from '../../src/core/calendar';
 import { isBlankRow, readCase } from '../../src/core/cases';
 import { CASE_COLUMNS, CONFIDENTIAL_COLUMNS, matchHeaders, type ColumnName } from '../../src/core/columns';
 import { computeDeadline } from '../../src/core/deadlines';
-import { digestSubject, formatDigest } from '../../src/core/digest-format';
+import { DIGEST_MAX_ITEMS, digestSubject, formatDigest } from '../../src/core/digest-format';
 import { escapeHtml } from '../../src/core/html-escape';
 import {
   FOLLOW_UP_ACTION,
@@ -424,6 +424,7 @@ describe('formatDigest', () => {
       dueSoon: 0,
       checkData: 0,
       items: [{ caseId: '<img src=x onerror=alert(1)>', action: 'Reply & "go"', due: TODAY, status: 'Overdue', row: 2, link: 'https://x/?a=1&b="2"' }],
+      trackerLink: 'https://x/',
     };
     const { html, text } = formatDigest(odd, { dateFormat: 'yyyy-MM-dd' });
     expect(html).not.toContain('<img');
@@ -431,6 +432,35 @@ describe('formatDigest', () => {
     expect(html).toContain('href="https://x/?a=1&amp;b=&quot;2&quot;"');
     expect(html).toContain('Reply &amp; &quot;go&quot;, due 2026-03-10');
     expect(text).toContain('Reply & "go", due 2026-03-10');
+  });
+});
+
+describe('a digest stays short whatever the tracker size', () => {
+  const many: string[][] = [];
+  for (let i = 0; i < 10_000; i++) many.push(ROWS[i % 13]);
+  const triage = digestFor(plan(many).digests, 'triage@irt.example') as Digest;
+
+  test('lists the 50 most urgent cases, overdue first, then how many more and where to see them', () => {
+    const email = formatDigest(triage, { dateFormat: 'd MMMM yyyy' });
+    const listed = [...email.text.matchAll(/^- (C-\d+):.*\[(\w[\w ]*)\]$/gm)];
+    expect(listed).toHaveLength(DIGEST_MAX_ITEMS);
+    expect(listed.map((m) => m[2])).toEqual(triage.items.slice(0, DIGEST_MAX_ITEMS).map((i) => i.status));
+    expect(listed[0][2]).toBe('Overdue');
+    const rest = triage.items.slice(DIGEST_MAX_ITEMS);
+    const overdue = rest.filter((i) => i.status === 'Overdue').length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(email.text).toContain(`And ${rest.length} more (${overdue} overdue, `);
+    expect(email.text).toContain(': open the tracker to see them all.\n  https://docs.google.com/spreadsheets/d/abc/edit#gid=42\n');
+    expect(email.html).toContain(`<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=42">And ${rest.length} more (`);
+    expect(email.subject).toBe(digestSubject(triage)); // the subject still counts everything
+  });
+
+  test('under 100 kB in all, and a short digest is listed whole', () => {
+    const email = formatDigest(triage, { dateFormat: 'd MMMM yyyy' });
+    expect(Buffer.byteLength(email.subject + email.text + email.html)).toBeLessThan(100_000);
+    const { digests } = plan();
+    const ann = formatDigest(digestFor(digests, 'ann@irt.example') as Digest, { dateFormat: 'd MMMM yyyy' });
+    expect(ann.text).not.toContain('more (');
   });
 });
 
