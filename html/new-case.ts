@@ -3,7 +3,7 @@
 // Everything shown is set with textContent.
 
 import { dayFromIso, formatDay, isoFromDay, type Day } from '../src/core/calendar';
-import { NEW_CASE_FIELDS, validateNewCase, type NewCaseForm } from '../src/core/validation';
+import { FIRST_RECEIPT_ISO, NEW_CASE_FIELDS, validateNewCase, type NewCaseForm } from '../src/core/validation';
 import { byId, clearFieldErrors, clearMessage, readForm, readPageData, setBusy, showFieldErrors, showMessage } from './client/dom';
 import { callServer } from './client/gas';
 
@@ -33,6 +33,7 @@ function resetForm(): void {
   clearFieldErrors(form, fields);
   received.value = isoFromDay(todayDay());
   received.max = isoFromDay(todayDay());
+  received.min = FIRST_RECEIPT_ISO;
 }
 
 function formatIso(iso: string): string {

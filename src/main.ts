@@ -11,7 +11,7 @@ import {
   type SubTeamAdvice,
 } from './cases/case-panel';
 import type { StepFields, StepId } from './core/case-steps';
-import { describeStatusCounts, settingsWarning } from './core/summary';
+import { dataWarning, describeStatusCounts, settingsWarning } from './core/summary';
 import { COMPUTED_COLUMNS } from './core/columns';
 import type { DraftCreated, DraftDialogData, DraftPreview, MarkedSent } from './core/templates';
 import type { NewCaseForm } from './core/validation';
@@ -20,7 +20,7 @@ import { draftDialogData as readDraftDialogData } from './cases/draft-dialog-dat
 import { runDeadlineReminders } from './reminders/run';
 import { markTemplateSentToday } from './cases/mark-sent';
 import { EDIT_NOT_RECOMPUTED, recomputeAfterEdit } from './sheets/on-edit';
-import { refreshAll } from './sheets/refresh';
+import { logCaseIdProblems, refreshAll } from './sheets/refresh';
 import { readSettings } from './sheets/settings-sheet';
 import { withDocumentLock } from './sheets/lock';
 import { setupTracker as adoptTracker } from './sheets/setup';
@@ -50,7 +50,11 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 export function setupTracker(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const report = withDocumentLock(() => adoptTracker(spreadsheet, () => readSettings(spreadsheet).settings.dueSoonDays));
+  const report = withDocumentLock(() => {
+    const adopted = adoptTracker(spreadsheet, () => readSettings(spreadsheet).settings.dueSoonDays);
+    logCaseIdProblems(spreadsheet, adopted.caseIdProblems);
+    return adopted;
+  });
   const lines = [
     report.createdCasesSheet ? `Created the ${report.casesSheet} sheet.` : `Using the ${report.casesSheet} sheet.`,
     report.addedColumns.length ? `Added columns: ${report.addedColumns.join(', ')}.` : 'All tracker columns were present.',
@@ -60,14 +64,20 @@ export function setupTracker(): void {
     report.addedTemplates.length ? `Added saved replies to Templates: ${report.addedTemplates.join(', ')}.` : '',
     describeStatusCounts(report.counts),
     settingsWarning(report.settingsProblems),
+    dataWarning(report.caseIdProblems),
   ];
   alert('IRT Tracker is set up', lines.filter(Boolean).join('\n'));
 }
 
 export function refreshDeadlines(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { counts, settingsProblems } = withDocumentLock(() => refreshAll(spreadsheet));
-  toast(spreadsheet, [describeStatusCounts(counts), settingsWarning(settingsProblems)].filter(Boolean).join(' '), 'Deadlines refreshed');
+  const { counts, settingsProblems, caseIdProblems } = withDocumentLock(() => {
+    const refreshed = refreshAll(spreadsheet);
+    logCaseIdProblems(spreadsheet, refreshed.caseIdProblems);
+    return refreshed;
+  });
+  const message = [describeStatusCounts(counts), settingsWarning(settingsProblems), dataWarning(caseIdProblems)];
+  toast(spreadsheet, message.filter(Boolean).join(' '), 'Deadlines refreshed');
 }
 
 export function showNewCaseSidebar(): void {

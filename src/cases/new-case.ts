@@ -3,7 +3,7 @@
 // one written row and one log line. A refused submission writes nothing.
 
 import { isoFromDay, partsOfDay } from '../core/calendar';
-import { highWaterKey, nextCaseId, parseHighWater } from '../core/case-id';
+import { highWaterKey, MAX_CASE_SEQ, nextCaseId, parseHighWater } from '../core/case-id';
 import { COMPUTED_COLUMNS, type ColumnName } from '../core/columns';
 import { deadlineForRow } from '../core/deadlines';
 import { describeErrors, NEW_CASE_COLUMN, NEW_CASE_FIELDS, validateNewCase } from '../core/validation';
@@ -51,11 +51,13 @@ export function submitNewCase(spreadsheet: Spreadsheet, input: unknown): NewCase
     const properties = PropertiesService.getDocumentProperties();
     const key = highWaterKey(year);
     const idColumn = table.map['Case ID'] as number;
-    const { caseId, seq } = nextCaseId(
+    const next = nextCaseId(
       year,
       table.rows.map((row) => row[idColumn]),
       parseHighWater(properties.getProperty(key)),
     );
+    if (!next) throw new Error(`${NOT_SAVED} Every case number of ${year} up to ${MAX_CASE_SEQ.toLocaleString('en')} is taken.`);
+    const { caseId, seq } = next;
 
     // The row, as wide as the table. The deadline is computed from the plain values;
     // what is written has every user string inert (a leading apostrophe).

@@ -22,3 +22,8 @@ export function describeStatusCounts(counts: StatusCounts): string {
 export function settingsWarning(problems: readonly string[]): string {
   return problems.length ? `Check the Settings sheet (defaults used): ${problems.join('; ')}.` : '';
 }
+
+/** Data problems found while refreshing (each already a sentence): '' when there are none. */
+export function dataWarning(problems: readonly { problem: string }[]): string {
+  return problems.map((p) => `${p.problem}.`).join(' ');
+}

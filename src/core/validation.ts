@@ -111,6 +111,10 @@ export const NEW_CASE_COLUMN: Record<keyof NewCaseForm, ColumnName> = {
   summary: 'Summary',
 };
 
+/** The earliest plausible receipt date: an earlier one is a typo (and would make no case ID). */
+export const FIRST_RECEIPT_ISO = '2000-01-01';
+const FIRST_RECEIPT_DAY = dayFromIso(FIRST_RECEIPT_ISO) as Day;
+
 export type FieldErrors = Partial<Record<keyof NewCaseForm, string>>;
 
 export interface CleanNewCase extends NewCaseForm {
@@ -145,6 +149,7 @@ export function validateNewCase(
     // already "must be text" or too long: keep that message
   } else if (form.received === '') errors.received = 'Received is required';
   else if (receivedDay === null) errors.received = 'Received must be a real date (yyyy-mm-dd)';
+  else if (receivedDay < FIRST_RECEIPT_DAY) errors.received = `Received cannot be before ${FIRST_RECEIPT_ISO}`;
   else if (receivedDay > today) errors.received = `Received cannot be after today (${isoFromDay(today)})`;
 
   if (form.reporterName === '' && form.reporterEmail === '' && !errors.reporterName)

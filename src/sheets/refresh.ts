@@ -2,12 +2,14 @@
 // cases sheet, one write of the computed block. Nothing else is written.
 
 import type { Day } from '../core/calendar';
+import { oversizedCaseIdProblems } from '../core/case-id';
 import { COMPUTED_COLUMNS } from '../core/columns';
 import { deadlineForRow, type Deadline } from '../core/deadlines';
 import type { Settings } from '../core/settings';
 import { countStatuses, type StatusCounts } from '../core/summary';
 import { readCaseTable, requireColumns, sheetRow, toCell, writeColumns, type CaseTable } from './case-table';
 import { today } from './clock';
+import { appendLog } from './log';
 import { readSettings } from './settings-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -17,6 +19,8 @@ export interface Refreshed {
   settings: Settings;
   /** Settings values that could not be read (their defaults were used): to tell the member. */
   settingsProblems: string[];
+  /** Case IDs too large to be real (ignored when numbering new cases), by row: to tell the member and log. */
+  caseIdProblems: { row: number; problem: string }[];
   today: Day;
   /** One entry per data row; null for a blank row. */
   deadlines: (Deadline | null)[];
@@ -36,5 +40,12 @@ export function refreshAll(spreadsheet: Spreadsheet): Refreshed {
   const deadlines = table.rows.map((row) => deadlineForRow(row, table.map, table.timeZone, day, settings));
   const counts = countStatuses(deadlines);
   writeColumns(table, sheetRow(0), COMPUTED_COLUMNS, deadlines.map((d) => computedCells(d, table.timeZone)));
-  return { table, settings, settingsProblems: problems, today: day, deadlines, counts };
+  const idColumn = table.map['Case ID'];
+  const caseIdProblems = idColumn === undefined ? [] : oversizedCaseIdProblems(table.rows.map((row) => row[idColumn]), sheetRow);
+  return { table, settings, settingsProblems: problems, caseIdProblems, today: day, deadlines, counts };
+}
+
+/** One Log line per Case ID problem, naming the row (the cell's text stays in the sheet). */
+export function logCaseIdProblems(spreadsheet: Spreadsheet, problems: Refreshed['caseIdProblems']): void {
+  appendLog(spreadsheet, problems.map((p) => ({ caseId: `Row ${p.row}`, action: 'Case ID problem', detail: p.problem })));
 }

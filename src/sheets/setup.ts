@@ -11,7 +11,7 @@ import { findCasesSheet } from './case-table';
 import { createLogSheet } from './log';
 import { HEADER_ROW, SHEET } from './names';
 import type { StatusCounts } from '../core/summary';
-import { refreshAll } from './refresh';
+import { refreshAll, type Refreshed } from './refresh';
 import { readSettings } from './settings-sheet';
 import { ROSTER_HEADER, ROSTER_RULES } from '../core/roster';
 import { ensureTemplatesSheet } from './templates-sheet';
@@ -30,6 +30,7 @@ export interface SetupReport {
   /** Default saved replies added by name to an existing Templates sheet. */
   addedTemplates: string[];
   settingsProblems: string[];
+  caseIdProblems: Refreshed['caseIdProblems'];
   counts: StatusCounts;
 }
 
@@ -84,7 +85,7 @@ export function setupTracker(spreadsheet: Spreadsheet, dueSoonDays: () => number
     createdSheets.push(SHEET.log);
   }
 
-  const { counts, settingsProblems } = refreshAll(spreadsheet);
+  const { counts, settingsProblems, caseIdProblems } = refreshAll(spreadsheet);
   return {
     casesSheet: sheet.getName(),
     createdCasesSheet,
@@ -94,6 +95,7 @@ export function setupTracker(spreadsheet: Spreadsheet, dueSoonDays: () => number
     addedSettings,
     addedTemplates: templates.added,
     settingsProblems,
+    caseIdProblems,
     counts,
   };
 }

@@ -145,6 +145,51 @@ describe('submitNewCase', () => {
     expect(submit(s).caseId).toBe('IRT-2026-042');
   });
 
+  test('a Case ID whose number is too large to be real never makes IDs repeat, and is reported', () => {
+    const s = setUp();
+    submit(s);
+    // 17 digits: more than a float holds exactly. Every later case used to get this same ID.
+    s.env.sheet('Cases').getRange(2, s.col('Case ID') + 1).setValue('IRT-2026-99999999999999999');
+    const issued = [submit(s).caseId, submit(s).caseId];
+    expect(issued).toEqual(['IRT-2026-002', 'IRT-2026-003']);
+    expect(new Set(ids(s)).size).toBe(3);
+    expect(s.env.properties.document.get('caseIdHighWater.2026')).toBe('3');
+    // Correcting the cell changes nothing for what was issued: the mark was never poisoned.
+    s.env.sheet('Cases').getRange(2, s.col('Case ID') + 1).setValue('IRT-2026-001');
+    expect(submit(s).caseId).toBe('IRT-2026-004');
+
+    // Refresh and setup say which row, and the Log keeps it (the row, never the cell's text).
+    s.env.sheet('Cases').getRange(3, s.col('Case ID') + 1).setValue('IRT-2026-31415926535897932384');
+    s.gas.run('refreshDeadlines');
+    expect(s.env.ui.toasts.at(-1)?.message).toMatch(/Case ID on row 3 has a number too large to be real: it is ignored when numbering new cases/);
+    s.gas.run('setupTracker');
+    expect(s.env.ui.alerts.at(-1)?.prompt).toMatch(/Case ID on row 3 has a number too large to be real/);
+    const logged = s.env.sheetValues('Log').filter((r) => r[3] === 'Case ID problem');
+    expect(logged.map((r) => [r[2], r[4]])).toEqual([
+      ['Row 3', 'Case ID on row 3 has a number too large to be real: it is ignored when numbering new cases'],
+      ['Row 3', 'Case ID on row 3 has a number too large to be real: it is ignored when numbering new cases'],
+    ]);
+    expect(JSON.stringify(s.env.sheetValues('Log'))).not.toContain('31415926535897932384');
+    expect(submit(s).caseId).toBe('IRT-2026-005');
+  });
+
+  test('a high-water mark poisoned by an earlier version is not trusted', () => {
+    const s = setUp();
+    s.env.properties.document.set('caseIdHighWater.2026', '100000000000000000');
+    expect(submit(s).caseId).toBe('IRT-2026-001');
+    expect(submit(s).caseId).toBe('IRT-2026-002');
+    expect(s.env.properties.document.get('caseIdHighWater.2026')).toBe('2');
+  });
+
+  test('receipt dates from 2000-01-01 to today are accepted; earlier ones get a clear message and write nothing', () => {
+    const s = setUp();
+    for (const received of ['0999-06-01', '1000-01-01', '1999-12-31']) {
+      expect(() => submit(s, form({ received }))).toThrow(/^The case was not saved\. Received cannot be before 2000-01-01$/);
+    }
+    expect(dataRows(s.env)).toEqual([]);
+    expect(submit(s, form({ received: '2000-01-01' })).caseId).toBe('IRT-2000-001');
+  });
+
   test('text starting with = + - @ is stored as plain text, exactly as typed, never as a formula', () => {
     const s = setUp();
     const typed = {

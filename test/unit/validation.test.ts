@@ -1,5 +1,6 @@
 import { CASE_COLUMNS } from '../../src/core/columns';
 import {
+  FIRST_RECEIPT_ISO,
   MAX_CELL_TEXT,
   NEW_CASE_COLUMN,
   NEW_CASE_FIELDS,
@@ -188,6 +189,14 @@ describe('validateNewCase', () => {
 
   test.each(['2026-02-30', '2025-02-29', '14/02/2026', '2026-2-3', 'yesterday'])('impossible or malformed date %j', (received) => {
     expect(errorsOf({ ...form, received })).toEqual({ received: 'Received must be a real date (yyyy-mm-dd)' });
+  });
+
+  test.each(['0999-06-01', '1000-01-01', '1999-12-31'])('a receipt date before 2000 (%s) is refused like any impossible one', (received) => {
+    expect(errorsOf({ ...form, received })).toEqual({ received: 'Received cannot be before 2000-01-01' });
+  });
+
+  test('2000-01-01 is the first receipt date accepted', () => {
+    expect(validateNewCase({ ...form, received: FIRST_RECEIPT_ISO }, today).ok).toBe(true);
   });
 
   test('a receipt date in the future is refused; today is fine', () => {
