@@ -23,14 +23,14 @@ if (start) {
 }
 
 const share = (n: number | null) => (n === null ? '' : ` (${n}%)`);
-const days = (n: number | null) => (n === null ? 'not shown' : `${n} days`);
+const days = (n: number | null) => (n === null ? 'not shown' : `${n} day${n === 1 ? '' : 's'}`);
 
 function rows(r: ReportBuilt): [string, string][] {
   return [
     ['Reports received', String(r.received)],
-    ...r.outcomes.map((o): [string, string] => [`  ${o.label}`, String(o.count)]),
+    ...r.outcomes.map((o): [string, string] => [`· ${o.label}`, String(o.count)]),
     ['Appeals received', String(r.appealsReceived)],
-    ...r.appealResults.map((a): [string, string] => [`  ${a.label}`, String(a.count)]),
+    ...r.appealResults.map((a): [string, string] => [`· ${a.label}`, String(a.count)]),
     [`First replies within ${r.firstReplies.windowDays} days`, `${r.firstReplies.onTime} of ${r.firstReplies.owed}${share(r.firstReplies.share)}`],
     ['Median time to a first reply', days(r.medianDaysToFirstReply)],
     [`Parties notified within ${r.partiesNotified.windowDays} days`, `${r.partiesNotified.onTime} of ${r.partiesNotified.owed}${share(r.partiesNotified.share)}`],
@@ -48,7 +48,8 @@ function showReport(r: ReportBuilt): void {
       const tr = document.createElement('tr');
       const th = document.createElement('th');
       th.scope = 'row';
-      th.textContent = label;
+      th.textContent = label.replace(/^· /, '');
+      if (label.startsWith('· ')) tr.className = 'sub';
       const td = document.createElement('td');
       td.textContent = value;
       tr.append(th, td);

@@ -100,6 +100,31 @@ export const DEMO_CASES: readonly DemoCase[] = [
     'Permission to notify reported party': 'Not asked', 'Sub-team': 'ana.member@example.org, ben.member@example.org',
     Assessment: 'Possible violation', 'Sub-team formed': -15, Where: 'Event workshop', Summary: 'Fictional demo: a row that needs fixing: the sub-team has only two members.',
   },
+  // After the case: one under appeal, heard by three members outside its sub-team.
+  {
+    Received: -50, Stage: 'Closed', 'Reporter name': 'Mel Example', 'Reporter email': 'mel@example.org', 'First reply sent': -49,
+    'Reported party name': 'Rowan Sample', 'Reported party email': 'rowan@example.net', 'Permission to notify reported party': 'Yes',
+    Assessment: 'Possible violation', 'Sub-team': SUB_TEAM, 'Sub-team formed': -45, Channel: 'Private chat room', 'Reporter notified': -40,
+    'Reported party notified': -39, 'Last update to reporter': -27, 'Last update to reported party': -27, Outcome: 'Warning',
+    'Requested action': 'Fictional demo: step away from moderating the forum for a month.', Findings: 'Fictional demo: heated replies crossed into personal attacks.',
+    'Response plan sent': -16, 'Reporter told outcome': -15, Closed: -14, 'Appeal received': -4, 'Appealed by': 'Reported party',
+    'Appeal reviewers': 'dev.member@example.org, fay.member@example.org, gus.member@example.org',
+    Where: 'Community forum', Summary: 'Fictional demo: personal attacks in a heated forum thread.',
+  },
+  // Records due to be expunged: closed long ago, past their Expunge after date.
+  {
+    Received: -230, Stage: 'Closed', 'Reporter name': 'Nico Placeholder', 'Reporter email': 'nico@example.org', 'First reply sent': -229,
+    Assessment: 'Not a violation', Closed: -222, 'Expunge after': -40, Where: 'A private group chat (not a community space)',
+    Summary: 'Fictional demo: an argument in a private chat outside the community.',
+  },
+  {
+    Received: -420, Stage: 'Closed', 'Reporter name': 'Oli Mockup', 'Reporter email': 'oli@example.org', 'First reply sent': -419,
+    'Reported party name': 'Sky Fixture', 'Reported party email': 'sky@example.net', 'Permission to notify reported party': 'Yes',
+    Assessment: 'Possible violation', 'Sub-team': SUB_TEAM_2, 'Sub-team formed': -414, Channel: 'Email thread', 'Reporter notified': -410,
+    'Reported party notified': -409, Outcome: 'Correction', 'Requested action': 'Fictional demo: edit the comment.',
+    Findings: 'Fictional demo: a careless joke, promptly regretted.', 'Response plan sent': -395, 'Reporter told outcome': -394, Closed: -393,
+    'Expunge after': -28, Where: 'Issue tracker', Summary: 'Fictional demo: a joke at a newcomer’s expense in an issue.',
+  },
 ];
 
 export const DEMO_ROSTER: readonly (string | number)[][] = [

@@ -1,0 +1,128 @@
+// After the case, in a real Chromium on the local preview (the built bundle on
+// the in-memory fakes): the Transparency report dialog builds the Report sheet
+// for a period and shows its anonymous figures and summary; the Expunge due
+// records dialog lists the demo's two due records and expunges them after a
+// confirmation. The report's screenshot is the README's (docs/report.png).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { ROOT, addDaysIso, browserAvailable, launchBrowser, outputFile, startPreview, tempStateFile, type Browser, type PreviewProcess } from './support';
+
+jest.setTimeout(120_000);
+
+interface SheetState {
+  name: string;
+  rows: string[][];
+}
+interface PreviewState {
+  today: string;
+  sheets: SheetState[];
+}
+
+const run = browserAvailable() ? describe : describe.skip;
+
+run('After the case in the preview (Chromium)', () => {
+  let preview: PreviewProcess;
+  let browser: Browser;
+  let stateFile: string;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    stateFile = tempStateFile();
+    preview = await startPreview(stateFile, 'Europe/Berlin');
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(preview.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+    if (stateFile) fs.rmSync(path.dirname(stateFile), { recursive: true, force: true });
+  });
+
+  async function state(): Promise<PreviewState> {
+    return (await (await page.request.get(`${preview.origin}/api/state`)).json()) as PreviewState;
+  }
+  const sheet = (s: PreviewState, name: string) => s.sheets.find((x) => x.name === name);
+  const dialog = (): FrameLocator => page.frameLocator('#dialog-frame');
+  const openMenu = async (caption: string) => {
+    await page.locator('#menubar button.menu-item', { hasText: caption }).click();
+    await page.locator('#dialog[open]').waitFor();
+  };
+  function caseIdOf(s: PreviewState, reporter: string): string {
+    const rows = sheet(s, 'Cases')!.rows;
+    const row = rows.find((r) => r[rows[0].indexOf('Reporter name')] === reporter);
+    if (!row) throw new Error(`No demo case of ${reporter}`);
+    return row[rows[0].indexOf('Case ID')];
+  }
+
+  test('Transparency report…: a period in, the figures and the summary out, the Report sheet written, nothing identifying', async () => {
+    const before = await state();
+    await openMenu('Transparency report…');
+    const frame = dialog();
+    // It starts with the six months before this one.
+    await expect(frame.locator('#to').inputValue()).resolves.toBe(before.today);
+    await frame.locator('#from').fill(addDaysIso(before.today, -500));
+    await frame.getByRole('button', { name: 'Build report' }).click();
+    await frame.locator('#result:not([hidden])').waitFor();
+    await frame.locator('#message.message-ok').waitFor();
+
+    const figures = await frame.locator('#figures tbody tr').allTextContents();
+    expect(figures.some((row) => /^Reports received\d+$/.test(row))).toBe(true);
+    expect(figures.some((row) => row.includes('fewer than 3'))).toBe(true);
+    const summary = await frame.locator('#summary').inputValue();
+    expect(summary).toMatch(/^Code of Conduct transparency report, /);
+    expect(summary).toContain('Reports received: ');
+
+    const report = sheet(await state(), 'Report');
+    expect(report).toBeDefined();
+    expect(report!.rows[0][0]).toBe('Transparency report');
+    const text = JSON.stringify(report!.rows) + figures.join('\n') + summary;
+    for (const secret of ['Example', 'Placeholder', 'example.org', 'example.net', 'Fictional demo', 'IRT-']) expect(text).not.toContain(secret);
+
+    await page.setViewportSize({ width: 1400, height: 1300 });
+    await page.locator('#dialog').screenshot({ path: outputFile('report.png') });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const docs = path.join(ROOT, 'docs', 'report.png');
+    if (!fs.existsSync(docs) || process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(outputFile('report.png'), docs);
+    await frame.getByRole('button', { name: 'Close' }).click();
+    await page.waitForFunction(() => !document.querySelector('#dialog')?.hasAttribute('open'));
+  });
+
+  test('Expunge due records…: the two due demo records, expunged after confirming', async () => {
+    const before = await state();
+    const due = [caseIdOf(before, 'Nico Placeholder'), caseIdOf(before, 'Oli Mockup')].sort();
+    await openMenu('Expunge due records…');
+    const frame = dialog();
+    await frame.locator('#list:not([hidden])').waitFor();
+    const ids = (await frame.locator('#due tbody tr td:nth-child(2)').allTextContents()).sort();
+    expect(ids).toEqual(due);
+    await frame.getByRole('button', { name: 'Expunge 2 records…' }).click();
+    await frame.locator('#confirm:not([hidden])').waitFor();
+    await frame.getByRole('button', { name: 'Yes, expunge' }).click();
+    await frame.locator('#message.message-ok', { hasText: 'Expunged 2 cases' }).waitFor();
+    await frame.locator('#intro', { hasText: 'No record is due to be expunged today' }).waitFor();
+
+    const rows = sheet(await state(), 'Cases')!.rows;
+    const header = rows[0];
+    for (const id of due) {
+      const row = rows.find((r) => r[header.indexOf('Case ID')] === id)!;
+      expect(row[header.indexOf('Summary')]).toBe('Expunged');
+      expect(row[header.indexOf('Reporter email')]).toBe('Expunged');
+      expect(row[header.indexOf('Stage')]).toBe('Closed');
+    }
+    // The case under appeal is kept whole.
+    expect(JSON.stringify(rows)).toContain('Mel Example');
+  });
+
+  test('no page error, nothing fetched from outside the preview', () => {
+    expect(pageErrors).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(preview.origin) && !url.startsWith('about:') && !url.startsWith('data:'))).toEqual([]);
+  });
+});
