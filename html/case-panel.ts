@@ -63,6 +63,7 @@ function setBusy(on: boolean): void {
 
 function render(next: Panel): void {
   panel = next;
+  typed = false;
   show(caseSection, true);
   setText(caseIdHeading, next.caseId);
   setText(stageBadge, next.stage || 'No stage');
@@ -274,6 +275,7 @@ async function saveStep(step: StepView, form: HTMLFormElement, stepMessage: HTML
   clearMessage(message);
   const fields = readFields(form);
   const { caseId, version } = panel;
+  stopWatching();
   setBusy(true);
   try {
     const result = await callServer('recordCaseStep', caseId, step.id, fields, version);
@@ -285,7 +287,10 @@ async function saveStep(step: StepView, form: HTMLFormElement, stepMessage: HTML
     message.focus();
   } catch (error) {
     setBusy(false);
-    showMessage(stepMessage, 'error', ['Not saved.', ...lines(error)]);
+    // The server's refusals already end "Nothing was saved.": say it once.
+    const said = lines(error);
+    const saysIt = said.some((l) => /nothing was (saved|changed)|not saved/i.test(l));
+    showMessage(stepMessage, 'error', saysIt ? said : ['Not saved.', ...said]);
     (form.querySelector('button[type="submit"]') as HTMLButtonElement | null)?.focus();
   }
 }
@@ -345,19 +350,78 @@ async function openDraft(step: StepView, stepMessage: HTMLElement): Promise<void
   if (busy || !panel) return;
   clearMessage(stepMessage);
   try {
-    await callServer('showCaseDraftDialog', panel.caseId, step.template ?? undefined);
+    // The server answers only once the dialog is open; a case it cannot find opens nothing and throws.
+    const opened = await callServer('showCaseDraftDialog', panel.caseId, step.template ?? undefined);
     showMessage(stepMessage, 'info', [
-      `Draft dialog opened for ${panel.caseId} with “${step.template}”.`,
-      'Its Mark as sent today records this step: press Refresh here afterwards.',
+      `Draft dialog opened for ${opened.caseId}${opened.template ? ` with “${opened.template}”` : ''}.`,
+      'Its Mark as sent today records this step; this panel then shows it.',
     ]);
+    watchForChanges();
   } catch (error) {
-    showMessage(stepMessage, 'error', lines(error));
+    showMessage(stepMessage, 'error', ['The draft dialog was not opened.', ...lines(error)]);
   }
 }
+
+// ---- Keeping up with changes made elsewhere ----------------------------------------
+// The draft dialog's Mark as sent records a step on the server, but the panel cannot
+// be told directly (each page is its own sandbox). So it asks for the version of its
+// case's row: every few seconds while a draft dialog it opened may still be open (until
+// it sees a change, or the member works in the panel again), and whenever the member
+// comes back to the panel (focus). A change re-reads the case, unless the member has
+// typed into a step's form: what they typed is never thrown away unasked.
+
+const WATCH_EVERY_MS = 3000;
+const WATCH_FOR_MS = 15 * 60 * 1000;
+let watchUntil = 0;
+let watchTimer: number | null = null;
+let checking = false;
+/** The member typed into a step's form since the panel was last drawn. */
+let typed = false;
+
+function watchForChanges(): void {
+  watchUntil = Date.now() + WATCH_FOR_MS;
+  if (watchTimer === null) watchTimer = window.setInterval(() => void checkForChange(), WATCH_EVERY_MS);
+}
+
+function stopWatching(): void {
+  if (watchTimer !== null) window.clearInterval(watchTimer);
+  watchTimer = null;
+}
+
+async function checkForChange(): Promise<void> {
+  if (Date.now() > watchUntil) stopWatching();
+  const shown = panel;
+  if (busy || checking || !shown) return;
+  checking = true;
+  try {
+    const version = await callServer('casePanelVersion', shown.caseId);
+    if (version === shown.version || panel !== shown || busy) return;
+    stopWatching();
+    if (typed) {
+      showMessage(message, 'info', [`${shown.caseId} changed elsewhere: press Refresh to see it (what you typed stays until then).`]);
+      return;
+    }
+    const next = await callServer('getCasePanel', shown.caseId);
+    if (panel !== shown || busy || typed) return;
+    render(next);
+    showMessage(message, 'info', [
+      `${next.caseId} changed elsewhere (e.g. Mark as sent in the draft dialog): this is how it stands now.`,
+      next.next.action ? `Next: ${next.next.action}.` : next.next.status === 'Closed' ? 'The case is closed.' : '',
+    ].filter(Boolean));
+  } catch {
+    // The case may be gone or renamed: the member's Refresh says why; the check stays quiet.
+  } finally {
+    checking = false;
+  }
+}
+
+window.addEventListener('focus', () => void checkForChange());
+stepsBox.addEventListener('input', () => (typed = true));
 
 async function refresh(): Promise<void> {
   if (busy) return;
   clearMessage(message);
+  stopWatching();
   setBusy(true);
   refreshButton.textContent = 'Refreshing…';
   try {

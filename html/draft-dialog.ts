@@ -1,8 +1,9 @@
 // The Draft email dialog. Its data comes from the server through
 // google.script.run (draftDialogData, previewDraft, createDraft,
 // markTemplateSent); every value is shown with textContent, so markup typed
-// into any cell stays text. The page may carry the template to preselect (from
-// the case panel) as JSON in the draft-dialog-start slot.
+// into any cell stays text. The page carries, as JSON in the draft-dialog-start
+// slot, the case it was opened for (never the row selected later) and the
+// template to preselect (from the case panel).
 
 import { preselectTemplate } from '../src/core/case-steps';
 import type { DraftDialogData, TemplateChoice } from '../src/core/templates';
@@ -147,10 +148,13 @@ function onMarkSent(): Promise<void> {
   });
 }
 
+const startData = readPageData<DraftDialogStart>('draft-dialog-start');
+
 async function start(): Promise<void> {
   clearPreview('');
   try {
-    data = await callServer('draftDialogData');
+    if (!startData?.caseId) throw new Error('This dialog was opened without a case: close it and choose Draft email… again.');
+    data = await callServer('draftDialogData', startData.caseId);
   } catch (error) {
     setText(caseLine, 'No case to draft for.');
     showMessage(message, 'error', lines(error));
@@ -164,7 +168,7 @@ async function start(): Promise<void> {
     return;
   }
   fillTemplates(data.templates, data.stage);
-  const wanted = readPageData<DraftDialogStart>('draft-dialog-start')?.template ?? null;
+  const wanted = startData?.template ?? null;
   const preselected = preselectTemplate(data.templates, wanted);
   select.value = preselected ?? data.templates[0].name;
   await showPreview();

@@ -3,6 +3,7 @@
 
 import { submitNewCase as saveNewCase, type NewCaseResult } from './cases/new-case';
 import {
+  casePanelVersion as readCasePanelVersion,
   getCasePanel as readCasePanel,
   recordCaseStep as saveCaseStep,
   suggestSubTeamFor,
@@ -26,7 +27,7 @@ import { withDocumentLock } from './sheets/lock';
 import { setupTracker as adoptTracker } from './sheets/setup';
 import { describeReminderSwitch, removeFollowUps, turnRemindersOff, turnRemindersOn } from './reminders/trigger';
 import { showCaseDraftDialog as openCaseDraftDialog, showCasePanel as openCasePanel } from './ui/case-panel';
-import { showDraftDialog as openDraftDialog } from './ui/draft-dialog';
+import { showDraftDialog as openDraftDialog, type DraftDialogStart } from './ui/draft-dialog';
 import { addMenu } from './ui/menu';
 import { newCaseDefaults, showNewCaseSidebar as openNewCaseSidebar, type NewCaseDefaults } from './ui/new-case-sidebar';
 import { alert, toast } from './ui/notify';
@@ -126,9 +127,9 @@ export function showDraftDialog(): void {
   openDraftDialog(SpreadsheetApp.getActiveSpreadsheet());
 }
 
-/** The draft dialog's first call: the selected case and its templates, fitting ones first. */
-export function draftDialogData(): DraftDialogData {
-  return readDraftDialogData(SpreadsheetApp.getActiveSpreadsheet());
+/** The draft dialog's first call: the case it was opened for and its templates, fitting ones first. */
+export function draftDialogData(caseId: string): DraftDialogData {
+  return readDraftDialogData(SpreadsheetApp.getActiveSpreadsheet(), requireText(caseId, 'case ID'));
 }
 
 /** A template filled for a case, exactly as createDraft would draft it. Reads only. */
@@ -167,8 +168,13 @@ export function suggestSubTeam(caseId: string, options?: { partyTimeZones?: stri
 }
 
 /** The case panel's "Draft …": selects the case's row and opens the draft dialog for it, `template` preselected. */
-export function showCaseDraftDialog(caseId: string, template?: string): void {
-  openCaseDraftDialog(SpreadsheetApp.getActiveSpreadsheet(), caseId, template);
+export function showCaseDraftDialog(caseId: string, template?: string): DraftDialogStart {
+  return openCaseDraftDialog(SpreadsheetApp.getActiveSpreadsheet(), caseId, template);
+}
+
+/** The version of a case's row, so the case panel sees a change made elsewhere (the draft dialog's Mark as sent). */
+export function casePanelVersion(caseId: string): string {
+  return readCasePanelVersion(SpreadsheetApp.getActiveSpreadsheet(), caseId);
 }
 
 /** IRT Tracker → Transparency report…: the dialog that builds the anonymous report for a period. */

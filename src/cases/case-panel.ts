@@ -176,11 +176,14 @@ export function suggestSubTeamFor(spreadsheet: Spreadsheet, caseId: unknown, opt
   return { ...suggestion, caseId: found.caseId, day: isoFromDay(day), rosterProblems: roster.problems };
 }
 
-/**
- * Opens the draft dialog for this case: selects the case's row (the dialog drafts
- * for the selected row), then opens it. The row is found by ID, so a sorted sheet
- * still selects the right case.
- */
+/** The version of a case's row as the panel compares it: one read, no lock. */
+export function casePanelVersion(spreadsheet: Spreadsheet, caseId: unknown): string {
+  if (typeof caseId !== 'string' || caseId.trim() === '') throw new Error('No case ID was given.');
+  const table = readCaseTable(spreadsheet);
+  return rowVersion(findCase(table, caseId).row, table.map);
+}
+
+/** Selects a case's row, found by ID, so a sorted sheet still selects the right case. */
 export function selectCaseRow(spreadsheet: Spreadsheet, caseId: unknown): void {
   if (typeof caseId !== 'string' || caseId.trim() === '') throw new Error('No case ID was given.');
   const table = readCaseTable(spreadsheet);

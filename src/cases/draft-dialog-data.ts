@@ -4,14 +4,14 @@
 import { dayFromCell, isoFromDay } from '../core/calendar';
 import type { ColumnName } from '../core/columns';
 import { TEMPLATE_KINDS, templateChoices, type DraftDialogData } from '../core/templates';
-import { readSelectedCase } from '../sheets/case-lookup';
+import { readCaseById } from '../sheets/case-lookup';
 import { readTemplates } from '../sheets/templates-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** What the dialog shows first: the selected case, its templates (fitting ones first) and its sent dates. */
-export function draftDialogData(spreadsheet: Spreadsheet): DraftDialogData {
-  const found = readSelectedCase(spreadsheet);
+/** What the dialog shows first: its case (by ID), its templates (fitting ones first) and its sent dates. */
+export function draftDialogData(spreadsheet: Spreadsheet, caseId: string): DraftDialogData {
+  const found = readCaseById(spreadsheet, caseId);
   const { table, row } = found;
   const text = (name: ColumnName) => {
     const index = table.map[name];

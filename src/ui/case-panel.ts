@@ -2,7 +2,7 @@
 // case's view embedded as data (never as markup), or the reason there is none.
 import page from '../../html/case-panel.html';
 import { getCasePanel, selectCaseRow, type CasePanelData } from '../cases/case-panel';
-import { showDraftDialog } from './draft-dialog';
+import { showDraftDialogFor, type DraftDialogStart } from './draft-dialog';
 import { withPageData } from './page-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -34,8 +34,12 @@ export function showCasePanel(spreadsheet: Spreadsheet): void {
   SpreadsheetApp.getUi().showSidebar(output);
 }
 
-/** The panel's "Draft …" for a step: the draft dialog for this case (its row selected first), the step's template chosen. */
-export function showCaseDraftDialog(spreadsheet: Spreadsheet, caseId: unknown, template?: unknown): void {
+/**
+ * The panel's "Draft …" for a step: the draft dialog for this case (its row selected
+ * too, so the member sees it), the step's template chosen. Returns what was opened;
+ * throws, opening nothing, when the case cannot be found.
+ */
+export function showCaseDraftDialog(spreadsheet: Spreadsheet, caseId: unknown, template?: unknown): DraftDialogStart {
   selectCaseRow(spreadsheet, caseId);
-  showDraftDialog(spreadsheet, template);
+  return showDraftDialogFor(spreadsheet, caseId, template);
 }

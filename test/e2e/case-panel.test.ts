@@ -182,15 +182,23 @@ run('Case panel in the preview (Chromium)', () => {
     await dialog.locator('#case-line', { hasText: caseId }).waitFor();
     await expect(dialog.locator('#template').inputValue()).resolves.toBe('Update to reporter');
     await dialog.locator('#preview-subject', { hasText: 'Update on your report' }).waitFor();
-    await panel().locator('#updateReporter-message', { hasText: 'with “Update to reporter”' }).waitFor();
+    await panel().locator('#updateReporter-message', { hasText: `Draft dialog opened for ${caseId} with “Update to reporter”` }).waitFor();
+    // The member selects another case's row meanwhile: the dialog stays on the case it was opened for.
+    const otherRow = gridRowBy('Reporter name', 'Drew Mockup');
+    const otherId = ((await otherRow.locator('td[data-column="Case ID"]').textContent()) ?? '').trim();
+    await page.request.post(`${preview.origin}/api/select`, { data: { sheet: 'Cases', row: 1 + casesSheet(await state()).rows.findIndex((r) => r.includes(otherId)), column: 1 } });
     await dialog.locator('#mark-sent').click();
     await dialog.locator('#message.message-ok', { hasText: 'Last update to reporter set to' }).waitFor();
     expect((await caseRow(caseId))['Last update to reporter']).toBe(today);
+    expect((await caseRow(otherId))['Last update to reporter']).toBe('');
     expect((await state()).log.map((line) => line.slice(2, 5))).toContainEqual([caseId, 'Record update to reporter', 'Marked sent: Update to reporter']);
+    // The panel shows the step recorded without Refresh being pressed.
+    await panel().locator('#message', { hasText: `${caseId} changed elsewhere` }).waitFor({ timeout: 15_000 });
+    await panel().locator('#timeline li', { hasText: 'Next update to reporter' }).filter({ hasText: 'Last update' }).waitFor();
+    await expect(panel().locator('#case-id').textContent()).resolves.toBe(caseId);
     await page.locator('#dialog-close').click();
     await page.locator('#dialog').waitFor({ state: 'hidden' });
-    await panel().locator('#refresh').click();
-    await panel().locator('#timeline li', { hasText: 'Next update to reporter' }).filter({ hasText: 'Last update' }).waitFor();
+    await page.request.post(`${preview.origin}/api/select`, { data: { sheet: 'Cases', row: 1 + casesSheet(await state()).rows.findIndex((r) => r.includes(caseId)), column: 1 } });
 
     // 7. The regular update to the reported party.
     await openStep('updateReportedParty');
@@ -207,6 +215,9 @@ run('Case panel in the preview (Chromium)', () => {
     await expect(panel().locator('#close-message').textContent()).resolves.toContain(
       'Cannot close the case: Outcome, Findings and Reporter told outcome (the outcome notice date) are missing.',
     );
+    // Said once: the server's "Nothing was saved." is not repeated as "Not saved.".
+    await expect(panel().locator('#close-message').textContent()).resolves.toContain('Nothing was saved.');
+    expect(((await panel().locator('#close-message').textContent()) ?? '').match(/saved/gi)).toHaveLength(1);
     await screenshot('case-panel-refused.png');
     expect(casesSheet(await state()).rows).toEqual(beforeRefusal);
 

@@ -344,24 +344,45 @@ describe('concurrent edits', () => {
     s.env.sheet('Roster').getRange(1, 1).activate();
     const step = panel(s, 'IRT-2026-001').steps.find((x) => x.id === 'firstReply')!;
     expect(step.template).toBe('Acknowledgement');
-    s.gas.run('showCaseDraftDialog', 'IRT-2026-001', step.template);
+    expect(s.gas.run('showCaseDraftDialog', 'IRT-2026-001', step.template)).toEqual({ caseId: 'IRT-2026-001', template: 'Acknowledgement' });
     expect(s.env.spreadsheet.getActiveRange().getRow()).toBe(3);
     const dialog = s.env.ui.dialogs[s.env.ui.dialogs.length - 1];
     expect(dialog).toMatchObject({ kind: 'modal', title: 'Draft email' });
     // The template travels as JSON in the page's data slot, never as markup.
-    expect(dialog.html).toContain('<script type="application/json" id="draft-dialog-start">{"template":"Acknowledgement"}</script>');
+    expect(dialog.html).toContain('<script type="application/json" id="draft-dialog-start">{"caseId":"IRT-2026-001","template":"Acknowledgement"}</script>');
     for (const secret of ['Robin', 'Pat Party', 'robin@example.org', 'Fictional summary']) expect(dialog.html).not.toContain(secret);
 
     s.gas.run('showCaseDraftDialog', 'IRT-2026-001', '</script><img src=x onerror=alert(1)>&');
     const hostile = s.env.ui.dialogs[s.env.ui.dialogs.length - 1].html;
-    expect(hostile).toContain('{"template":"\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e\\u0026"}');
+    expect(hostile).toContain('{"caseId":"IRT-2026-001","template":"\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e\\u0026"}');
     expect(hostile).not.toContain('<img');
     // Anything but a string (or nothing) preselects nothing.
     s.gas.run('showCaseDraftDialog', 'IRT-2026-001', { name: 'Acknowledgement' });
-    expect(s.env.ui.dialogs[s.env.ui.dialogs.length - 1].html).toContain('{"template":null}');
+    expect(s.env.ui.dialogs[s.env.ui.dialogs.length - 1].html).toContain('{"caseId":"IRT-2026-001","template":null}');
     s.gas.run('showCaseDraftDialog', 'IRT-2026-001');
-    expect(s.env.ui.dialogs[s.env.ui.dialogs.length - 1].html).toContain('{"template":null}');
+    expect(s.env.ui.dialogs[s.env.ui.dialogs.length - 1].html).toContain('{"caseId":"IRT-2026-001","template":null}');
     expect(s.env.calls.count('Range.setValues')).toBe(0);
+
+    // A case that cannot be found opens nothing and says why, so the panel never reports a dialog that did not open.
+    const opened = s.env.ui.dialogs.length;
+    expect(() => s.gas.run('showCaseDraftDialog', 'IRT-2099-001', 'Acknowledgement')).toThrow(/There is no case IRT-2099-001/);
+    expect(() => s.gas.run('showCaseDraftDialog', '', 'Acknowledgement')).toThrow(/No case ID was given/);
+    expect(s.env.ui.dialogs).toHaveLength(opened);
+  });
+
+  test('casePanelVersion changes when the draft dialog’s Mark as sent records a step, with one read and nothing written', () => {
+    const s = setUp('Pacific/Auckland');
+    addCase(s, NEW_CASE);
+    const shown = panel(s, 'IRT-2026-001');
+    s.env.calls.reset();
+    expect(s.gas.run('casePanelVersion', 'IRT-2026-001')).toBe(shown.version);
+    expect(s.env.calls.count('Range.getValues')).toBe(1);
+    expect(s.env.calls.count('Range.setValues') + s.env.calls.count('Range.setValue')).toBe(0);
+    s.gas.run('markTemplateSent', 'IRT-2026-001', 'Acknowledgement');
+    const changed = s.gas.run('casePanelVersion', 'IRT-2026-001');
+    expect(changed).not.toBe(shown.version);
+    expect(changed).toBe(panel(s, 'IRT-2026-001').version);
+    expect(() => s.gas.run('casePanelVersion', 'IRT-2099-001')).toThrow(/There is no case IRT-2099-001/);
   });
 });
 

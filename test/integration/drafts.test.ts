@@ -191,11 +191,11 @@ describe('the dialog', () => {
     expect(s.env.ui.alerts).toHaveLength(alerts);
     const dialog = s.env.ui.dialogs.at(-1)!;
     expect(dialog).toMatchObject({ kind: 'modal', title: 'Draft email', width: 760, height: 620 });
-    // The page carries no case data: it asks draftDialogData for it.
-    for (const value of ['IRT-2026-007', 'Zoë', 'zoe@example.org', 'Confidential summary']) expect(dialog.html).not.toContain(value);
+    // The page carries its case's ID, nothing else of the case: it asks draftDialogData for the rest.
+    for (const value of ['Zoë', 'zoe@example.org', 'Confidential summary']) expect(dialog.html).not.toContain(value);
     expect(dialog.html).toContain('draftDialogData');
     // From the menu nothing is preselected (the case panel's buttons pass a template).
-    expect(dialog.html).toContain('<script type="application/json" id="draft-dialog-start">{"template":null}</script>');
+    expect(dialog.html).toContain('<script type="application/json" id="draft-dialog-start">{"caseId":"IRT-2026-007","template":null}</script>');
     expect(dialog.html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
     expect(dialog.html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(effects(s.env)).toEqual({ reads: 1, writes: 0, drafts: 0, locks: 0 });
@@ -217,7 +217,7 @@ describe('the dialog', () => {
 
   test('draftDialogData lists the templates that fit the stage first, with each sent date', () => {
     const s = setUp();
-    const data = s.gas.run('draftDialogData') as { caseId: string; stage: string; templates: { name: string; fits: boolean }[]; sentDates: Record<string, string> };
+    const data = s.gas.run('draftDialogData', 'IRT-2026-007') as { caseId: string; stage: string; templates: { name: string; fits: boolean }[]; sentDates: Record<string, string> };
     expect(data.caseId).toBe('IRT-2026-007');
     expect(data.stage).toBe('Received');
     expect(data.templates.map((t) => t.name)).toEqual([
@@ -229,8 +229,10 @@ describe('the dialog', () => {
     expect(data.sentDates['First reply sent']).toBe('');
     expect(JSON.parse(JSON.stringify(data))).toEqual(data); // JSON-safe
 
-    select(s.env, 3);
-    const decided = s.gas.run('draftDialogData') as typeof data;
+    // By the ID the dialog was opened for, whatever row is selected now.
+    select(s.env, 2);
+    const decided = s.gas.run('draftDialogData', 'IRT-2026-008') as typeof data;
+    expect(decided.caseId).toBe('IRT-2026-008');
     expect(decided.templates.filter((t) => t.fits).map((t) => t.name)).toEqual([
       'Update to reporter',
       'Update to reported party',
