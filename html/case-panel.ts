@@ -74,7 +74,8 @@ function render(next: Panel): void {
 
   problemsList.replaceChildren(...next.problems.map((p) => el('li', {}, p)));
   show(problemsList, next.problems.length > 0);
-  setText(teamLine, next.subTeam.length ? `Sub-team: ${next.subTeam.join(', ')}` : '');
+  const members = next.subTeamMembers.map((m) => (m.name && m.name !== m.email ? `${m.name} (${m.email})` : `${m.email}${m.name ? '' : ' (not on the Roster)'}`));
+  setText(teamLine, members.length ? `Sub-team: ${members.join(', ')}` : '');
   show(teamLine, next.subTeam.length > 0);
 
   if (!next.steps.some((s) => s.id === openStep)) openStep = null;
@@ -180,10 +181,7 @@ function renderField(step: StepView, field: FieldView, current: Panel): HTMLElem
       autocomplete: 'off',
     });
     if (field.type === 'date' && field.name === 'date') input.max = current.today;
-    if (field.type === 'email') {
-      input.setAttribute('list', rosterList(current));
-      input.spellcheck = false;
-    }
+    if (field.type === 'email') input.spellcheck = false;
     control = input;
   }
   if (field.required) control.required = true;
@@ -197,23 +195,10 @@ function renderField(step: StepView, field: FieldView, current: Panel): HTMLElem
   return block;
 }
 
-/** One shared <datalist> of Roster emails for the sub-team fields. */
-function rosterList(current: Panel): string {
-  const id = 'roster-emails';
-  let list = document.getElementById(id);
-  if (!list) {
-    list = el('datalist', { id });
-    document.body.append(list);
-  }
-  list.replaceChildren(...current.roster.map((m) => el('option', { value: m.email, label: m.name })));
-  return id;
-}
-
 function renderMembers(step: StepView, field: FieldView, current: Panel): HTMLElement {
   const group = el('fieldset', { className: 'block members' });
   group.append(el('legend', { className: 'label' }, field.label));
   const values = field.value.split(',').map((v) => v.trim());
-  const list = rosterList(current);
   for (let i = 0; i < 3; i++) {
     const input = el('input', {
       id: `${fieldId(step, 'members')}-${i + 1}`,
@@ -224,25 +209,39 @@ function renderMembers(step: StepView, field: FieldView, current: Panel): HTMLEl
       spellcheck: false,
       required: true,
     });
-    input.setAttribute('list', list);
     input.setAttribute('aria-label', `Member ${i + 1}`);
     group.append(input);
   }
   if (field.help) group.append(el('p', { className: 'hint' }, field.help));
-  if (current.rosterProblems.length)
-    group.append(el('p', { className: 'hint' }, `Roster: ${current.rosterProblems.join('; ')}`));
+  const problems = rosterProblemsText(current);
+  if (problems) group.append(el('p', { className: 'hint' }, problems));
   group.append(...suggestControls(step, current));
   return group;
 }
 
-/** The parties' zones (optional, never stored), a Suggest button and where the suggestion shows. */
+/** The first Roster problems, and how many more there are. */
+function rosterProblemsText(from: { rosterProblems: string[]; rosterProblemCount: number }): string {
+  if (!from.rosterProblems.length) return '';
+  const more = from.rosterProblemCount - from.rosterProblems.length;
+  return `Roster: ${from.rosterProblems.join('; ')}${more > 0 ? `; and ${more} more (see the Roster sheet)` : ''}`;
+}
+
+/** The parties' zones from the row, others typed (optional, never stored), a Suggest button and where the suggestion shows. */
 function suggestControls(step: StepView, current: Panel): HTMLElement[] {
   const zonesId = fieldId(step, 'zones');
   const zonesBlock = el('div', { className: 'block' });
+  const { reporter, reportedParty } = current.partyTimeZones;
+  const fromRow = [reporter && `reporter ${reporter}`, reportedParty && `reported party ${reportedParty}`].filter(Boolean);
   zonesBlock.append(
-    el('label', { htmlFor: zonesId }, 'Parties’ time zones '),
+    el('label', { htmlFor: zonesId }, fromRow.length ? 'Other parties’ time zones ' : 'Parties’ time zones '),
     el('input', { id: zonesId, type: 'text', placeholder: 'e.g. Europe/Berlin, America/Chicago', autocomplete: 'off' }),
-    el('p', { className: 'hint' }, 'Optional, used only for this suggestion and kept nowhere.'),
+    el(
+      'p',
+      { className: 'hint', id: `${zonesId}-hint` },
+      fromRow.length
+        ? `From the row: ${fromRow.join('; ')}. Add others here if you know them (used only for this suggestion, kept nowhere).`
+        : 'Optional, used only for this suggestion and kept nowhere. Or fill in the row’s Reporter / Reported party time zone.',
+    ),
   );
   (zonesBlock.firstChild as HTMLElement).append(el('span', { className: 'optional' }, '(optional)'));
   const button = el('button', { type: 'button', className: 'small' }, step.id === 'replaceMember' ? 'Suggest a replacement' : 'Suggest from Roster');
@@ -327,10 +326,12 @@ function showAdvice(step: StepView, advice: Advice, box: HTMLElement): void {
   const leftOut = advice.excluded.map((e) => `${e.name} (${e.reason})`);
   if (advice.partiesLeftOut)
     leftOut.push(`${advice.partiesLeftOut} ${advice.partiesLeftOut === 1 ? 'member who is a party' : 'members who are parties'} of this case`);
+  if (advice.excludedCount > advice.excluded.length) leftOut.push(`${advice.excludedCount - advice.excluded.length} more`);
   if (leftOut.length) parts.push(el('p', { className: 'hint' }, `Left out: ${leftOut.join('; ')}.`));
   if (advice.ignoredTimeZones.length)
     parts.push(el('p', { className: 'hint' }, `Not time zones, ignored: ${advice.ignoredTimeZones.join(', ')}.`));
-  if (advice.rosterProblems.length) parts.push(el('p', { className: 'hint' }, `Roster: ${advice.rosterProblems.join('; ')}`));
+  const problems = rosterProblemsText(advice);
+  if (problems) parts.push(el('p', { className: 'hint' }, problems));
   box.replaceChildren(...parts);
   box.hidden = false;
 

@@ -31,11 +31,29 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const CASE_CHANGED =
   'This case changed since you opened it: refresh the panel to see the latest, then try again. Nothing was saved.';
 
-export interface CasePanelData extends CasePanelView {
-  /** Roster members (name and email) for the sub-team fields; empty unless a sub-team step is offered. */
-  roster: { name: string; email: string }[];
-  rosterProblems: string[];
+/** A sub-team member as the panel shows them: their Roster name when they are on it. */
+export interface PanelMember {
+  email: string;
+  /** '' when the address is not on the Roster. */
+  name: string;
 }
+
+/**
+ * What the panel needs beyond the case view, and no more: the current sub-team's
+ * names (not the whole Roster: the suggestion is asked for on demand), the parties'
+ * zones from the row, and the first few Roster problems.
+ */
+export interface CasePanelData extends CasePanelView {
+  subTeamMembers: PanelMember[];
+  /** The row's Reporter / Reported party time zone cells, as typed ('' when empty). */
+  partyTimeZones: { reporter: string; reportedParty: string };
+  /** At most ROSTER_PROBLEMS_SHOWN problems; rosterProblemCount says how many there are. */
+  rosterProblems: string[];
+  rosterProblemCount: number;
+}
+
+/** A long Roster's problems are counted, and the first few shown. */
+export const ROSTER_PROBLEMS_SHOWN = 5;
 
 export interface StepRecorded {
   /** What was recorded, for the panel's message. */
@@ -57,14 +75,22 @@ function panelFor(
 ): CasePanelData {
   const record = readPanelCase(row, table.map, table.timeZone);
   const view = buildPanelView(record, rowVersion(row, table.map), day, settings);
-  const needsRoster = view.steps.some((s) => SUB_TEAM_STEPS.includes(s.id));
+  const needsRoster = view.subTeam.length > 0 || view.steps.some((s) => SUB_TEAM_STEPS.includes(s.id));
   const roster = needsRoster ? (rosterRead ?? readRoster(spreadsheet)) : { members: [], problems: [] };
+  const nameOf = (email: string) => roster.members.find((m) => m.email.toLowerCase() === email.toLowerCase())?.name ?? '';
   return {
     ...view,
     caseId: found.caseId,
-    roster: roster.members.map((m) => ({ name: m.name, email: m.email })),
-    rosterProblems: roster.problems,
+    subTeamMembers: view.subTeam.map((email) => ({ email, name: nameOf(email) })),
+    partyTimeZones: rowPartyZones(table, row),
+    rosterProblems: roster.problems.slice(0, ROSTER_PROBLEMS_SHOWN),
+    rosterProblemCount: roster.problems.length,
   };
+}
+
+function rowPartyZones(table: CaseTable, row: readonly unknown[]): CasePanelData['partyTimeZones'] {
+  const text = (name: ColumnName) => (table.map[name] === undefined ? '' : cellText(row[table.map[name] as number], table.timeZone));
+  return { reporter: text('Reporter time zone'), reportedParty: text('Reported party time zone') };
 }
 
 /** The panel's view of a case: by ID, or the selected row's case when no ID is given. */
@@ -120,7 +146,7 @@ export function recordCaseStep(
 }
 
 export interface SubTeamOptions {
-  /** IANA zones of the parties, when the member knows them (kept nowhere). */
+  /** More IANA zones of parties, typed in the panel (kept nowhere); the row's own zones always count. */
   partyTimeZones?: string[];
   /** The member to replace: the other two stay. */
   replace?: string;
@@ -136,13 +162,22 @@ export interface SubTeamAdvice extends SubTeamSuggestion {
   caseId: string;
   /** The day the suggestion is for, yyyy-mm-dd. */
   day: string;
+  /** The parties' zones the suggestion used from the row (the typed ones come after). */
+  rowTimeZones: string[];
+  /** At most ROSTER_PROBLEMS_SHOWN, as in the panel. */
   rosterProblems: string[];
+  rosterProblemCount: number;
+  /** Left-out members beyond the first EXCLUDED_SHOWN are counted, not listed. */
+  excludedCount: number;
 }
+
+/** Enough left-out members to see why someone is missing, not a page of them. */
+export const EXCLUDED_SHOWN = 20;
 
 /** The best available members for the case's sub-team (or a replacement), each choice explained. */
 export function suggestSubTeamFor(spreadsheet: Spreadsheet, caseId: unknown, options?: unknown): SubTeamAdvice {
   if (typeof caseId !== 'string' || caseId.trim() === '') throw new Error('No case ID was given.');
-  const { partyTimeZones, replace } = cleanOptions(options);
+  const { partyTimeZones = [], replace } = cleanOptions(options);
   const table = readCaseTable(spreadsheet);
   const found = findCase(table, caseId);
   const roster = readRoster(spreadsheet);
@@ -164,16 +199,26 @@ export function suggestSubTeamFor(spreadsheet: Spreadsheet, caseId: unknown, opt
       throw new Error(`${replace} is not on the sub-team of ${found.caseId}.`);
     keep = team.filter((e) => e.toLowerCase() !== replace.trim().toLowerCase());
   }
+  const fromRow = Object.values(rowPartyZones(table, found.row)).filter((z) => z !== '');
   const suggestion = suggestSubTeam({
     roster: roster.members,
     openCases: countOpenCases(openTeams),
-    partyTimeZones,
+    partyTimeZones: [...new Set([...fromRow, ...partyTimeZones.map((z) => z.trim())])],
     exclusions: caseExclusions(readPanelCase(found.row, table.map, tz)),
     keep,
     leaving: replace,
     day,
   });
-  return { ...suggestion, caseId: found.caseId, day: isoFromDay(day), rosterProblems: roster.problems };
+  return {
+    ...suggestion,
+    excluded: suggestion.excluded.slice(0, EXCLUDED_SHOWN),
+    excludedCount: suggestion.excluded.length,
+    caseId: found.caseId,
+    day: isoFromDay(day),
+    rowTimeZones: fromRow,
+    rosterProblems: roster.problems.slice(0, ROSTER_PROBLEMS_SHOWN),
+    rosterProblemCount: roster.problems.length,
+  };
 }
 
 /** The version of a case's row as the panel compares it: one read, no lock. */

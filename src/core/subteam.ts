@@ -5,7 +5,7 @@
 import { dayFromCell, formatDay, isValidTimeZone, isoFromDay, utcOffsetMinutes, type Day } from './calendar';
 import { normalizeHeader } from './columns';
 import { ROSTER_HEADER, type RosterColumn } from './roster';
-import { isListed, parsePeople, parsePerson, type Person } from './people';
+import { emailsIn, isListed, parsePeople, parsePerson, type Person } from './people';
 
 export const SUB_TEAM_SIZE = 3;
 
@@ -521,7 +521,7 @@ function describe(c: Candidate, group: readonly Candidate[], partyOffsets: reado
 export function countOpenCases(subTeams: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const team of subTeams) {
-    for (const email of team.split(',').map((e) => e.trim().toLowerCase()).filter((e) => e !== '')) {
+    for (const email of emailsIn(team)) {
       counts[email] = (counts[email] ?? 0) + 1;
     }
   }

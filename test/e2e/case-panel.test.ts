@@ -161,7 +161,9 @@ run('Case panel in the preview (Chromium)', () => {
     expect(now['Sub-team']).toBe(members.join(', '));
     expect(now['Sub-team formed']).toBe(today);
     expect(now.Channel).toBe('Private chat room <b>#7</b>');
-    await expect(panel().locator('#team').textContent()).resolves.toBe(`Sub-team: ${members.join(', ')}`);
+    // Each member by their Roster name (the demo Roster names chi.member@… "Chi Member").
+    const rosterName = (email: string) => email.split('@')[0].split('.').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+    await expect(panel().locator('#team').textContent()).resolves.toBe(`Sub-team: ${members.map((e) => `${rosterName(e)} (${e})`).join(', ')}`);
 
     // 4-5. Each party notified; the reporter says yes to contacting the reported party.
     await openStep('notifyReporter');

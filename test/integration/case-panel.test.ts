@@ -337,6 +337,46 @@ describe('concurrent edits', () => {
     expect(s.env.calls.count('Range.setValues')).toBe(0);
   });
 
+  test('the panel carries what it shows, not the Roster: its page is the same size with 5 or 500 members', () => {
+    const bigRoster = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        i % 50 === 7 ? [`Away ${i}`, `away${i}@irt.example`, 'Mars/Base', 'Yes', ''] : [`Member ${i}`, `member${i}@irt.example`, 'Europe/Paris', 'Yes', ''],
+      );
+    const pageFor = (members: number, cells: Record<string, unknown>) => {
+      const s = setUp('Pacific/Auckland', MARCH, bigRoster(members));
+      addCase(s, cells);
+      s.env.sheet('Cases').getRange(2, 1).activate();
+      s.gas.run('showCasePanel');
+      return { s, html: s.env.ui.dialogs[s.env.ui.dialogs.length - 1].html, data: panel(s, 'IRT-2026-001') };
+    };
+    const investigating = {
+      ...NEW_CASE,
+      Stage: 'Investigating',
+      'First reply sent': '2026-03-02',
+      'Sub-team': 'member1@irt.example, member2@irt.example, zed@irt.example',
+      'Sub-team formed': '2026-03-05',
+      'Reporter time zone': 'Asia/Jakarta',
+    };
+    for (const cells of [{ ...NEW_CASE, Stage: 'Assessing', 'First reply sent': '2026-03-02' }, investigating]) {
+      const small = pageFor(5, cells);
+      const large = pageFor(500, cells);
+      // Only the Roster problems' count changes (1 problem against 10), and at most 5 are listed.
+      expect(Math.abs(large.html.length - small.html.length)).toBeLessThan(600);
+      expect(large.data.rosterProblemCount).toBe(10);
+      expect(large.data.rosterProblems).toHaveLength(5);
+      const others = large.html.match(/member\d+@irt\.example/g) ?? [];
+      expect(new Set(others)).toEqual(new Set(cells === investigating ? ['member1@irt.example', 'member2@irt.example'] : []));
+      expect(JSON.stringify(large.data).length).toBeLessThan(12_000);
+    }
+    const { data } = pageFor(500, investigating);
+    expect(data.subTeamMembers).toEqual([
+      { email: 'member1@irt.example', name: 'Member 1' },
+      { email: 'member2@irt.example', name: 'Member 2' },
+      { email: 'zed@irt.example', name: '' },
+    ]);
+    expect(data.partyTimeZones).toEqual({ reporter: 'Asia/Jakarta', reportedParty: '' });
+  });
+
   test('Draft “X”… from the panel selects the case row and opens the draft dialog with X chosen', () => {
     const s = setUp('Pacific/Auckland');
     addCase(s, { ...NEW_CASE, 'Case ID': 'IRT-2026-002' });
@@ -529,6 +569,38 @@ describe('suggesting a sub-team from the Roster', () => {
       'cy@irt.example',
       'di@irt.example',
     ]);
+  });
+
+  test('the parties’ time zones from the row count, with any typed ones; a bad one is named and ignored', () => {
+    // Two equally tight groups: three at +9 (Tokyo, Seoul) and three at +8 (Manila, Perth, Singapore).
+    const s = setUp('Pacific/Auckland', MARCH, [
+      ['Ai', 'ai@irt.example', 'Asia/Tokyo', 'Yes', ''],
+      ['Bo', 'bo@irt.example', 'Asia/Seoul', 'Yes', ''],
+      ['Cy', 'cy@irt.example', 'Asia/Tokyo', 'Yes', ''],
+      ['Di', 'di@irt.example', 'Asia/Manila', 'Yes', ''],
+      ['Ed', 'ed@irt.example', 'Australia/Perth', 'Yes', ''],
+      ['Fi', 'fi@irt.example', 'Asia/Singapore', 'Yes', ''],
+    ]);
+    addCase(s, assessing);
+    expect(emails(suggest(s))).toEqual(['ai', 'bo', 'cy']);
+    // A reporter in Jakarta (+7), on the row: the group an hour closer wins, and the summary says so.
+    const sheet = s.env.sheet('Cases');
+    sheet.getRange(2, s.col('Reporter time zone') + 1).setValue('Asia/Jakarta');
+    const advice = suggest(s);
+    expect(emails(advice)).toEqual(['di', 'ed', 'fi']);
+    expect(advice.rowTimeZones).toEqual(['Asia/Jakarta']);
+    expect(advice.summary).toContain('every party is within 1 h of a member');
+    // A reported party far east (Auckland +13 in March), typed: both count.
+    // Auckland is 5 h from +8 but 4 h from +9, Jakarta 1 h and 2 h: the +9 group is back.
+    const both = suggest(s, 'IRT-2026-001', { partyTimeZones: ['Pacific/Auckland'] });
+    expect(emails(both)).toEqual(['ai', 'bo', 'cy']);
+    expect(both.score?.partyMinutes).toBe(4 * 60);
+    expect(both.summary).toContain('every party is within 4 h of a member');
+    // A row zone that is not one is reported, not used.
+    sheet.getRange(2, s.col('Reported party time zone') + 1).setValue('Mars/Olympus');
+    const bad = suggest(s);
+    expect(bad.ignoredTimeZones).toEqual(['Mars/Olympus']);
+    expect(emails(bad)).toEqual(['di', 'ed', 'fi']);
   });
 
   test('fewer than three eligible members: says so', () => {
