@@ -1,3 +1,4 @@
+import { gasError } from './errors';
 import { DEFAULT_NUMBER_FORMAT, TEXT_FORMAT, formatGeneralNumber, formatSheetDate, formatSheetNumber, isDateFormat } from './number-format';
 import { instantToWall, wallToInstant } from './tz';
 import type { FakeDataValidation } from './validation';
@@ -59,8 +60,19 @@ function validDay(y: number, m: number, d: number): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
+/** Google Sheets refuses a cell of more than 50,000 characters, counting what is written (a leading apostrophe too). */
+export const CELL_MAX_CHARS = 50_000;
+
+/** Throws Google's error for a value too long for a cell; setValue(s) check every value before writing any. */
+export function checkCellLength(raw: unknown): void {
+  if (typeof raw === 'string' && raw.length > CELL_MAX_CHARS) {
+    throw gasError(`Your input contains more than the maximum of ${CELL_MAX_CHARS} characters in a single cell.`);
+  }
+}
+
 /** Writes a value as setValue(s) does (a string is parsed like typed input). */
 export function writeValue(cell: Cell, raw: unknown, timeZone: string, locale: string): void {
+  checkCellLength(raw);
   cell.formula = undefined;
   if (raw === null || raw === undefined) {
     cell.value = '';

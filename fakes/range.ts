@@ -1,5 +1,5 @@
 import { rectToA1 } from './a1';
-import { type Cell, displayValue, readValue, writeValue } from './cells';
+import { type Cell, checkCellLength, displayValue, readValue, writeValue } from './cells';
 import { gasError, gasTypeName, signatureError } from './errors';
 import { Fake, unwrap } from './guard';
 import { DEFAULT_NUMBER_FORMAT } from './number-format';
@@ -138,6 +138,7 @@ export class FakeRange
   }
   setValues(values: unknown[][]): this {
     const data = this._checkShape(values, 'setValues');
+    for (const row of data) for (const value of row) checkCellLength(value);
     this._each((cell, r, c) => this._write(data[r][c], cell));
     return this;
   }
@@ -168,6 +169,7 @@ export class FakeRange
   }
   setFormulas(formulas: string[][]): this {
     const data = this._checkShape(formulas, 'setFormulas');
+    for (const row of data) for (const value of row) checkCellLength(value);
     this._each((cell, r, c) => this._write(data[r][c], cell));
     return this;
   }

@@ -1,5 +1,5 @@
 import { parseA1 } from './a1';
-import { type Cell, hasContent } from './cells';
+import { type Cell, hasContent, checkCellLength } from './cells';
 import type { FakeConditionalFormatRule } from './conditional';
 import { gasError, gasTypeName, signatureError } from './errors';
 import { Fake, unwrap } from './guard';
@@ -216,6 +216,7 @@ export class FakeSheet
 
   appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents)) throw signatureError('SpreadsheetApp.Sheet', 'appendRow', [gasTypeName(rowContents)]);
+    for (const value of rowContents) checkCellLength(value);
     const row = this._lastRow() + 1;
     if (row > this._maxRows) this._maxRows = row;
     if (rowContents.length > this._maxColumns) this._maxColumns = rowContents.length;

@@ -15,8 +15,10 @@ export function isUrl(text: string): boolean {
   return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text.trim());
 }
 
-/** Google Sheets refuses more than 50,000 characters in a cell. */
-export const MAX_CELL_TEXT = 50_000;
+/** Google Sheets refuses more than 50,000 characters in a cell, counting what is written. */
+export const SHEETS_CELL_LIMIT = 50_000;
+/** The longest text a member may enter: every text is written after an apostrophe (inertText), which counts. */
+export const MAX_CELL_TEXT = SHEETS_CELL_LIMIT - 1;
 
 /** Sheet data-validation formula for the Sub-team column: blank, or three comma-separated emails. */
 export function subTeamValidationFormula(cellA1: string): string {

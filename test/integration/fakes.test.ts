@@ -561,3 +561,49 @@ describe('executions have a clock', () => {
     expect(() => gas.run('onEdit', {})).toThrow('Exceeded maximum execution time'); // 20 s + 20 s
   });
 });
+
+describe('cells hold at most 50,000 characters, as Google counts them', () => {
+  test('what is written counts, a leading apostrophe included; a refused setValues writes nothing', () => {
+    const env = createEnv();
+    const sheet = activeSheet(env);
+    sheet.getRange('A1').setValue('x'.repeat(50_000));
+    sheet.getRange('A2').setValue(`'${'x'.repeat(49_999)}`);
+    expect(sheet.getRange('A2').getValue()).toBe('x'.repeat(49_999)); // the apostrophe is not stored, but it counted
+    const tooLong = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+    expect(() => sheet.getRange('A3').setValue(`'${'x'.repeat(50_000)}`)).toThrow(tooLong);
+    expect(() => sheet.getRange('B1:C1').setValues([['ok', 'y'.repeat(50_001)]])).toThrow(tooLong);
+    expect(sheet.getRange('B1').getValue()).toBe('');
+    expect(() => sheet.appendRow(['z'.repeat(50_001)])).toThrow(tooLong);
+    expect(sheet.getLastRow()).toBe(2);
+  });
+});
+
+describe('Gmail.Users.Drafts.create refuses what is not an RFC 2822 message', () => {
+  const raw = (message: string | Buffer) => Buffer.from(message).toString('base64url');
+  const good = ['To: pat@example.org', 'Subject: =?UTF-8?B?w6k=?=', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=UTF-8', '', 'Hello', ''].join('\r\n');
+  const create = (message: string | Buffer) => createEnv().globals.Gmail.Users.Drafts.create({ message: { raw: raw(message) } }, 'me');
+
+  test('a well-formed message is drafted', () => {
+    expect(create(good)).toMatchObject({ message: { labelIds: ['DRAFT'] } });
+    const multipart = [
+      'To: Pat <pat@example.org>', 'Subject: Hi', 'MIME-Version: 1.0', 'Content-Type: multipart/alternative;', ' boundary="b1"', '',
+      '--b1', 'Content-Type: text/plain', '', 'Hi', '--b1--', '',
+    ].join('\r\n');
+    expect(create(multipart)).toMatchObject({ message: { labelIds: ['DRAFT'] } });
+  });
+
+  test.each([
+    ['LF line ends', good.replace(/\r\n/g, '\n'), 'lines must end with CRLF'],
+    ['no empty line before the body', 'To: pat@example.org\r\nSubject: x\r\n', 'no empty line separates the header from the body'],
+    ['raw UTF-8 in a header', 'To: pät@example.org\r\nSubject: x\r\n\r\nbody', 'a header holds 8-bit bytes'],
+    ['a NUL', 'To: pat@example.org\u0000\r\nSubject: x\r\n\r\nbody', 'NUL'],
+    ['no To', 'Subject: x\r\n\r\nbody', 'no To header'],
+    ['a To that is no address', 'To: Pat Party\r\nSubject: x\r\n\r\nbody', 'the To header is not a list of addresses'],
+    ['a header line without a colon', 'To: pat@example.org\r\nSubject x\r\n\r\nbody', 'malformed header line 2'],
+    ['a header line over 998 characters', `To: pat@example.org\r\nSubject: ${'x'.repeat(1_000)}\r\n\r\nbody`, 'longer than 998'],
+    ['an unclosed multipart', 'To: pat@example.org\r\nContent-Type: multipart/alternative; boundary="b1"\r\n\r\n--b1\r\n\r\nx\r\n', 'does not open and close its boundary'],
+  ])('%s is refused', (_name, message, problem) => {
+    expect(() => create(message)).toThrow(/^API call to gmail\.users\.drafts\.create failed with error: Invalid RFC 2822 message in 'raw': /);
+    expect(() => create(message)).toThrow(problem);
+  });
+});

@@ -243,6 +243,14 @@ describe('submitNewCase', () => {
     expect(s.env.sheetValues('Log')).toEqual(logBefore);
   });
 
+  test("a summary fills a cell up to Google's 50,000 characters, the apostrophe that keeps it inert included: one more is refused clearly", () => {
+    const s = setUp();
+    submit(s, form({ summary: 's'.repeat(49_999) }));
+    expect(dataRows(s.env)[0][s.col('Summary')]).toBe('s'.repeat(49_999));
+    expect(() => submit(s, form({ summary: 's'.repeat(50_000) }))).toThrow(/^The case was not saved\..*Summary is longer than 49999 characters/s);
+    expect(dataRows(s.env)).toHaveLength(1);
+  });
+
   test('refuses values that are not text (the client is never trusted)', () => {
     const s = setUp();
     expect(() => s.gas.run('submitNewCase', { ...form(), summary: 42 })).toThrow(/Summary must be text/);

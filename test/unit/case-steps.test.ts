@@ -659,6 +659,6 @@ describe('cleanFields', () => {
     expect(cleanFields({ date: 20260302 })).toEqual({ ok: false, message: 'The field date must be text' });
     expect(cleanFields(['2026-03-02'])).toEqual({ ok: false, message: 'The step’s fields must be an object' });
     expect(cleanFields('date')).toEqual({ ok: false, message: 'The step’s fields must be an object' });
-    expect(cleanFields({ findings: 'x'.repeat(50_001) })).toEqual({ ok: false, message: 'The field findings is longer than 50000 characters' });
+    expect(cleanFields({ findings: 'x'.repeat(50_000) })).toEqual({ ok: false, message: 'The field findings is longer than 49999 characters' });
   });
 });

@@ -237,11 +237,11 @@ describe('validateNewCase', () => {
   test('long text: the cell limit is allowed, one more character is not', () => {
     expect(validateNewCase({ ...form, summary: 'x'.repeat(MAX_CELL_TEXT) }, today).ok).toBe(true);
     expect(errorsOf({ ...form, summary: 'x'.repeat(MAX_CELL_TEXT + 1), where: 'y'.repeat(MAX_CELL_TEXT + 1) })).toEqual({
-      where: 'Where is longer than 50000 characters',
-      summary: 'Summary is longer than 50000 characters',
+      where: 'Where is longer than 49999 characters',
+      summary: 'Summary is longer than 49999 characters',
     });
     expect(errorsOf({ ...form, reporterName: 'n'.repeat(MAX_CELL_TEXT + 1), reporterEmail: '' })).toEqual({
-      reporterName: 'Reporter name is longer than 50000 characters',
+      reporterName: 'Reporter name is longer than 49999 characters',
     });
   });
 
