@@ -177,3 +177,27 @@ export function seedDemoRoster(env: FakeEnv, today: Day, timeZone: string): void
   sheet.getRange(2, 1, rows.length, ROSTER_HEADER.length).setValues(rows);
   sheet.getRange(2, 5, rows.length, 1).setNumberFormat(DATE_FORMAT);
 }
+
+/** The records a published Code of Conduct committee keeps, in its own words (issue 13): `PREVIEW_DEMO=records`. */
+export const RECORDS_DEMO_HEADER = [
+  'Date of 1st report',
+  'Reporter, if official/public, CoC person if private',
+  'Named subjects',
+  'Subject email address/URL',
+  'Summary of report (for internal purposes)',
+  'Action taken by us?',
+  'Summary of outcome to share if suitable',
+  'Date to expunge this record',
+];
+
+/** A team's own records sheet, nothing set up: try Set up tracker's dialog on it. */
+export function seedDemoRecords(env: FakeEnv, today: Day, timeZone: string): void {
+  const day = (offset: number) => startOfDay(today + offset, timeZone);
+  const rows = [
+    [day(-8), 'CoC person: Ana Member', 'Pat Placeholder', 'pat@example.net', 'Fictional demo: heckling at a meetup.', 'Warning', 'A warning was issued.', day(357)],
+    [day(-1), 'Lee Public', 'Kim Fictional', 'https://chat.example.org/u/kim', 'Fictional demo: spam in the forum.', '', '', ''],
+  ];
+  env.seedSheet('Records', [RECORDS_DEMO_HEADER, ...rows], { columnFormats: { 1: DATE_FORMAT, 8: DATE_FORMAT }, frozenRows: 1 });
+  const blank = env.spreadsheet.getSheetByName('Sheet1');
+  if (blank && blank.getLastRow() === 0) env.spreadsheet.deleteSheet(blank as unknown as GoogleAppsScript.Spreadsheet.Sheet);
+}

@@ -8,6 +8,8 @@ export interface MainOptions {
   port: number;
   /** The demo spreadsheet's zone, for a new demo (default: this machine's). */
   timeZone?: string;
+  /** For a new demo: `records` starts from a team's own records sheet, not set up. */
+  demo?: 'tracker' | 'records';
 }
 
 export async function main(options: MainOptions): Promise<Preview> {

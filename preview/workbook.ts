@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { dayOfInstant, isoFromDay } from '../src/core/calendar';
 import { createEnv, evaluateRowHighlight, type DialogRecord, type FakeEnv } from '../fakes';
 import { createGas, type Gas } from '../fakes/runtime';
-import { seedDemoCases, seedDemoRoster } from './demo';
+import { seedDemoCases, seedDemoRecords, seedDemoRoster } from './demo';
 
 export interface Execution {
   fn: string;
@@ -31,8 +31,12 @@ export interface SavedState {
   /** When the demo was made: its cases are dated relative to this day. */
   createdAt: number;
   timeZone: string;
+  /** Which demo: the add-on's tracker (default) or a team's own records, not yet set up. */
+  demo?: DemoKind;
   executions: JournalEntry[];
 }
+
+export type DemoKind = 'tracker' | 'records';
 
 export interface RunOutcome {
   ok: boolean;
@@ -50,6 +54,8 @@ export interface WorkbookOptions {
   stateFile: string;
   /** Only for a new demo: the spreadsheet's zone (default: this machine's). */
   timeZone?: string;
+  /** Only for a new demo: which one (default tracker). */
+  demo?: DemoKind;
   /** The user the add-on sees. */
   activeUser?: string;
   now?: () => number;
@@ -131,7 +137,13 @@ export class Workbook {
     this.now = options.now ?? Date.now;
     this.log = options.log ?? (() => undefined);
     const saved = readState(options.stateFile, this.log);
-    this.state = saved ?? { version: 1, createdAt: this.now(), timeZone: options.timeZone ?? machineTimeZone(), executions: [] };
+    this.state = saved ?? {
+      version: 1,
+      createdAt: this.now(),
+      timeZone: options.timeZone ?? machineTimeZone(),
+      demo: options.demo === 'records' ? 'records' : 'tracker',
+      executions: [],
+    };
     this.env = createEnv({
       spreadsheetTimeZone: this.state.timeZone,
       now: new Date(this.state.createdAt),
@@ -142,10 +154,15 @@ export class Workbook {
 
     // The demo as it was made, then everything done since.
     const demoDay = dayOfInstant(new Date(this.state.createdAt), this.state.timeZone);
-    seedDemoCases(this.env, demoDay, this.state.timeZone);
-    this.gas.run('setupTracker');
-    seedDemoRoster(this.env, demoDay, this.state.timeZone);
-    this.env.sheet('Cases').getRange(2, 1).activate(); // the first case is selected
+    if (this.state.demo === 'records') {
+      seedDemoRecords(this.env, demoDay, this.state.timeZone);
+      this.env.sheet('Records').getRange(2, 1).activate();
+    } else {
+      seedDemoCases(this.env, demoDay, this.state.timeZone);
+      this.gas.run('setupTracker');
+      seedDemoRoster(this.env, demoDay, this.state.timeZone);
+      this.env.sheet('Cases').getRange(2, 1).activate(); // the first case is selected
+    }
     let failed = 0;
     for (const entry of this.state.executions) {
       this.env.clock.set(entry.at);

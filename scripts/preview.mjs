@@ -4,6 +4,7 @@
 //   PORT=8081 npm start        another port (PORT=0: any free port)
 //   PREVIEW_STATE=/tmp/x.json  keep the state elsewhere (default .preview-state.json)
 //   PREVIEW_TZ=Europe/Berlin   the demo spreadsheet's time zone (for a new demo)
+//   PREVIEW_DEMO=records      start from a team's own records sheet, not set up (for a new demo)
 //   PREVIEW_NO_BUILD=1         use the dist/Code.js already built (the browser tests do,
 //                              so they never rewrite dist/ while other suites read it)
 //   npm run preview:reset      forget what was entered (deletes the state file)
@@ -65,4 +66,4 @@ try {
 } finally {
   rmSync(outfile, { force: true });
 }
-await main({ root, distDir: path.join(root, 'dist'), stateFile, port, timeZone: process.env.PREVIEW_TZ || undefined });
+await main({ root, distDir: path.join(root, 'dist'), stateFile, port, timeZone: process.env.PREVIEW_TZ || undefined, demo: process.env.PREVIEW_DEMO === 'records' ? 'records' : undefined });

@@ -12,8 +12,6 @@ import {
   type SubTeamAdvice,
 } from './cases/case-panel';
 import type { StepFields, StepId } from './core/case-steps';
-import { dataWarning, describeStatusCounts, settingsWarning } from './core/summary';
-import { COMPUTED_COLUMNS } from './core/columns';
 import type { DraftCreated, DraftDialogData, DraftPreview, MarkedSent } from './core/templates';
 import type { NewCaseForm } from './core/validation';
 import { createTemplateDraft, previewTemplateDraft, requireText } from './cases/drafts';
@@ -21,10 +19,10 @@ import { draftDialogData as readDraftDialogData } from './cases/draft-dialog-dat
 import { runDeadlineReminders } from './reminders/run';
 import { markTemplateSentToday } from './cases/mark-sent';
 import { EDIT_NOT_RECOMPUTED, recomputeAfterEdit } from './sheets/on-edit';
-import { logCaseIdProblems, refreshAll } from './sheets/refresh';
-import { readSettings } from './sheets/settings-sheet';
-import { withDocumentLock } from './sheets/lock';
-import { setupTracker as adoptTracker } from './sheets/setup';
+import { refreshDeadlinesNow } from './cases/refresh-deadlines';
+import { isChoice, planTrackerSetup as planSetup, runTrackerSetup, type SetupResult } from './cases/tracker-setup';
+import type { TrackerChoice, TrackerPlan } from './core/column-mapping';
+import { showSetupDialog } from './ui/setup-dialog';
 import { describeReminderSwitch, removeFollowUps, turnRemindersOff, turnRemindersOn } from './reminders/trigger';
 import { showCaseDraftDialog as openCaseDraftDialog, showCasePanel as openCasePanel } from './ui/case-panel';
 import { showDraftDialog as openDraftDialog, type DraftDialogStart } from './ui/draft-dialog';
@@ -49,36 +47,29 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (recomputeAfterEdit(e.range) === 'busy') toast(e.range.getSheet().getParent(), EDIT_NOT_RECOMPUTED, 'Deadlines');
 }
 
-export function setupTracker(): void {
+/**
+ * IRT Tracker → Set up tracker, and the setup dialog's confirmation. Without a
+ * choice it sets up at once when it is certain which sheet and columns to use, and
+ * otherwise opens the dialog (nothing written); with the member's choice
+ * (`{sheet, columns: {Received: 'Date of 1st report', …}}`, null = add) it applies it.
+ */
+export function setupTracker(choice?: TrackerChoice): SetupResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const report = withDocumentLock(() => {
-    const adopted = adoptTracker(spreadsheet, () => readSettings(spreadsheet).settings.dueSoonDays);
-    logCaseIdProblems(spreadsheet, adopted.caseIdProblems);
-    return adopted;
-  });
-  const lines = [
-    report.createdCasesSheet ? `Created the ${report.casesSheet} sheet.` : `Using the ${report.casesSheet} sheet.`,
-    report.addedColumns.length ? `Added columns: ${report.addedColumns.join(', ')}.` : 'All tracker columns were present.',
-    `${COMPUTED_COLUMNS.join(', ')}: columns ${report.computedColumns.join(', ')}.`,
-    report.createdSheets.length ? `Created sheets: ${report.createdSheets.join(', ')}.` : '',
-    report.addedSettings.length ? `Added settings: ${report.addedSettings.join(', ')}.` : '',
-    report.addedTemplates.length ? `Added saved replies to Templates: ${report.addedTemplates.join(', ')}.` : '',
-    describeStatusCounts(report.counts),
-    settingsWarning(report.settingsProblems),
-    dataWarning(report.caseIdProblems),
-  ];
-  alert('IRT Tracker is set up', lines.filter(Boolean).join('\n'));
+  const fromMenu = !isChoice(choice);
+  const result = runTrackerSetup(spreadsheet, fromMenu ? undefined : choice);
+  if (fromMenu && result.status === 'choose') showSetupDialog(result.plan);
+  else if (fromMenu && result.status === 'done') alert(result.title, result.message);
+  return result;
+}
+
+/** What Set up tracker would do: the cases sheet (or `sheet`, a member's pick; '' = new) and each column's match or guesses. Reads only. */
+export function planTrackerSetup(sheet?: string): TrackerPlan {
+  return planSetup(SpreadsheetApp.getActiveSpreadsheet(), sheet);
 }
 
 export function refreshDeadlines(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { counts, settingsProblems, caseIdProblems } = withDocumentLock(() => {
-    const refreshed = refreshAll(spreadsheet);
-    logCaseIdProblems(spreadsheet, refreshed.caseIdProblems);
-    return refreshed;
-  });
-  const message = [describeStatusCounts(counts), settingsWarning(settingsProblems), dataWarning(caseIdProblems)];
-  toast(spreadsheet, message.filter(Boolean).join(' '), 'Deadlines refreshed');
+  toast(spreadsheet, refreshDeadlinesNow(spreadsheet), 'Deadlines refreshed');
 }
 
 export function showNewCaseSidebar(): void {

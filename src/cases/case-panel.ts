@@ -95,10 +95,11 @@ function rowPartyZones(table: CaseTable, row: readonly unknown[]): CasePanelData
 
 /** The panel's view of a case: by ID, or the selected row's case when no ID is given. */
 export function getCasePanel(spreadsheet: Spreadsheet, caseId?: string): CasePanelData {
-  const table = readCaseTable(spreadsheet);
+  const { settings, saved } = readSettings(spreadsheet);
+  const table = readCaseTable(spreadsheet, saved);
   const found =
     typeof caseId === 'string' && caseId.trim() !== '' ? findCase(table, caseId) : findSelectedCase(spreadsheet, table, 'press Refresh');
-  return panelFor(spreadsheet, table, found, found.row);
+  return panelFor(spreadsheet, table, found, found.row, settings);
 }
 
 /**
@@ -120,7 +121,8 @@ export function recordCaseStep(
   if (!cleaned.ok) throw new Error(`${cleaned.message}. Nothing was saved.`);
 
   return withDocumentLock(() => {
-    const table = readCaseTable(spreadsheet);
+    const { settings, saved } = readSettings(spreadsheet);
+    const table = readCaseTable(spreadsheet, saved);
     const found = findCase(table, caseId);
     if (rowVersion(found.row, table.map) !== version) throw new Error(CASE_CHANGED);
 
@@ -131,7 +133,6 @@ export function recordCaseStep(
     const plan = planStep(step, record, cleaned.fields, { today: day, roster: roster?.members });
     if (!plan.ok) throw new Error(`${plan.message} Nothing was saved.`);
 
-    const { settings } = readSettings(spreadsheet);
     writeCaseCells(table, found, plan.cells, day, settings);
     appendLog(spreadsheet, [{ caseId: found.caseId, action: plan.action, detail: plan.detail }]);
 

@@ -45,9 +45,9 @@ interface Filled {
 function fill(spreadsheet: Spreadsheet, caseId: unknown, templateName: unknown): Filled {
   const id = requireText(caseId, 'case ID');
   const name = requireText(templateName, 'template name');
-  const found = readCaseById(spreadsheet, id);
+  const { settings, saved } = readSettings(spreadsheet);
+  const found = readCaseById(spreadsheet, id, saved);
   const template = requireTemplate(readTemplates(spreadsheet), name);
-  const { settings } = readSettings(spreadsheet);
   const { table, row } = found;
   const prepared = prepareDraft(template, {
     header: table.header,

@@ -20,10 +20,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function markTemplateSentToday(spreadsheet: Spreadsheet, caseId: string, templateName: string): MarkedSent {
   return withDocumentLock(() => {
-    const found = readCaseById(spreadsheet, caseId);
+    const { settings, saved } = readSettings(spreadsheet);
+    const found = readCaseById(spreadsheet, caseId, saved);
     const template = findTemplate(readTemplates(spreadsheet), templateName);
     if ('problem' in template) throw new Error(`${template.problem}.`);
-    const { settings } = readSettings(spreadsheet);
     const { table, row } = found;
     const day = today(spreadsheet).day;
 

@@ -41,9 +41,9 @@ export function submitNewCase(spreadsheet: Spreadsheet, input: unknown): NewCase
   const value = checked.value;
 
   return withDocumentLock(() => {
-    const table = readCaseTable(spreadsheet);
+    const { settings, saved: choice } = readSettings(spreadsheet);
+    const table = readCaseTable(spreadsheet, choice);
     requireColumns(table, REQUIRED, `${NOT_SAVED} `);
-    const { settings } = readSettings(spreadsheet);
     const tz = table.timeZone;
 
     // The ID: one more than the highest ever issued for the year of receipt.

@@ -167,14 +167,21 @@ export interface HeaderMatch {
   missing: ColumnName[];
   /** How many canonical columns the header row has: used to pick the tracker sheet. */
   score: number;
+  /** Columns whose chosen header (a team's choice kept in Settings) is no longer in the row. */
+  lost: { column: ColumnName; header: string }[];
 }
+
+/** A team's own header chosen for a tracker column (kept in Settings by Set up tracker). */
+export type ChosenHeaders = Partial<Record<ColumnName, string>>;
 
 /**
  * Maps a user's header row to the canonical columns. Exact names win over aliases,
  * so a user's own "Decision" column is not mistaken for "Outcome" when "Outcome"
- * also exists; the first header that matches a column claims it.
+ * also exists; the first header that matches a column claims it. A team's chosen
+ * header fills a column the row does not name itself (never a computed one), found
+ * by its text wherever it has moved.
  */
-export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
+export function matchHeaders(headers: readonly unknown[], chosen: ChosenHeaders = {}): HeaderMatch {
   const normalized = headers.map(normalizeHeader);
   const map: ColumnMap = {};
   const claimed = new Set<number>();
@@ -191,6 +198,13 @@ export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
   };
   for (const column of CASE_COLUMNS) claim(column.name, [column.name]);
   for (const column of CASE_COLUMNS) claim(column.name, column.aliases);
+  const lost: HeaderMatch['lost'] = [];
+  for (const column of CASE_COLUMNS) {
+    const header = chosen[column.name];
+    if (header === undefined || map[column.name] !== undefined || column.kind === 'computed') continue;
+    claim(column.name, [header]);
+    if (map[column.name] === undefined) lost.push({ column: column.name, header });
+  }
   const missing = COLUMN_NAMES.filter((name) => map[name] === undefined);
-  return { map, missing, score: COLUMN_NAMES.length - missing.length };
+  return { map, missing, score: COLUMN_NAMES.length - missing.length, lost };
 }

@@ -3,7 +3,7 @@
 
 import { cellText } from '../core/cases';
 import { HEADER_ROW } from './names';
-import { readCaseTable, requireColumns, sheetRow, type CaseTable } from './case-table';
+import { readCaseTable, requireColumns, savedLater, sheetRow, type CaseTable, type SavedSource } from './case-table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,8 +38,8 @@ export function findCase(table: CaseTable, caseId: string): FoundCase {
   return { table, index, rowNumber: sheetRow(index), row: table.rows[index], caseId: cellText(table.rows[index][column], table.timeZone) };
 }
 
-export function readCaseById(spreadsheet: Spreadsheet, caseId: string): FoundCase {
-  return findCase(readCaseTable(spreadsheet), caseId);
+export function readCaseById(spreadsheet: Spreadsheet, caseId: string, saved: SavedSource = savedLater(spreadsheet)): FoundCase {
+  return findCase(readCaseTable(spreadsheet, saved), caseId);
 }
 
 /**

@@ -2,10 +2,12 @@
 // written back one block at a time. The only code that touches case rows.
 
 import { startOfDay, type Day } from '../core/calendar';
-import { matchHeaders, type ColumnMap, type ColumnName } from '../core/columns';
+import type { SavedChoice } from '../core/column-mapping';
+import { matchHeaders, type ColumnMap, type ColumnName, type HeaderMatch } from '../core/columns';
 import { inertText } from '../core/validation';
 import { columnLetter } from './a1';
 import { HEADER_ROW, SHEET } from './names';
+import { readSettings } from './settings-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,12 +22,37 @@ export interface CaseTable {
   /** Data rows below the header, as read (row i is sheet row HEADER_ROW + 1 + i). */
   rows: unknown[][];
   timeZone: string;
+  /** Chosen headers that are no longer on the sheet: to name in messages and the Log. */
+  lost: HeaderMatch['lost'];
 }
 
-/** The cases sheet: `Cases` if it exists, else the sheet whose header row matches best. */
-export function findCasesSheet(spreadsheet: Spreadsheet): Sheet | null {
+/**
+ * The team's saved choice, or how to get it: a caller that has read Settings passes
+ * what it read; otherwise the Settings sheet is read at most once, and only when the
+ * tracker's own names do not settle the question.
+ */
+export type SavedSource = SavedChoice | (() => SavedChoice);
+
+export function savedLater(spreadsheet: Spreadsheet): () => SavedChoice {
+  let saved: SavedChoice | null = null;
+  return () => (saved ??= readSettings(spreadsheet).saved);
+}
+
+const resolve = (source: SavedSource) => (typeof source === 'function' ? source() : source);
+
+/** The header row matched, with the team's chosen headers filling what its names do not. */
+export function matchCaseHeaders(header: readonly unknown[], saved: SavedSource): HeaderMatch {
+  const own = matchHeaders(header);
+  return own.missing.length === 0 ? own : matchHeaders(header, resolve(saved).columns);
+}
+
+/** The cases sheet: `Cases` if it exists, else the sheet a member chose, else the sheet whose header row matches best. */
+export function findCasesSheet(spreadsheet: Spreadsheet, saved: SavedSource = savedLater(spreadsheet)): Sheet | null {
   const byName = spreadsheet.getSheetByName(SHEET.cases);
   if (byName) return byName;
+  const chosen = resolve(saved).sheet;
+  const bySetting = chosen === null ? null : spreadsheet.getSheetByName(chosen);
+  if (bySetting) return bySetting;
   let best: { sheet: Sheet; score: number } | null = null;
   for (const sheet of spreadsheet.getSheets()) {
     const width = sheet.getLastColumn();
@@ -36,8 +63,8 @@ export function findCasesSheet(spreadsheet: Spreadsheet): Sheet | null {
   return best?.sheet ?? null;
 }
 
-export function requireCasesSheet(spreadsheet: Spreadsheet): Sheet {
-  const sheet = findCasesSheet(spreadsheet);
+export function requireCasesSheet(spreadsheet: Spreadsheet, saved: SavedSource = savedLater(spreadsheet)): Sheet {
+  const sheet = findCasesSheet(spreadsheet, saved);
   if (!sheet) throw new Error('No Cases sheet found. Run IRT Tracker → Set up tracker first.');
   return sheet;
 }
@@ -52,15 +79,18 @@ export function requireColumns(table: Pick<CaseTable, 'sheet' | 'map'>, columns:
 }
 
 /** Reads the whole cases sheet in one call. */
-export function readCaseTable(spreadsheet: Spreadsheet, sheet = requireCasesSheet(spreadsheet)): CaseTable {
+export function readCaseTable(spreadsheet: Spreadsheet, saved: SavedSource = savedLater(spreadsheet)): CaseTable {
+  const sheet = requireCasesSheet(spreadsheet, saved);
   const values = sheet.getDataRange().getValues();
   const header = values[HEADER_ROW - 1] ?? [];
+  const { map, lost } = matchCaseHeaders(header, saved);
   return {
     sheet,
     header,
-    map: matchHeaders(header).map,
+    map,
     rows: values.slice(HEADER_ROW),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    lost,
   };
 }
 

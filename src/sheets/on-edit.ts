@@ -1,5 +1,5 @@
 // A member's edit: recomputes just the edited rows of the cases sheet (one read
-// of the header, one of the edited rows, one write of their computed cells), or
+// of the header, one of Settings, one of the edited rows, one write of their computed cells), or
 // after a Settings edit the highlighting and every row.
 //
 // Under the document lock, and everything is read after taking it: a panel step,
@@ -10,7 +10,7 @@
 
 import { COMPUTED_COLUMNS, matchHeaders } from '../core/columns';
 import { deadlineForRow } from '../core/deadlines';
-import { findCasesSheet, writeColumns } from './case-table';
+import { findCasesSheet, matchCaseHeaders, writeColumns } from './case-table';
 import { today } from './clock';
 import { whenDocumentLocked } from './lock';
 import { HEADER_ROW, SHEET } from './names';
@@ -51,11 +51,18 @@ function recomputeEditedRows(range: GoogleAppsScript.Spreadsheet.Range): number 
 
   const width = sheet.getLastColumn();
   const header = sheet.getRange(HEADER_ROW, 1, 1, width).getValues()[0];
-  const { map } = matchHeaders(header);
-  if (COMPUTED_COLUMNS.some((name) => map[name] === undefined)) return 0;
+  // The computed columns always carry the tracker's own names: an edit to them alone changes nothing.
+  const own = matchHeaders(header).map;
+  if (COMPUTED_COLUMNS.some((name) => own[name] === undefined)) return 0;
+  const computed = new Set(COMPUTED_COLUMNS.map((name) => own[name] as number));
+  let outsideComputed = false;
+  for (let c = range.getColumn() - 1; c < range.getLastColumn(); c++) if (!computed.has(c)) outsideComputed = true;
+  if (!outsideComputed) return 0;
 
-  // Only an edit to a case column can change a deadline (not our own output, not the team's extra columns).
-  const computed = new Set(COMPUTED_COLUMNS.map((name) => map[name] as number));
+  // Only an edit to a case column can change a deadline (not the team's extra columns); the
+  // team's chosen headers (Settings) count as case columns.
+  const { settings, saved } = readSettings(spreadsheet);
+  const { map } = matchCaseHeaders(header, saved);
   const caseColumns = new Set(Object.values(map) as number[]);
   let touchesInput = false;
   for (let c = range.getColumn() - 1; c < range.getLastColumn(); c++) {
@@ -64,7 +71,6 @@ function recomputeEditedRows(range: GoogleAppsScript.Spreadsheet.Range): number 
   if (!touchesInput) return 0;
 
   const rows = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, width).getValues();
-  const { settings } = readSettings(spreadsheet);
   const { day, timeZone } = today(spreadsheet);
   const cells = rows.map((row) => computedCells(deadlineForRow(row, map, timeZone, day, settings), timeZone));
   writeColumns({ sheet, map }, firstRow, COMPUTED_COLUMNS, cells);

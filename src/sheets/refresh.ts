@@ -33,9 +33,9 @@ export function computedCells(deadline: Deadline | null, timeZone: string): (str
 }
 
 export function refreshAll(spreadsheet: Spreadsheet): Refreshed {
-  const table = readCaseTable(spreadsheet);
+  const { settings, problems, saved } = readSettings(spreadsheet);
+  const table = readCaseTable(spreadsheet, saved);
   requireColumns(table, COMPUTED_COLUMNS);
-  const { settings, problems } = readSettings(spreadsheet);
   const { day } = today(spreadsheet);
   const deadlines = table.rows.map((row) => deadlineForRow(row, table.map, table.timeZone, day, settings));
   const counts = countStatuses(deadlines);

@@ -3,11 +3,13 @@
 // deletes, reorders or overwrites a user's column or data; a second run
 // changes nothing.
 
-import { CASE_COLUMNS, COMPUTED_COLUMNS, NEW_TRACKER_COLUMNS, matchHeaders, type ColumnName } from '../core/columns';
+import { isBlankRow } from '../core/cases';
+import { choiceSettingWrites } from '../core/column-mapping';
+import { CASE_COLUMNS, COMPUTED_COLUMNS, NEW_TRACKER_COLUMNS, matchHeaders, type ChosenHeaders, type ColumnName } from '../core/columns';
 import { defaultSettingRows, missingSettingRows } from '../core/settings';
-import { SHEET_RULES, type SheetRule } from '../core/validation';
+import { SHEET_RULES, inertText, type SheetRule } from '../core/validation';
 import { columnLetter } from './a1';
-import { findCasesSheet } from './case-table';
+import { findCasesSheet, matchCaseHeaders } from './case-table';
 import { createLogSheet } from './log';
 import { HEADER_ROW, SHEET } from './names';
 import type { StatusCounts } from '../core/summary';
@@ -19,8 +21,20 @@ import { ensureTemplatesSheet } from './templates-sheet';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** Where setup puts the tracker: the sheet (null: found as always, or a new Cases sheet) and the team's chosen headers. */
+export interface SetupTarget {
+  sheet: string | null;
+  chosen: ChosenHeaders;
+  /** Columns whose earlier choice the member replaced by "add a new column". */
+  cleared: ColumnName[];
+}
+
 export interface SetupReport {
   casesSheet: string;
+  /** Tracker columns taken from the team's own headers (column → header). */
+  adopted: ChosenHeaders;
+  /** Existing case rows whose new Stage column was started at Received. */
+  stagedRows: number;
   createdCasesSheet: boolean;
   addedColumns: string[];
   /** Where Next action, Next deadline and Deadline status stand (column letters). */
@@ -45,18 +59,23 @@ export const HIGHLIGHTS = [
 ] as const;
 const CHECK_DATA_BACKGROUND = '#e4dcf1';
 
-export function setupTracker(spreadsheet: Spreadsheet, dueSoonDays: () => number): SetupReport {
+export function setupTracker(
+  spreadsheet: Spreadsheet,
+  dueSoonDays: () => number,
+  target: SetupTarget = { sheet: null, chosen: readSettings(spreadsheet).saved.columns, cleared: [] },
+): SetupReport {
   const createdSheets: string[] = [];
-  let sheet = findCasesSheet(spreadsheet);
+  let sheet = target.sheet === null ? findCasesSheet(spreadsheet) : spreadsheet.getSheetByName(target.sheet);
+  if (target.sheet !== null && !sheet) throw new Error(`There is no sheet named "${target.sheet}". Nothing was changed.`);
   const createdCasesSheet = !sheet;
   if (!sheet) {
     sheet = spreadsheet.insertSheet(SHEET.cases, 0);
     createdSheets.push(SHEET.cases);
   }
 
-  const addedColumns = appendMissingColumns(sheet);
-  const map = matchHeaders(sheet.getRange(HEADER_ROW, 1, 1, sheet.getLastColumn()).getValues()[0]).map;
+  const { added: addedColumns, map } = appendMissingColumns(sheet, target.chosen);
   const column = (name: ColumnName) => (map[name] as number) + 1;
+  const stagedRows = addedColumns.includes('Stage') ? startStage(sheet, map) : 0;
 
   if (sheet.getFrozenRows() < HEADER_ROW) sheet.setFrozenRows(HEADER_ROW);
   sheet.getRange(HEADER_ROW, 1, 1, sheet.getLastColumn()).setFontWeight('bold');
@@ -77,6 +96,7 @@ export function setupTracker(spreadsheet: Spreadsheet, dueSoonDays: () => number
   protectComputedColumns(sheet, COMPUTED_COLUMNS.map(column));
 
   const addedSettings = ensureSettingsSheet(spreadsheet, createdSheets);
+  saveChoice(spreadsheet, target.sheet !== null && target.sheet !== SHEET.cases ? sheet.getName() : null, target);
   const templates = ensureTemplatesSheet(spreadsheet);
   if (templates.created) createdSheets.push(SHEET.templates);
   if (ensureRosterSheet(spreadsheet)) createdSheets.push(SHEET.roster);
@@ -88,6 +108,8 @@ export function setupTracker(spreadsheet: Spreadsheet, dueSoonDays: () => number
   const { counts, settingsProblems, caseIdProblems } = refreshAll(spreadsheet);
   return {
     casesSheet: sheet.getName(),
+    adopted: target.chosen,
+    stagedRows,
     createdCasesSheet,
     addedColumns,
     computedColumns: COMPUTED_COLUMNS.map((name) => columnLetter(column(name))),
@@ -105,28 +127,55 @@ export function setupTracker(spreadsheet: Spreadsheet, dueSoonDays: () => number
  * formula and every window in the computed columns, so both are brought up to date.
  */
 export function applySettings(spreadsheet: Spreadsheet): StatusCounts | null {
-  const sheet = findCasesSheet(spreadsheet);
+  const { settings, saved } = readSettings(spreadsheet);
+  const sheet = findCasesSheet(spreadsheet, saved);
   if (!sheet || sheet.getLastColumn() === 0) return null;
-  const { map } = matchHeaders(sheet.getRange(HEADER_ROW, 1, 1, sheet.getLastColumn()).getValues()[0]);
+  const { map } = matchCaseHeaders(sheet.getRange(HEADER_ROW, 1, 1, sheet.getLastColumn()).getValues()[0], saved);
   if (COMPUTED_COLUMNS.some((name) => map[name] === undefined)) return null;
-  const { settings } = readSettings(spreadsheet);
   applyHighlighting(sheet, (map['Next deadline'] as number) + 1, (map['Deadline status'] as number) + 1, settings.dueSoonDays);
   return refreshAll(spreadsheet).counts;
 }
 
 /**
- * Writes the missing canonical headers after the last used column, in one write. A
- * sheet with no header yet is a tracker we make: its columns in the new-tracker order.
+ * Writes the missing canonical headers after the last used column, in one write;
+ * the team's chosen headers stand for their columns. Returns the whole row's map.
  */
-function appendMissingColumns(sheet: Sheet): string[] {
+function appendMissingColumns(sheet: Sheet, chosen: ChosenHeaders): { added: ColumnName[]; map: ReturnType<typeof matchHeaders>['map'] } {
   const width = sheet.getLastColumn();
   const header = width > 0 ? sheet.getRange(HEADER_ROW, 1, 1, width).getValues()[0] : [];
-  const missing = width > 0 ? matchHeaders(header).missing : [...NEW_TRACKER_COLUMNS];
-  if (missing.length === 0) return [];
+  // A sheet with no header yet is a tracker we make: its columns in the new-tracker order.
+  const { missing, map } = width > 0 ? matchHeaders(header, chosen) : { missing: [...NEW_TRACKER_COLUMNS], map: {} as ReturnType<typeof matchHeaders>['map'] };
+  if (missing.length === 0) return { added: [], map };
   const needed = width + missing.length - sheet.getMaxColumns();
   if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
   sheet.getRange(HEADER_ROW, width + 1, 1, missing.length).setValues([missing]);
-  return missing;
+  missing.forEach((name, i) => (map[name] = width + i));
+  return { added: missing, map };
+}
+
+/**
+ * A Stage column setup just added starts each existing case at Received, as New case
+ * does, so every adopted row gets its deadline; one read, one write of that column only.
+ */
+function startStage(sheet: Sheet, map: ReturnType<typeof matchHeaders>['map']): number {
+  const rows = sheet.getLastRow() - HEADER_ROW;
+  if (rows <= 0) return 0;
+  const values = sheet.getRange(HEADER_ROW + 1, 1, rows, sheet.getLastColumn()).getValues();
+  const stages = values.map((row) => [isBlankRow(row, map) ? '' : 'Received']);
+  const started = stages.filter((s) => s[0] !== '').length;
+  if (started) sheet.getRange(HEADER_ROW + 1, (map.Stage as number) + 1, rows, 1).setValues(stages);
+  return started;
+}
+
+/** Keeps the member's choice as rows of the Settings sheet, where the team can read and change it. */
+function saveChoice(spreadsheet: Spreadsheet, sheetName: string | null, target: SetupTarget): void {
+  if (sheetName === null && Object.keys(target.chosen).length === 0 && target.cleared.length === 0) return;
+  const settings = spreadsheet.getSheetByName(SHEET.settings);
+  if (!settings) return;
+  const rows = settings.getDataRange().getValues();
+  const { updates, appends } = choiceSettingWrites(rows, { sheet: sheetName, columns: target.chosen }, target.cleared);
+  for (const { row, value } of updates) settings.getRange(row + 1, 2).setValue(inertText(value));
+  if (appends.length) settings.getRange(rows.length + 1, 1, appends.length, 2).setValues(appends.map((r) => r.map(inertText)));
 }
 
 function buildRule(rule: SheetRule, topLeftA1: string): GoogleAppsScript.Spreadsheet.DataValidation {

@@ -67,10 +67,10 @@ export interface PreviewProcess {
 }
 
 /** Starts `node scripts/preview.mjs` (what `npm start` runs) without rebuilding dist/. */
-export function startPreview(stateFile: string, timeZone?: string): Promise<PreviewProcess> {
+export function startPreview(stateFile: string, timeZone?: string, extraEnv: Record<string, string> = {}): Promise<PreviewProcess> {
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'preview.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', PREVIEW_STATE: stateFile, PREVIEW_NO_BUILD: '1', ...(timeZone ? { PREVIEW_TZ: timeZone } : {}) },
+    env: { ...process.env, PORT: '0', PREVIEW_STATE: stateFile, PREVIEW_NO_BUILD: '1', ...(timeZone ? { PREVIEW_TZ: timeZone } : {}), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
