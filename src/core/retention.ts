@@ -133,3 +133,17 @@ export function earlierCasesOfParty(cases: readonly RetentionCase[], email: stri
     (c) => c.caseId !== except && !c.expunged && c.reportedPartyEmail.trim().toLowerCase() === wanted,
   );
 }
+
+/** The daily run's word to the triage members: a count and where to act, nothing about any case. */
+export function expungeNotice(count: number, expungedAutomatically: boolean, url: string): { subject: string; text: string } {
+  const records = `${count} record${count === 1 ? '' : 's'}`;
+  return expungedAutomatically
+    ? {
+        subject: `IRT: ${records} expunged automatically`,
+        text: `${records} past their Expunge after date ${count === 1 ? 'was' : 'were'} expunged automatically today (Settings: Expunge automatically is Yes).\n\nThe tracker: ${url}\n`,
+      }
+    : {
+        subject: `IRT: ${records} due to be expunged`,
+        text: `${records} ${count === 1 ? 'is' : 'are'} past ${count === 1 ? 'its' : 'their'} Expunge after date. To expunge ${count === 1 ? 'it' : 'them'}, open the tracker and choose IRT Tracker → Expunge due records….\n\nThe tracker: ${url}\n`,
+      };
+}

@@ -19,6 +19,7 @@ import { appendLog, type LogEntry } from '../sheets/log';
 import { isLockBusy, withDocumentLock } from '../sheets/lock';
 import { refreshAll } from '../sheets/refresh';
 import { readRoster } from '../sheets/roster-sheet';
+import { remindExpungeDue } from './expunge-due';
 import { effectiveUserEmail } from '../session/user';
 import { FOLLOW_UP_AFTER_MS, readReminderState, scheduleFollowUp, type FollowUp } from './trigger';
 
@@ -301,8 +302,20 @@ export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
       notOnRoster: plan.notOnRoster,
       rosterEmpty: members.length === 0,
     };
+    const expunging = remindExpungeDue(spreadsheet, {
+      table,
+      settings,
+      today,
+      fallbackTriage: [fallbackTriage()],
+      blocked: parties,
+      waitMs: TRIGGER_LOCK_WAIT_MS,
+    });
     const warning = settingsWarning(settingsProblems);
-    writeRunLog(spreadsheet, [...logEntries(run), ...(warning ? [{ caseId: '', action: 'Settings problem', detail: warning }] : [])]);
+    writeRunLog(spreadsheet, [
+      ...logEntries(run),
+      ...expunging,
+      ...(warning ? [{ caseId: '', action: 'Settings problem', detail: warning }] : []),
+    ]);
     return run;
   } finally {
     lock.releaseLock();

@@ -202,6 +202,62 @@ describe('a repeat report resets the clock', () => {
   });
 });
 
+describe('the daily run', () => {
+  function setSetting(s: Setup, label: string, value: string): void {
+    const rows = s.env.sheetValues('Settings');
+    const at = rows.findIndex((r) => r[0] === label);
+    if (at < 0) throw new Error(`No setting ${label}`);
+    s.env.sheet('Settings').getRange(at + 1, 2).setValue(value);
+  }
+  function runTrigger(s: Setup): void {
+    s.env.ui.available = false;
+    try {
+      s.gas.run('sendDeadlineReminders', { triggerUid: '1', authMode: 'FULL' });
+    } finally {
+      s.env.ui.available = true;
+    }
+  }
+  const notices = (s: Setup) => s.env.outbox.sent.filter((m) => /expunge/i.test(m.subject));
+
+  test('tells the triage members how many records are due (a count only, once a day) and expunges nothing', () => {
+    const s = setUp();
+    // A party's address in Triage emails is never written to.
+    setSetting(s, 'Triage emails (comma-separated)', 'triage@irt.example, party.a@example.net');
+    const before = cases(s).map((row) => row.filter((_, c) => IDENTIFYING.includes(s.header[c])));
+    runTrigger(s);
+    expect(notices(s).map((m) => [m.to, m.subject])).toEqual([['triage@irt.example', 'IRT: 2 records due to be expunged']]);
+    const mail = notices(s)[0];
+    expect(mail.body).toContain('IRT Tracker → Expunge due records…');
+    for (const row of CASES) for (const value of Object.values(row)) expect(mail.body).not.toContain(String(value));
+    expect(cases(s).map((row) => row.filter((_, c) => IDENTIFYING.includes(s.header[c])))).toEqual(before);
+    expect(logs(s).map((l) => [l[3], l[4]])).toContainEqual(['Records due to be expunged', '2 record(s); 1 triage member(s) told']);
+    runTrigger(s);
+    expect(notices(s)).toHaveLength(1);
+  });
+
+  test('with Expunge automatically Yes it expunges the due records itself, logs each, and says so', () => {
+    const s = setUp();
+    setSetting(s, 'Triage emails (comma-separated)', 'triage@irt.example');
+    setSetting(s, 'Expunge automatically', 'Yes');
+    runTrigger(s);
+    expect(notices(s).map((m) => [m.to, m.subject])).toEqual([['triage@irt.example', 'IRT: 2 records expunged automatically']]);
+    const rows = cases(s);
+    const summary = (id: string) => rows.find((r) => r[s.col('Case ID')] === id)![s.col('Summary')];
+    expect(['IRT-2026-001', 'IRT-2026-002', 'IRT-2026-003', 'IRT-2026-004', 'IRT-2026-005', 'IRT-2026-006'].map(summary)).toEqual([
+      'Expunged', 'Summary b', 'Summary c', 'Summary d', 'Summary e', 'Expunged',
+    ]);
+    expect(logs(s).filter((l) => l[3] === 'Expunged identifying details').map((l) => l[2])).toEqual(['IRT-2026-001', 'IRT-2026-006']);
+  });
+
+  test('nothing due: no notice', () => {
+    const s = setUp();
+    setSetting(s, 'Triage emails (comma-separated)', 'triage@irt.example');
+    expunge(s, ['IRT-2026-001', 'IRT-2026-006']);
+    runTrigger(s);
+    expect(notices(s)).toEqual([]);
+  });
+});
+
 describe('the dialog', () => {
   test('Expunge due records… is on the menu and opens a static modal dialog', () => {
     const s = setUp();
