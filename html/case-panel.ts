@@ -122,6 +122,7 @@ function renderStep(step: StepView, current: Panel): HTMLElement {
   const form = el('form', { id: formId, noValidate: true });
   form.hidden = openStep !== step.id;
   form.setAttribute('aria-label', step.label);
+  if (step.due) form.append(el('p', { className: 'due', id: `${step.id}-due` }, `Due by ${step.due}.`));
   if (step.missing) {
     const note = el('p', { className: 'missing', id: `${step.id}-missing` }, `Still needed: ${step.missing}.`);
     form.append(note);

@@ -3,7 +3,7 @@
 
 import { dayFromCell, isoFromDay } from '../core/calendar';
 import type { ColumnName } from '../core/columns';
-import { TEMPLATE_KINDS, templateChoices, type DraftDialogData } from '../core/templates';
+import { sentColumns, templateChoices, type DraftDialogData } from '../core/templates';
 import { readCaseById } from '../sheets/case-lookup';
 import { readTemplates } from '../sheets/templates-sheet';
 
@@ -18,7 +18,7 @@ export function draftDialogData(spreadsheet: Spreadsheet, caseId: string): Draft
     return index === undefined ? '' : String(row[index] ?? '').trim();
   };
   const sentDates: DraftDialogData['sentDates'] = {};
-  for (const { sentColumn } of TEMPLATE_KINDS) {
+  for (const sentColumn of sentColumns()) {
     const index = table.map[sentColumn];
     if (index === undefined) continue;
     const day = dayFromCell(row[index], table.timeZone);

@@ -6,6 +6,7 @@ import { isoFromDay, partsOfDay } from '../core/calendar';
 import { highWaterKey, MAX_CASE_SEQ, nextCaseId, parseHighWater } from '../core/case-id';
 import { COMPUTED_COLUMNS, type ColumnName } from '../core/columns';
 import { deadlineForRow } from '../core/deadlines';
+import { firstReplyDue } from '../core/process';
 import { describeErrors, NEW_CASE_COLUMN, NEW_CASE_FIELDS, validateNewCase } from '../core/validation';
 import { readCaseTable, requireColumns, sheetRow, toCell } from '../sheets/case-table';
 import { today } from '../sheets/clock';
@@ -86,7 +87,7 @@ export function submitNewCase(spreadsheet: Spreadsheet, input: unknown): NewCase
     sheet.getRange(rowNumber, 1, 1, width).setValues([row]);
     properties.setProperty(key, String(seq));
     const repeat = resetRepeatReport(table, caseId, value.reportedEmail);
-    const replyDue = isoFromDay(deadline?.due ?? value.receivedDay + settings.replyWindowDays);
+    const replyDue = isoFromDay(firstReplyDue(value.receivedDay, settings));
     const saved: NewCaseResult = { caseId, row: rowNumber, replyDue, ...(repeat.caseIds.length ? { earlierCases: repeat.caseIds } : {}) };
     // The row is saved: a failing log line (e.g. a protected Log sheet) must not make the
     // member think otherwise and enter the case twice.

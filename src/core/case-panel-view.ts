@@ -3,10 +3,12 @@
 
 import { isDate, isoFromDay, type Day } from './calendar';
 import { memberEntries } from './people';
-import { rowProblems, stepViews, type PanelCase, type StepView } from './case-steps';
+import { stepViews, type PanelCase, type StepView } from './case-steps';
 import { caseTimeline, type TimelineItem } from './case-timeline';
 import { COLUMN_NAMES, COMPUTED_COLUMNS, type ColumnMap, type ColumnName } from './columns';
 import { computeDeadline, type DeadlineSettings } from './deadlines';
+import { PROCESS, type Process } from './process';
+import { rowProblems } from './row-checks';
 
 export interface CasePanelView {
   caseId: string;
@@ -22,8 +24,14 @@ export interface CasePanelView {
   problems: string[];
 }
 
-export function buildPanelView(c: PanelCase, version: string, today: Day, settings: DeadlineSettings): CasePanelView {
-  const deadline = computeDeadline(c, today, settings);
+export function buildPanelView(
+  c: PanelCase,
+  version: string,
+  today: Day,
+  settings: DeadlineSettings,
+  process: Process = PROCESS,
+): CasePanelView {
+  const deadline = computeDeadline(c, today, settings, process);
   return {
     caseId: c.caseId,
     stage: c.stage,
@@ -31,8 +39,8 @@ export function buildPanelView(c: PanelCase, version: string, today: Day, settin
     today: isoFromDay(today),
     subTeam: memberEntries(c.subTeam),
     next: { action: deadline.action, due: deadline.due === null ? null : isoFromDay(deadline.due), status: deadline.status },
-    timeline: caseTimeline(c, today, settings),
-    steps: stepViews(c, today),
+    timeline: caseTimeline(c, today, settings, process),
+    steps: stepViews(c, today, settings, process),
     problems: rowProblems(c),
   };
 }

@@ -9,16 +9,28 @@ import {
   ASSESSMENTS,
   OUTCOMES,
   PERMISSIONS,
-  STAGES,
   normalizeHeader,
   outcomeEndDateRule,
   requestedActionRequired,
   type ColumnMap,
   type ColumnName,
+  type Stage,
 } from './columns';
 import { memberEntries, subTeamProblem } from './people';
+import {
+  PROCESS,
+  SUB_TEAM_STAGES,
+  fieldOfColumn,
+  pathOf,
+  type MilestoneDeclaration,
+  type MilestoneId,
+  type PanelStepId,
+  type Process,
+  type ProcessSettings,
+  type TemplateStepId,
+} from './process';
+import { rowProblems } from './row-checks';
 import { caseExclusions, ineligibility, isParty, type CaseTies, type RosterMember } from './subteam';
-import { TEMPLATE_KINDS } from './templates';
 import { MAX_CELL_TEXT } from './validation';
 
 export const STEP_IDS = [
@@ -130,8 +142,12 @@ export interface FieldView {
 export interface StepView {
   id: StepId;
   label: string;
-  /** The saved reply that goes with this step (a Templates row), if any. */
+  /** The saved reply that goes with this step (the process's name for it), if any. */
   template: string | null;
+  /** That saved reply's step (the Templates sheet's Step value), if any. */
+  templateStep: TemplateStepId | null;
+  /** When the step's milestone is due, yyyy-mm-dd, while it is owed. */
+  due: string | null;
   fields: FieldView[];
   /** What the step still needs before it can be recorded; null when it can. */
   missing: string | null;
@@ -149,24 +165,8 @@ export type StepResult =
   | { ok: true; cells: CellChanges; action: string; detail: string }
   | { ok: false; message: string };
 
-/** The saved reply (a kind of Templates row, see templates.ts) each step goes with. */
-const templateOf = (kind: (typeof TEMPLATE_KINDS)[number]['kind']): string =>
-  (TEMPLATE_KINDS.find((k) => k.kind === kind) as (typeof TEMPLATE_KINDS)[number]).name;
-
-export const STEP_TEMPLATES: Partial<Record<StepId, string>> = {
-  firstReply: templateOf('acknowledgement'),
-  notifyReporter: templateOf('nextSteps'),
-  notifyReportedParty: templateOf('notifyReported'),
-  updateReporter: templateOf('updateReporter'),
-  updateReportedParty: templateOf('updateReported'),
-  responsePlan: templateOf('responsePlan'),
-  reporterToldOutcome: templateOf('outcomeNotice'),
-};
-export const NOT_A_VIOLATION_TEMPLATE = templateOf('notViolation');
-
-export const SUB_TEAM_STAGES = ['Sub-team formed', 'Investigating', 'Decision'];
 export const isSet = (value: CaseRecord[DateField]) => typeof value === 'number';
-const isPossibleViolation = (c: PanelCase) => SUB_TEAM_STAGES.includes(c.stage);
+
 
 export function joinAnd(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -176,12 +176,13 @@ export function joinAnd(items: readonly string[]): string {
 interface StepSpec {
   id: StepId;
   label: string;
-  /** The date column the step's date goes to (none for steps without a date). */
-  dateColumn?: ColumnName;
-  /** Shown for this case (its stage allows it and it is not already done). */
-  allowed(c: PanelCase): boolean;
-  /** Names of what the case lacks for this step (columns or conditions). */
-  missing(c: PanelCase): string[];
+  /**
+   * Only for a step that records no milestone of the process (replacing a member,
+   * the conflicts): when it is offered and what it lacks. Every other step's come
+   * from its milestone's declaration (process.ts).
+   */
+  allowed?(c: PanelCase): boolean;
+  missing?(c: PanelCase): string[];
   /** Earliest dates the step's date may take, each named. */
   notBefore?(c: PanelCase): [string, CaseRecord[DateField]][];
   fields(c: PanelCase, today: Day): FieldView[];
@@ -189,7 +190,6 @@ interface StepSpec {
   plan(c: PanelCase, f: StepFields, day: Day | null, ctx: StepContext): CellChanges | { error: string };
   /** The Log line's detail (never a party's name or free text); none when absent. */
   detail?(c: PanelCase, f: StepFields, cells: CellChanges): string;
-  template?(c: PanelCase): string | null;
   writes: ColumnName[];
 }
 
@@ -222,14 +222,6 @@ function permissionChange(c: PanelCase, f: StepFields): CellChanges | { error: s
   return { 'Permission to notify reported party': value };
 }
 
-const teamMissing = (c: PanelCase): string[] => {
-  const missing: string[] = [];
-  if (c.subTeam === '') missing.push('Sub-team');
-  else if (subTeamProblem(c.subTeam)) missing.push('three distinct Sub-team emails');
-  if (!isSet(c.subTeamFormed)) missing.push('Sub-team formed');
-  return missing;
-};
-
 /**
  * Checks the members of a sub-team against the Roster on that day. A party of the
  * case is refused without naming them: the message may be seen over a shoulder.
@@ -255,9 +247,6 @@ const STEPS: readonly StepSpec[] = [
   {
     id: 'firstReply',
     label: 'Record first reply',
-    dateColumn: 'First reply sent',
-    allowed: (c) => ['Received', 'Assessing', 'Not a violation'].includes(c.stage) && !isSet(c.firstReplySent),
-    missing: () => [],
     fields: (_c, today) => [dateField('Reply sent on', today)],
     plan: (_c, _f, day) => ({ 'First reply sent': day }),
     writes: ['First reply sent'],
@@ -265,8 +254,6 @@ const STEPS: readonly StepSpec[] = [
   {
     id: 'assessment',
     label: 'Record assessment',
-    allowed: (c) => ['Received', 'Assessing', 'Not a violation'].includes(c.stage),
-    missing: () => [],
     fields: (c) => [
       {
         name: 'assessment',
@@ -285,15 +272,11 @@ const STEPS: readonly StepSpec[] = [
       return { error: `Assessment must be ${joinAnd([...ASSESSMENTS]).replace(' and ', ' or ')}` };
     },
     detail: (_c, f) => (f.assessment ?? '').trim(),
-    template: (c) => (c.stage === 'Not a violation' ? NOT_A_VIOLATION_TEMPLATE : null),
     writes: ['Stage'],
   },
   {
     id: 'subTeam',
     label: 'Record sub-team',
-    dateColumn: 'Sub-team formed',
-    allowed: (c) => c.stage === 'Assessing',
-    missing: (c) => (isSet(c.firstReplySent) ? [] : ['First reply sent']),
     notBefore: (c) => [['First reply sent', c.firstReplySent]],
     fields: (c, today) => [
       {
@@ -329,9 +312,6 @@ const STEPS: readonly StepSpec[] = [
   {
     id: 'notifyReporter',
     label: 'Record reporter notified',
-    dateColumn: 'Reporter notified',
-    allowed: (c) => ['Sub-team formed', 'Investigating'].includes(c.stage) && !isSet(c.reporterNotified),
-    missing: teamMissing,
     notBefore: (c) => [['Sub-team formed', c.subTeamFormed]],
     fields: (c, today) => [dateField('Next steps sent on', today), permissionField(c)],
     plan: (c, f, day) => {
@@ -346,12 +326,6 @@ const STEPS: readonly StepSpec[] = [
   {
     id: 'notifyReportedParty',
     label: 'Record reported party notified',
-    dateColumn: 'Reported party notified',
-    allowed: (c) => ['Sub-team formed', 'Investigating'].includes(c.stage) && !isSet(c.reportedPartyNotified) && c.permission !== 'No',
-    missing: (c) => [
-      ...teamMissing(c),
-      ...(c.permission === 'Yes' ? [] : ['the reporter’s permission (Permission to notify reported party must be Yes)']),
-    ],
     notBefore: (c) => [['Sub-team formed', c.subTeamFormed]],
     fields: (_c, today) => [dateField('Notified on', today)],
     plan: (_c, _f, day) => ({ 'Reported party notified': day }),
@@ -360,9 +334,6 @@ const STEPS: readonly StepSpec[] = [
   {
     id: 'updateReporter',
     label: 'Record update to reporter',
-    dateColumn: 'Last update to reporter',
-    allowed: (c) => ['Investigating', 'Decision'].includes(c.stage) && !isSet(c.responsePlanSent),
-    missing: (c) => (isSet(c.reporterNotified) ? [] : ['Reporter notified']),
     notBefore: (c) => [
       ['Reporter notified', c.reporterNotified],
       ['Last update to reporter', c.lastUpdateToReporter],
@@ -378,9 +349,6 @@ const STEPS: readonly StepSpec[] = [
   {
     id: 'updateReportedParty',
     label: 'Record update to reported party',
-    dateColumn: 'Last update to reported party',
-    allowed: (c) => ['Investigating', 'Decision'].includes(c.stage) && isSet(c.reportedPartyNotified) && !isSet(c.responsePlanSent),
-    missing: (c) => (isSet(c.reportedPartyNotified) ? [] : ['Reported party notified']),
     notBefore: (c) => [
       ['Reported party notified', c.reportedPartyNotified],
       ['Last update to reported party', c.lastUpdateToReportedParty],
@@ -392,8 +360,6 @@ const STEPS: readonly StepSpec[] = [
   {
     id: 'decision',
     label: 'Record decision',
-    allowed: (c) => ['Investigating', 'Decision'].includes(c.stage) && !isSet(c.responsePlanSent),
-    missing: (c) => [...teamMissing(c), ...(isSet(c.reporterNotified) ? [] : ['Reporter notified'])],
     fields: (c) => [
       {
         name: 'outcome',
@@ -469,13 +435,6 @@ const STEPS: readonly StepSpec[] = [
   {
     id: 'responsePlan',
     label: 'Record response plan sent',
-    dateColumn: 'Response plan sent',
-    allowed: (c) => c.stage === 'Decision' && !isSet(c.responsePlanSent),
-    missing: (c) => [
-      ...(c.outcome === '' ? ['Outcome'] : []),
-      ...(outcomeEndDateRule(c.outcome) === 'required' && !isSet(c.outcomeEndDate) ? ['Outcome end date'] : []),
-      ...(c.findings === '' ? ['Findings'] : []),
-    ],
     notBefore: (c) => [['Sub-team formed', c.subTeamFormed]],
     fields: (_c, today) => [dateField('Plan sent on', today)],
     plan: (_c, _f, day) => ({ 'Response plan sent': day }),
@@ -484,13 +443,6 @@ const STEPS: readonly StepSpec[] = [
   {
     id: 'reporterToldOutcome',
     label: 'Record reporter told of outcome',
-    dateColumn: 'Reporter told outcome',
-    allowed: (c) => c.stage === 'Decision' && !isSet(c.reporterToldOutcome),
-    missing: (c) => [
-      ...(c.outcome === '' ? ['Outcome'] : []),
-      ...(c.findings === '' ? ['Findings'] : []),
-      ...(isSet(c.responsePlanSent) ? [] : ['Response plan sent']),
-    ],
     notBefore: (c) => [['Response plan sent', c.responsePlanSent]],
     fields: (_c, today) => [dateField('Outcome notice sent on', today)],
     plan: (_c, _f, day) => ({ 'Reporter told outcome': day }),
@@ -499,31 +451,18 @@ const STEPS: readonly StepSpec[] = [
   {
     id: 'close',
     label: 'Close the case',
-    dateColumn: 'Closed',
-    allowed: (c) => ['Not a violation', 'Investigating', 'Decision'].includes(c.stage),
-    missing: (c) =>
-      isPossibleViolation(c)
-        ? [
-            ...(c.outcome === '' ? ['Outcome'] : []),
-            ...(c.findings === '' ? ['Findings'] : []),
-            ...(isSet(c.reporterToldOutcome) ? [] : ['Reporter told outcome (the outcome notice date)']),
-          ]
-        : isSet(c.firstReplySent)
-          ? []
-          : ['First reply sent'],
     notBefore: (c) => [
       ['First reply sent', c.firstReplySent],
       ['Reporter told outcome', c.reporterToldOutcome],
     ],
     fields: (_c, today) => [dateField('Closed on', today)],
     plan: (_c, _f, day) => ({ Stage: 'Closed', Closed: day }),
-    template: (c) => (c.stage === 'Not a violation' ? NOT_A_VIOLATION_TEMPLATE : null),
     writes: ['Stage', 'Closed'],
   },
   {
     id: 'replaceMember',
     label: 'Replace a sub-team member',
-    allowed: (c) => SUB_TEAM_STAGES.includes(c.stage) && c.subTeam !== '',
+    allowed: (c) => (SUB_TEAM_STAGES as readonly string[]).includes(c.stage) && c.subTeam !== '',
     missing: (c) => (subTeamProblem(c.subTeam) ? ['three distinct Sub-team emails'] : []),
     fields: (c) => [
       {
@@ -565,7 +504,7 @@ const STEPS: readonly StepSpec[] = [
     id: 'conflicts',
     label: 'Record conflicts',
     // Whenever a sub-team may still be formed or changed.
-    allowed: (c) => ['Received', 'Assessing', ...SUB_TEAM_STAGES].includes(c.stage),
+    allowed: (c) => ['Received', 'Assessing', ...SUB_TEAM_STAGES].includes(c.stage as Stage),
     missing: () => [],
     fields: (c) => [
       {
@@ -592,73 +531,141 @@ export function stepLabel(id: StepId): string {
   return specOf(id).label;
 }
 
-/** The saved reply the panel links to a step for this case (the close step's depends on the stage), if any. */
-export function stepTemplate(id: StepId, c: PanelCase): string | null {
-  const spec = specOf(id);
-  return spec.template ? spec.template(c) : (STEP_TEMPLATES[id] ?? null);
-}
-
-/**
- * The step that records a sent saved reply: the one step whose date column is the
- * column "Mark as sent today" fills for that kind of template (see sent-dates.ts).
- */
-export function stepForSentColumn(column: ColumnName): StepId | null {
-  return STEPS.find((s) => s.dateColumn === column)?.id ?? null;
-}
-
-/**
- * Which of the dialog's templates to preselect for a step's template (the panel's
- * "Draft …" button): the template of that name, else the first whose name starts
- * with it (a kind name such as "Response plan" picks "Response plan: warning"),
- * those fitting the case first; null when none matches.
- */
-export function preselectTemplate(choices: readonly { name: string; fits: boolean }[], wanted: unknown): string | null {
-  if (typeof wanted !== 'string' || normalizeHeader(wanted) === '') return null;
-  const key = normalizeHeader(wanted);
-  const exact = choices.find((t) => normalizeHeader(t.name) === key);
-  if (exact) return exact.name;
-  const prefixed = choices.filter((t) => normalizeHeader(t.name).startsWith(key));
-  return (prefixed.find((t) => t.fits) ?? prefixed[0])?.name ?? null;
-}
-
 export function isStepId(value: unknown): value is StepId {
   return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
 }
 
-/** Problems in the row that stop every step (the deadline engine shows them as Check data). */
-export function rowProblems(c: PanelCase): string[] {
-  const problems: string[] = [];
-  if (c.caseId === '') problems.push('Case ID is missing');
-  if (c.received === null) problems.push('Received is missing');
-  for (const [field, column] of Object.entries(DATE_FIELDS) as [DateField, ColumnName][]) {
-    if (c[field] === 'invalid') problems.push(`${column} is not a date`);
+// ---- When a step is offered, and what it still needs: read from the process -------
+
+/** The milestone a step records at the case's stage, if the stage offers it. */
+function milestoneAt(id: StepId, c: PanelCase, process: Process): MilestoneDeclaration | null {
+  if (specOf(id).allowed) return null;
+  const m = process.milestoneForStep(id as PanelStepId, c);
+  return m && m.step && (m.step.stages as readonly string[]).includes(c.stage) ? m : null;
+}
+
+function offered(id: StepId, c: PanelCase, process: Process): boolean {
+  const own = specOf(id).allowed;
+  if (own) return own(c);
+  const m = milestoneAt(id, c, process);
+  if (!m || !m.step) return false;
+  if (m.step.once && process.isDone(m.id, c)) return false;
+  if ([...(m.until ?? []), ...(m.step.until ?? [])].some((u) => process.isDone(u, c))) return false;
+  if (m.step.onlyAfter && !m.after.every((a) => process.isDone(a, c))) return false;
+  // Once the reporter said No, the reported party's step is gone (not merely waiting).
+  return !(m.permission && c.permission === 'No');
+}
+
+/** What a milestone still lacks on the row, named as the member would fix it. */
+function lacking(id: MilestoneId, c: PanelCase): string[] {
+  switch (id) {
+    case 'subTeam': {
+      const missing: string[] = [];
+      if (c.subTeam === '') missing.push('Sub-team');
+      else if (subTeamProblem(c.subTeam)) missing.push('three distinct Sub-team emails');
+      if (!isSet(c.subTeamFormed)) missing.push('Sub-team formed');
+      return missing;
+    }
+    case 'decision':
+      return [
+        ...(c.outcome === '' ? ['Outcome'] : []),
+        ...(outcomeEndDateRule(c.outcome) === 'required' && !isSet(c.outcomeEndDate) ? ['Outcome end date'] : []),
+        ...(c.findings === '' ? ['Findings'] : []),
+      ];
+    case 'reporterToldOutcome':
+      return isSet(c.reporterToldOutcome) ? [] : ['Reporter told outcome (the outcome notice date)'];
+    case 'assessment':
+      return pathOf(c) === null ? ['the assessment'] : [];
+    default: {
+      const date = PROCESS.milestone(id).columns[0];
+      const field = fieldOfColumn(date);
+      return field && isSet(c[field]) ? [] : [date];
+    }
   }
-  if (!(STAGES as readonly string[]).includes(c.stage))
-    problems.push(c.stage === '' ? 'Stage is missing' : `Stage "${c.stage}" is not one of ${STAGES.join(', ')}`);
-  return problems;
+}
+
+/** What the step's milestone needs first: each prerequisite's lacking cells, then the permission. */
+function needs(id: StepId, c: PanelCase, process: Process): string[] {
+  const own = specOf(id).missing;
+  if (own) return own(c);
+  const m = milestoneAt(id, c, process);
+  if (!m) return [];
+  const missing = [...(m.step?.needs ?? []), ...m.after].flatMap((a) => lacking(a, c));
+  if (m.permission && c.permission !== m.permission)
+    missing.push(`the reporter’s permission (Permission to notify reported party must be ${m.permission})`);
+  return missing;
+}
+
+/** The date column a step's date goes to: its milestone's date (none for a step without one). */
+function dateColumnOf(id: StepId, c: PanelCase, process: Process): ColumnName | null {
+  if (specOf(id).allowed || id === 'decision' || id === 'assessment') return null;
+  const m = milestoneAt(id, c, process) ?? process.milestoneForStep(id as PanelStepId, c);
+  if (!m) return null;
+  if (id === 'subTeam') return 'Sub-team formed';
+  return fieldOfColumn(m.columns[0]) ? m.columns[0] : null;
+}
+
+/**
+ * The name of the saved reply the panel offers to draft with a step for this case
+ * (the process's name for that reply; the draft dialog finds the team's row of that
+ * step), if any.
+ */
+export function stepTemplate(id: StepId, c: PanelCase, process: Process = PROCESS): string | null {
+  const template = stepTemplateId(id, c, process);
+  return template === null ? null : process.templateStep(template).name;
+}
+
+/** The saved reply's step id a panel step drafts, if any. */
+export function stepTemplateId(id: StepId, c: PanelCase, process: Process = PROCESS): TemplateStepId | null {
+  return specOf(id).allowed ? null : process.templateForStep(id as PanelStepId, c);
+}
+
+/**
+ * Which of the dialog's templates to preselect for a panel step's saved reply: the
+ * template of that name; else the first whose Step is that reply's (known by the
+ * date column it fills, one per step), those fitting the case first; null when none.
+ */
+export function preselectTemplate(
+  choices: readonly { name: string; fits: boolean; sentColumn: ColumnName | null }[],
+  wanted: unknown,
+  process: Process = PROCESS,
+): string | null {
+  if (typeof wanted !== 'string' || normalizeHeader(wanted) === '') return null;
+  const key = normalizeHeader(wanted);
+  const exact = choices.find((t) => normalizeHeader(t.name) === key);
+  if (exact) return exact.name;
+  const step = process.declaration.templates.find((t) => normalizeHeader(t.name) === key);
+  if (!step) return null;
+  const column = process.milestone(step.milestone).columns[0];
+  const ofStep = choices.filter((t) => t.sentColumn === column);
+  return (ofStep.find((t) => t.fits) ?? ofStep[0])?.name ?? null;
 }
 
 /** The steps the case's stage allows now, in the process's order. */
-export function allowedSteps(c: PanelCase): StepId[] {
+export function allowedSteps(c: PanelCase, process: Process = PROCESS): StepId[] {
   if (rowProblems(c).length || isSet(c.closed) || c.stage === 'Closed') return [];
-  return STEPS.filter((s) => s.allowed(c)).map((s) => s.id);
+  return STEP_IDS.filter((id) => offered(id, c, process));
 }
 
-export function missingFor(id: StepId, c: PanelCase): string | null {
-  const missing = specOf(id).missing(c);
+export function missingFor(id: StepId, c: PanelCase, process: Process = PROCESS): string | null {
+  const missing = needs(id, c, process);
   return missing.length ? `${joinAnd(missing)} ${missing.length > 1 ? 'are' : 'is'} missing` : null;
 }
 
-export function stepViews(c: PanelCase, today: Day): StepView[] {
-  return allowedSteps(c).map((id) => {
+export function stepViews(c: PanelCase, today: Day, settings?: ProcessSettings, process: Process = PROCESS): StepView[] {
+  return allowedSteps(c, process).map((id) => {
     const spec = specOf(id);
+    const m = milestoneAt(id, c, process);
+    const due = settings && m && m.due ? process.dueOf(m.id, c, settings) : null;
     return {
       id,
       label: spec.label,
-      template: stepTemplate(id, c),
+      template: stepTemplate(id, c, process),
+      templateStep: stepTemplateId(id, c, process),
       fields: spec.fields(c, today),
-      missing: missingFor(id, c),
+      missing: missingFor(id, c, process),
       writes: [...spec.writes],
+      due: due === null || !process.isOwed((m as MilestoneDeclaration).id, c) ? null : isoFromDay(due),
     };
   });
 }
@@ -667,19 +674,19 @@ export function stepViews(c: PanelCase, today: Day): StepView[] {
  * Checks a step against the case and the fields typed, and says which cells it
  * fills. Refusals name what is missing or wrong; a refusal means nothing is written.
  */
-export function planStep(id: StepId, c: PanelCase, fields: StepFields, ctx: StepContext): StepResult {
+export function planStep(id: StepId, c: PanelCase, fields: StepFields, ctx: StepContext, process: Process = PROCESS): StepResult {
   if (!isStepId(id)) return { ok: false, message: `Unknown step "${String(id)}"` };
   const spec = specOf(id);
   const refuse = (why: string): StepResult => ({ ok: false, message: `Cannot ${spec.label.toLowerCase()}: ${why}.` });
   const problems = rowProblems(c);
   if (problems.length) return refuse(`${joinAnd(problems)}; fix the row first`);
   if (isSet(c.closed) || c.stage === 'Closed') return refuse('the case is closed');
-  if (!spec.allowed(c)) return refuse(`not a step for a case at stage ${c.stage}${alreadyDone(id, c)}`);
-  const missing = missingFor(id, c);
+  if (!offered(id, c, process)) return refuse(`not a step for a case at stage ${c.stage}${alreadyDone(id, c, process)}`);
+  const missing = missingFor(id, c, process);
   if (missing) return refuse(missing);
 
   let day: Day | null = null;
-  if (spec.dateColumn) {
+  if (dateColumnOf(id, c, process)) {
     const text = (fields.date ?? '').trim();
     if (text === '') return refuse('the date is required');
     day = dayFromIso(text);
@@ -696,16 +703,13 @@ export function planStep(id: StepId, c: PanelCase, fields: StepFields, ctx: Step
   return { ok: true, cells, action: spec.label, detail: spec.detail ? spec.detail(c, fields, cells) : '' };
 }
 
-function alreadyDone(id: StepId, c: PanelCase): string {
-  const done: Partial<Record<StepId, DateField>> = {
-    firstReply: 'firstReplySent',
-    notifyReporter: 'reporterNotified',
-    notifyReportedParty: 'reportedPartyNotified',
-    responsePlan: 'responsePlanSent',
-    reporterToldOutcome: 'reporterToldOutcome',
-  };
-  const field = done[id];
-  return field && isSet(c[field]) ? ` (${DATE_FIELDS[field]} is already ${isoFromDay(c[field] as Day)})` : '';
+/** For a once-only step already recorded: which date says so. */
+function alreadyDone(id: StepId, c: PanelCase, process: Process): string {
+  const m = specOf(id).allowed ? null : process.milestoneForStep(id as PanelStepId, c);
+  if (!m || !m.step?.once) return '';
+  const column = m.columns[0];
+  const field = fieldOfColumn(column);
+  return field && isSet(c[field]) ? ` (${column} is already ${isoFromDay(c[field] as Day)})` : '';
 }
 
 /** The case as it will read once the cells are written (for recomputing its deadline). */

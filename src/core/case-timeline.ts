@@ -1,10 +1,11 @@
-// The case's timeline: each step of the process with its date, or its due date
-// when still to come. Pure: `today` is a calendar day in the spreadsheet's zone.
+// The case's timeline: each milestone of the process (process.ts) on the case's
+// path, with its date, or its due date when still to come; the deadline engine's
+// next milestone is marked. Pure: `today` is a calendar day in the spreadsheet's zone.
 
 import { formatDay, isoFromDay, type Day } from './calendar';
-import type { CaseRecord, DateField } from './cases';
-import { isSet, SUB_TEAM_STAGES, type PanelCase } from './case-steps';
+import type { CaseRecord } from './cases';
 import { computeDeadline, type DeadlineSettings } from './deadlines';
+import { PROCESS, dayIn, pathOf, type DateColumn, type MilestoneDeclaration, type Process } from './process';
 
 export type TimelineState = 'done' | 'next' | 'to come' | 'not needed';
 
@@ -18,108 +19,96 @@ export interface TimelineItem {
   note?: string;
 }
 
-/** Which timeline entry each next action of the deadline engine belongs to. */
-const ACTION_ITEM: Record<string, string> = {
-  'Reply to reporter': 'First reply sent',
-  'Finish initial assessment': 'Initial assessment',
-  'Explain decision to reporter and close': 'Closed',
-  'Notify reporter': 'Reporter notified',
-  'Notify both parties': 'Reporter notified',
-  'Notify reported party': 'Reported party notified',
-  'Update reporter': 'Next update to reporter',
-  'Update both parties': 'Next update to reporter',
-  'Update reported party': 'Next update to reported party',
-  'Send response plan': 'Response plan sent',
-  'Tell reporter the outcome': 'Reporter told outcome',
-  'Close the case': 'Closed',
-};
+const iso = (d: Day | null) => (d === null ? null : isoFromDay(d));
 
 /** Each step of the process with its date, or its due date when still to come. */
-export function caseTimeline(c: PanelCase, today: Day, settings: DeadlineSettings): TimelineItem[] {
-  const iso = (d: Day | null) => (d === null ? null : isoFromDay(d));
-  const day = (v: CaseRecord[DateField]) => (typeof v === 'number' ? v : null);
-  const items: TimelineItem[] = [];
-  const add = (label: string, date: Day | null, due: Day | null, note?: string, notNeeded = false) =>
-    items.push({
-      label,
-      date: iso(date),
-      due: date === null ? iso(due) : null,
-      state: date !== null ? 'done' : notNeeded ? 'not needed' : 'to come',
-      ...(note ? { note } : {}),
-    });
+export function caseTimeline(c: CaseRecord, today: Day, settings: DeadlineSettings, process: Process = PROCESS): TimelineItem[] {
+  const path = pathOf(c) ?? 'possible violation';
+  const closed = typeof c.closed === 'number';
+  const items: { item: TimelineItem; milestone?: MilestoneDeclaration }[] = [
+    { item: { label: 'Received', date: iso(dayIn(c, 'Received')), due: null, state: dayIn(c, 'Received') === null ? 'to come' : 'done' } },
+  ];
+  // While the case is open, what is reachable gets its due day (what waits for an earlier milestone has none yet).
+  const dueOf = (m: MilestoneDeclaration) => (!closed && process.isReachable(m.id, c) ? iso(process.dueOf(m.id, c, settings)) : null);
 
-  const received = day(c.received);
-  add('Received', received, null);
-  add('First reply sent', day(c.firstReplySent), received === null ? null : received + settings.replyWindowDays);
-
-  const assessDue = received === null ? null : received + settings.assessmentWindowDays;
-  const assessed = c.stage === 'Not a violation' || SUB_TEAM_STAGES.includes(c.stage) || (c.stage === 'Closed' && c.subTeam !== '');
-  items.push({
-    label: 'Initial assessment',
-    date: null,
-    due: assessed || c.stage === 'Closed' ? null : iso(assessDue),
-    state: assessed || c.stage === 'Closed' ? 'done' : 'to come',
-    ...(assessed ? { note: c.stage === 'Not a violation' ? 'Not a violation' : 'Possible violation' } : {}),
-  });
-
-  const notAViolation = c.stage === 'Not a violation' || (c.stage === 'Closed' && c.subTeam === '' && !isSet(c.subTeamFormed));
-  if (!notAViolation) {
-    const formed = day(c.subTeamFormed);
-    add('Sub-team formed', formed, null);
-    const notifyDue = formed === null ? null : formed + settings.notifyWindowDays;
-    add('Reporter notified', day(c.reporterNotified), notifyDue);
-    const permitted = c.permission === 'Yes';
-    add(
-      'Reported party notified',
-      day(c.reportedPartyNotified),
-      permitted ? notifyDue : null,
-      permitted || isSet(c.reportedPartyNotified) ? undefined : `Only with the reporter’s permission (${c.permission || 'Not asked'})`,
-      !permitted,
-    );
-    const planSent = day(c.responsePlanSent);
-    const updates = (label: string, last: Day | null, notified: Day | null) => {
-      if (notified === null) return;
-      const base = last ?? notified;
+  for (const m of process.declaration.milestones) {
+    if (m.path && m.path !== path) continue;
+    const item = entryFor(m, c, process, dueOf, closed);
+    if (item) items.push({ item, milestone: m });
+    // A temporary measure's end comes right after the decision.
+    if (m.id === 'decision' && c.outcome === 'Temporary ban') {
+      const end = dayIn(c, 'Outcome end date');
       items.push({
-        label,
-        date: null,
-        due: planSent === null && !isSet(c.closed) ? isoFromDay(base + settings.updateIntervalDays) : null,
-        state: planSent === null && !isSet(c.closed) ? 'to come' : 'not needed',
-        note: last === null ? 'No update yet' : `Last update ${formatDay(last, 'EEE d MMM yyyy')}`,
+        item: {
+          label: 'Temporary ban ends',
+          date: null,
+          due: iso(end),
+          state: end !== null && end < today ? 'done' : 'to come',
+          ...(end === null ? { note: 'End date missing' } : {}),
+        },
       });
-    };
-    updates('Next update to reporter', day(c.lastUpdateToReporter), day(c.reporterNotified));
-    updates('Next update to reported party', day(c.lastUpdateToReportedParty), day(c.reportedPartyNotified));
-    items.push({
-      label: 'Decision',
-      date: null,
-      due: null,
-      state: c.outcome !== '' ? 'done' : 'to come',
-      ...(c.outcome !== '' ? { note: c.outcome } : {}),
-    });
-    if (c.outcome === 'Temporary ban')
-      items.push({
-        label: 'Temporary ban ends',
-        date: null,
-        due: iso(day(c.outcomeEndDate)),
-        state: isSet(c.outcomeEndDate) && (c.outcomeEndDate as Day) < today ? 'done' : 'to come',
-        ...(isSet(c.outcomeEndDate) ? {} : { note: 'End date missing' }),
-      });
-    add('Response plan sent', planSent, null);
-    add('Reporter told outcome', day(c.reporterToldOutcome), planSent === null ? null : planSent + settings.outcomeNoticeWindowDays);
-    add('Closed', day(c.closed), day(c.reporterToldOutcome));
-  } else {
-    add('Closed', day(c.closed), assessDue, 'Explain the decision to the reporter, then close');
+    }
   }
 
-  // The deadline engine's next action marks its entry (with the engine's due date).
-  const deadline = computeDeadline(c, today, settings);
-  const label = ACTION_ITEM[deadline.action];
-  const item = label ? items.find((i) => i.label === label && i.state !== 'done') : undefined;
-  if (item && deadline.due !== null) {
-    item.state = 'next';
-    item.due = isoFromDay(deadline.due);
+  // The deadline engine's next milestone marks its entry (with the engine's due date).
+  const deadline = computeDeadline(c, today, settings, process);
+  const next = items.find((i) => i.milestone?.id === deadline.milestone && i.item.state !== 'done');
+  if (next && deadline.due !== null) {
+    next.item.state = 'next';
+    next.item.due = isoFromDay(deadline.due);
   }
-  return items;
+  return items.map((i) => i.item);
 }
 
+function entryFor(
+  m: MilestoneDeclaration,
+  c: CaseRecord,
+  process: Process,
+  dueOf: (m: MilestoneDeclaration) => string | null,
+  closed: boolean,
+): TimelineItem | null {
+  const label = m.words.timeline;
+  const done = process.isDone(m.id, c);
+  switch (m.id) {
+    case 'assessment': {
+      const path = pathOf(c);
+      const over = done || c.stage === 'Closed';
+      return {
+        label,
+        date: null,
+        due: over ? null : dueOf(m),
+        state: over ? 'done' : 'to come',
+        ...(path ? { note: path === 'not a violation' ? 'Not a violation' : 'Possible violation' } : {}),
+      };
+    }
+    case 'subTeam':
+      return dated(label, dayIn(c, 'Sub-team formed'), null);
+    case 'decision':
+      return { label, date: null, due: null, state: done ? 'done' : 'to come', ...(done ? { note: c.outcome } : {}) };
+    case 'explained':
+      return { ...dated(label, dayIn(c, 'Closed'), dueOf(m)), note: 'Explain the decision to the reporter, then close' };
+    default:
+      break;
+  }
+  const date = dayIn(c, m.columns[0] as DateColumn);
+  if (m.repeats) {
+    // A regular update: listed once its party was notified, until the response plan ends the cadence.
+    const notified = m.after.every((a) => process.isDone(a, c));
+    if (!notified) return null;
+    const due = dueOf(m);
+    return {
+      label,
+      date: null,
+      due,
+      state: due !== null && !closed ? 'to come' : 'not needed',
+      note: date === null ? 'No update yet' : `Last update ${formatDay(date, 'EEE d MMM yyyy')}`,
+    };
+  }
+  if (m.permission && c.permission !== m.permission && date === null)
+    return { label, date: null, due: null, state: 'not needed', note: `Only with the reporter’s permission (${c.permission || 'Not asked'})` };
+  return dated(label, date, dueOf(m));
+}
+
+function dated(label: string, date: Day | null, due: string | null): TimelineItem {
+  return { label, date: iso(date), due: date === null ? due : null, state: date === null ? 'to come' : 'done' };
+}

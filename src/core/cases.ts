@@ -51,6 +51,14 @@ export function cellText(value: unknown, timeZone: string): string {
   return String(value).trim();
 }
 
+/** A case with nothing recorded but its receipt and stage: what a new case's row reads as. */
+export function newCaseRecord(received: Day, stage = 'Received'): CaseRecord {
+  const record = { caseId: '', stage, permission: '', subTeam: '', outcome: '' } as CaseRecord;
+  for (const field of Object.keys(DATE_FIELDS) as DateField[]) record[field] = null;
+  record.received = received;
+  return record;
+}
+
 export function readCase(row: readonly unknown[], map: ColumnMap, timeZone: string): CaseRecord {
   const cell = (name: ColumnName) => (map[name] === undefined ? '' : row[map[name] as number]);
   const text = (name: ColumnName) => cellText(cell(name), timeZone);

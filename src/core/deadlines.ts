@@ -1,11 +1,14 @@
 // The deadline engine: for a case, what must happen next, by which calendar day,
-// and how urgent that is. Rules are tried in the process's order; the first that
-// applies wins. Pure: `today` is a calendar day in the spreadsheet's zone.
+// and how urgent that is. It walks the process declaration (process.ts) in its
+// engine order; the first owed milestone wins. Pure: `today` is a calendar day in
+// the spreadsheet's zone.
 
 import type { Day } from './calendar';
-import type { CaseRecord, DateField } from './cases';
-import { DATE_FIELDS, isBlankRow, readCase } from './cases';
-import { OUTCOMES, PERMISSIONS, STAGES, outcomeEndDateProblem, type ColumnMap, type DeadlineStatus } from './columns';
+import type { CaseRecord } from './cases';
+import { isBlankRow, readCase } from './cases';
+import { outcomeEndDateProblem, type ColumnMap, type DeadlineStatus } from './columns';
+import { PROCESS, type MilestoneId, type Process, type ProcessSettings } from './process';
+import { rowProblems } from './row-checks';
 import type { Settings } from './settings';
 import { subTeamProblem } from './people';
 
@@ -14,12 +17,11 @@ export interface Deadline {
   action: string;
   due: Day | null;
   status: DeadlineStatus;
+  /** The milestone the action is for (the first of several done together); absent for Closed and Check data. */
+  milestone?: MilestoneId;
 }
 
-export type DeadlineSettings = Pick<
-  Settings,
-  'replyWindowDays' | 'assessmentWindowDays' | 'notifyWindowDays' | 'updateIntervalDays' | 'outcomeNoticeWindowDays' | 'dueSoonDays'
->;
+export type DeadlineSettings = ProcessSettings & Pick<Settings, 'dueSoonDays'>;
 
 export function statusFor(due: Day, today: Day, dueSoonDays: number): DeadlineStatus {
   if (due < today) return 'Overdue';
@@ -27,81 +29,57 @@ export function statusFor(due: Day, today: Day, dueSoonDays: number): DeadlineSt
   return 'On track';
 }
 
-const checkData = (reason: string): Deadline => ({ action: reason, due: null, status: 'Check data' });
+/** Either the next step, a reason the row cannot be computed, or nothing owed. */
+export type NextStep = { action: string; due: Day; milestone: MilestoneId } | { problem: string } | { closed: true };
 
-/** Either the next step or a reason the row cannot be computed. */
-type Step = { action: string; due: Day } | { problem: string } | { closed: true };
-
-function nextStep(c: CaseRecord, s: DeadlineSettings): Step {
-  // 1. Everything is counted from receipt.
-  if (c.received === null) return { problem: 'Received is missing' };
-  if (c.received === 'invalid') return { problem: 'Received is not a date' };
-  const received = c.received;
-
-  // 2. A closed case owes nothing.
-  if (c.closed === 'invalid') return { problem: 'Closed is not a date' };
-  if (c.closed !== null) return { closed: true };
-
-  // 3. The row must say where the case stands, in the tracker's own words.
-  if (!(STAGES as readonly string[]).includes(c.stage))
-    return { problem: c.stage === '' ? 'Stage is missing' : `Stage "${c.stage}" is not one of ${STAGES.join(', ')}` };
-  if (c.stage === 'Closed') return { problem: 'Stage is Closed but the Closed date is missing' };
-  const badDate = (Object.keys(DATE_FIELDS) as DateField[]).find((f) => c[f] === 'invalid');
-  if (badDate) return { problem: `${DATE_FIELDS[badDate]} is not a date` };
-  if (c.permission !== '' && !(PERMISSIONS as readonly string[]).includes(c.permission))
-    return { problem: `Permission to notify reported party "${c.permission}" is not one of ${PERMISSIONS.join(', ')}` };
-  if (c.outcome !== '' && !(OUTCOMES as readonly string[]).includes(c.outcome))
-    return { problem: `Outcome "${c.outcome}" is not one of ${OUTCOMES.join(', ')}` };
-
-  // 4. The reporter hears from us first.
-  if (c.firstReplySent === null) return { action: 'Reply to reporter', due: received + s.replyWindowDays };
-
-  // 5-6. Initial assessment.
-  if (c.stage === 'Not a violation')
-    return { action: 'Explain decision to reporter and close', due: received + s.assessmentWindowDays };
-  if (c.stage === 'Received' || c.stage === 'Assessing')
-    return { action: 'Finish initial assessment', due: received + s.assessmentWindowDays };
-
-  // 7. From here on a sub-team owns the case.
-  const teamProblem = c.subTeam === '' ? 'Sub-team is missing' : subTeamProblem(c.subTeam);
-  if (teamProblem) return { problem: teamProblem };
-  if (c.subTeamFormed === null) return { problem: 'Sub-team formed is missing' };
-  const formed = c.subTeamFormed as Day;
-
-  // 8. Parties are told the next steps; the reported party only with the reporter's permission.
-  const reporterOwed = c.reporterNotified === null;
-  const reportedOwed = c.permission === 'Yes' && c.reportedPartyNotified === null;
-  if (reporterOwed || reportedOwed) {
-    const action = reporterOwed && reportedOwed ? 'Notify both parties' : reporterOwed ? 'Notify reporter' : 'Notify reported party';
-    return { action, due: formed + s.notifyWindowDays };
+/** What a milestone the engine reaches requires of the row, beyond being owed. */
+function requirementProblem(id: MilestoneId, c: CaseRecord): string | null {
+  if (id === 'subTeam') {
+    if (c.subTeam === '') return 'Sub-team is missing';
+    const problem = subTeamProblem(c.subTeam);
+    if (problem) return problem;
+    if (c.subTeamFormed === null) return 'Sub-team formed is missing';
   }
-
-  // 9. A temporary measure needs its end date; a permanent ban or no action has none.
-  const endProblem = outcomeEndDateProblem(c.outcome, c.outcomeEndDate !== null);
-  if (endProblem) return { problem: endProblem };
-
-  // 10-11. Closing the loop with the reporter.
-  if (c.reporterToldOutcome !== null) return { action: 'Close the case', due: c.reporterToldOutcome as Day };
-  if (c.responsePlanSent !== null)
-    return { action: 'Tell reporter the outcome', due: (c.responsePlanSent as Day) + s.outcomeNoticeWindowDays };
-
-  // 12. Regular updates to every notified party until the plan is sent.
-  const reporterDue = ((c.lastUpdateToReporter ?? c.reporterNotified) as Day) + s.updateIntervalDays;
-  const reportedNotified = c.reportedPartyNotified !== null;
-  const reportedDue = reportedNotified
-    ? ((c.lastUpdateToReportedParty ?? c.reportedPartyNotified) as Day) + s.updateIntervalDays
-    : Infinity;
-  const due = Math.min(reporterDue, reportedDue);
-  if (c.stage === 'Decision' && c.outcome !== '') return { action: 'Send response plan', due };
-  const action = reporterDue === reportedDue ? 'Update both parties' : reporterDue < reportedDue ? 'Update reporter' : 'Update reported party';
-  return { action, due };
+  // A temporary measure needs its end date; a permanent ban or no action has none.
+  if (id === 'decision') return outcomeEndDateProblem(c.outcome, c.outcomeEndDate !== null);
+  return null;
 }
 
-export function computeDeadline(c: CaseRecord, today: Day, settings: DeadlineSettings): Deadline {
-  const step = nextStep(c, settings);
-  if ('problem' in step) return checkData(step.problem);
+export function nextStep(c: CaseRecord, s: ProcessSettings, process: Process = PROCESS): NextStep {
+  const problems = rowProblems(c);
+  if (problems.length) return { problem: problems[0] };
+  if (c.closed !== null) return { closed: true };
+
+  for (const entry of process.declaration.engineOrder) {
+    // A milestone without a due rule (the sub-team, the decision) is a requirement:
+    // reached at its stages, the row must hold it before anything later is owed.
+    for (const id of entry.milestones) {
+      const m = process.milestone(id);
+      const atStage = !m.owedAt || (m.owedAt as readonly string[]).includes(c.stage);
+      if (atStage && process.isReachable(id, c)) {
+        const problem = requirementProblem(id, c);
+        if (problem) return { problem };
+      }
+    }
+    const owed = entry.milestones
+      .filter((id) => process.milestone(id).due !== null && process.isOwed(id, c))
+      .map((id) => ({ id, due: process.dueOf(id, c, s) }))
+      .filter((o): o is { id: MilestoneId; due: Day } => o.due !== null);
+    if (owed.length === 0) continue;
+    const due = Math.min(...owed.map((o) => o.due));
+    const first = owed.filter((o) => o.due === due);
+    const action = first.length > 1 && entry.together ? entry.together : process.milestone(first[0].id).words.next;
+    return { action, due, milestone: first[0].id };
+  }
+  // Nothing owed that the row can date: only a row that contradicts its stage gets here.
+  return { problem: `Stage is ${c.stage} but the row does not say what is owed next` };
+}
+
+export function computeDeadline(c: CaseRecord, today: Day, settings: DeadlineSettings, process: Process = PROCESS): Deadline {
+  const step = nextStep(c, settings, process);
+  if ('problem' in step) return { action: step.problem, due: null, status: 'Check data' };
   if ('closed' in step) return { action: '', due: null, status: 'Closed' };
-  return { action: step.action, due: step.due, status: statusFor(step.due, today, settings.dueSoonDays) };
+  return { action: step.action, due: step.due, status: statusFor(step.due, today, settings.dueSoonDays), milestone: step.milestone };
 }
 
 /** The computed cells of one sheet row; null for a wholly blank row (left empty). */
@@ -111,7 +89,8 @@ export function deadlineForRow(
   timeZone: string,
   today: Day,
   settings: DeadlineSettings,
+  process: Process = PROCESS,
 ): Deadline | null {
   if (isBlankRow(row, map)) return null;
-  return computeDeadline(readCase(row, map, timeZone), today, settings);
+  return computeDeadline(readCase(row, map, timeZone), today, settings, process);
 }

@@ -3,6 +3,7 @@
 // response plan and the outcome notice go by the names the process gives them
 // and always carry the confidentiality notice.
 
+import type { Outcome } from './columns';
 import type { Template } from './templates';
 
 const lines = (...paragraphs: string[]) => paragraphs.join('\n\n');
@@ -16,6 +17,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
   {
     name: 'Acknowledgement',
     to: 'Reporter',
+    step: 'acknowledgement',
     subject: 'We have received your report ({{Case ID}})',
     body: lines(
       'Hello {{Reporter name|there}},',
@@ -28,6 +30,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
   {
     name: 'Not a violation',
     to: 'Reporter',
+    step: 'notViolation',
     subject: 'Our assessment of your report ({{Case ID}})',
     body: lines(
       'Hello {{Reporter name|there}},',
@@ -40,6 +43,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
   {
     name: 'Next steps to reporter',
     to: 'Reporter',
+    step: 'nextSteps',
     subject: 'Next steps for your report ({{Case ID}})',
     body: lines(
       'Hello {{Reporter name|there}},',
@@ -52,6 +56,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
   {
     name: 'Notify reported party',
     to: 'Reported party',
+    step: 'notifyReported',
     subject: 'A Code of Conduct report involving you ({{Case ID}})',
     body: lines(
       'Hello {{Reported party name|there}},',
@@ -65,6 +70,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
   {
     name: 'Update to reporter',
     to: 'Reporter',
+    step: 'updateReporter',
     subject: 'Update on your report ({{Case ID}})',
     body: lines(
       'Hello {{Reporter name|there}},',
@@ -77,6 +83,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
   {
     name: 'Update to reported party',
     to: 'Reported party',
+    step: 'updateReported',
     subject: 'Update on the report involving you ({{Case ID}})',
     body: lines(
       'Hello {{Reported party name|there}},',
@@ -89,6 +96,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
   {
     name: RESPONSE_PLAN,
     to: 'Reported party',
+    step: 'responsePlan',
     subject: 'Decision on the Code of Conduct report involving you ({{Case ID}})',
     body: lines(
       'Hello {{Reported party name|there}},',
@@ -106,6 +114,7 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
   {
     name: OUTCOME_NOTICE,
     to: 'Reporter',
+    step: 'outcomeNotice',
     subject: 'Outcome of your report ({{Case ID}})',
     body: lines(
       'Hello {{Reporter name|there}},',
@@ -131,9 +140,12 @@ export function defaultTemplateRows(): string[][] {
 // They are no longer defaults, but a team's sheet may hold them: kept here so those
 // rows can be recognised by their exact name and text, never to seed them again.
 
-const earlierResponsePlan = (outcome: string, level: string, asked: string, until: string): Template => ({
-  name: `Response plan: ${outcome}`,
+const earlierResponsePlan = (outcome: Outcome, level: string, asked: string, until: string): Template => ({
+  name: `Response plan: ${outcome.toLowerCase()}`,
   to: 'Reported party',
+  // Written for one outcome: it fits only a case of that outcome.
+  step: 'responsePlan',
+  outcome,
   subject: 'Decision on the Code of Conduct report involving you ({{Case ID}})',
   body: lines(
     'Hello {{Reported party name|there}},',
@@ -149,31 +161,31 @@ const earlierResponsePlan = (outcome: string, level: string, asked: string, unti
 
 export const EARLIER_DEFAULT_TEMPLATES: readonly Template[] = [
   earlierResponsePlan(
-    'correction',
+    'Correction',
     'correction',
     'please avoid this behaviour in every community space from now on. You are welcome to tell us if you would like to apologise to those affected; we will pass it on only if they wish.',
     'from now on; a further breach may lead to a stronger response.',
   ),
   earlierResponsePlan(
-    'warning',
+    'Warning',
     'warning',
     'please do not repeat this behaviour, and do not contact the people involved in the report about it. This warning stays on record with the team.',
     'from now on; a further breach may lead to a temporary or permanent ban.',
   ),
   earlierResponsePlan(
-    'temporary ban',
+    'Temporary ban',
     'temporary ban',
     'please do not take part in any community space, and do not contact the people involved in the report, during the ban.',
     'the ban ends on {{Outcome end date}}. After that date you are welcome to take part again, following the Code of Conduct.',
   ),
   earlierResponsePlan(
-    'permanent ban',
+    'Permanent ban',
     'permanent ban',
     'please do not take part in any community space, and do not contact the people involved in the report.',
     'the ban is permanent.',
   ),
   earlierResponsePlan(
-    'no action',
+    'No action',
     'no action (the team is taking no enforcement action)',
     'nothing beyond following the Code of Conduct, as we ask of everyone in the community.',
     'no time limit applies.',
@@ -181,6 +193,7 @@ export const EARLIER_DEFAULT_TEMPLATES: readonly Template[] = [
   {
     name: 'Outcome notice',
     to: 'Reporter',
+    step: 'outcomeNotice',
     subject: 'Outcome of your report ({{Case ID}})',
     body: lines(
       'Hello {{Reporter name|there}},',
@@ -191,3 +204,9 @@ export const EARLIER_DEFAULT_TEMPLATES: readonly Template[] = [
     ),
   },
 ];
+
+/**
+ * Every row a version of the add-on seeded into a team's Templates sheet: such a
+ * row, left exactly as seeded, is that saved reply (setup fills its Step).
+ */
+export const SEEDED_TEMPLATES: readonly Template[] = [...DEFAULT_TEMPLATES, ...EARLIER_DEFAULT_TEMPLATES];

@@ -19,6 +19,7 @@ import type { CaseRecord } from './cases';
 import { COLUMN_NAMES, type ColumnName } from './columns';
 import type { Deadline } from './deadlines';
 import { emailsIn } from './people';
+import { PROCESS, dayIn, type Process } from './process';
 import type { Settings } from './settings';
 
 /** How an item reads in a digest; a ban follow-up counts as `Due soon`. */
@@ -92,8 +93,18 @@ export interface ReminderInput {
   blockedRecipients?: Iterable<string>;
 }
 
-export const FOLLOW_UP_ACTION = 'Follow up: temporary ban ends';
 export const FIX_ROW_ACTION = 'Fix the row';
+
+/**
+ * Whether a case may be in a digest at all (the reminder run parses only these
+ * rows again): its status is one the process lists, or its Outcome has a follow-up
+ * (a closed temporary ban still ends on a day worth a word).
+ */
+export function mayNeedReminder(deadline: Deadline | null, outcome: string, process: Process = PROCESS): boolean {
+  if (!deadline) return false;
+  const { statuses, followUps } = process.declaration.digest;
+  return statuses.includes(deadline.status) || followUps.some((f) => f.outcome === outcome.trim());
+}
 
 /**
  * A Case ID cell shown in a digest: at most 40 letters, digits and `# . _ / -`,
@@ -159,20 +170,27 @@ export function compareDigests(a: Digest, b: Digest): number {
   );
 }
 
-/** What a case asks of someone today: nothing, its deadline, a fix, and/or a ban follow-up. */
-export function itemsForCase(c: ReminderCase, today: Day, dueSoonDays: number, link: SpreadsheetLink): DigestItem[] {
+/** What a case asks of someone today: nothing, its deadline, a fix, and/or a follow-up. */
+export function itemsForCase(
+  c: ReminderCase,
+  today: Day,
+  dueSoonDays: number,
+  link: SpreadsheetLink,
+  process: Process = PROCESS,
+): DigestItem[] {
   const items: DigestItem[] = [];
   const base = { caseId: caseLabel(c.record.caseId, c.row), link: rowLink(link, c.row), row: c.row };
   const d = c.deadline;
-  if (d && (d.status === 'Overdue' || d.status === 'Due soon')) {
-    items.push({ ...base, action: d.action, due: d.due, status: d.status });
-  } else if (d && d.status === 'Check data') {
-    items.push({ ...base, action: fixRowAction(d.action), due: null, status: 'Check data' });
+  const { statuses, followUps } = process.declaration.digest;
+  if (d && statuses.includes(d.status)) {
+    if (d.status === 'Check data') items.push({ ...base, action: fixRowAction(d.action), due: null, status: 'Check data' });
+    else if (d.status === 'Overdue' || d.status === 'Due soon') items.push({ ...base, action: d.action, due: d.due, status: d.status });
   }
-  // A temporary ban's end is worth a word to the sub-team, even once the case is closed.
-  const end = c.record.outcomeEndDate;
-  if (d && c.record.outcome === 'Temporary ban' && typeof end === 'number' && end >= today && end <= today + dueSoonDays) {
-    items.push({ ...base, action: FOLLOW_UP_ACTION, due: end, status: 'Due soon' });
+  // A follow-up's day is worth a word to the sub-team, even once the case is closed.
+  for (const followUp of followUps) {
+    const end = dayIn(c.record, followUp.date);
+    if (d && c.record.outcome === followUp.outcome && end !== null && end >= today && end <= today + dueSoonDays)
+      items.push({ ...base, action: followUp.words, due: end, status: 'Due soon' });
   }
   return items;
 }

@@ -12,18 +12,10 @@
 // permission unless it is the response plan of a decided case.
 
 import { formatDay, isoFromDay, type Day } from './calendar';
-import { DATE_FIELDS, type DateField } from './cases';
 import { normalizeHeader, type ColumnName } from './columns';
-import {
-  planStep,
-  stepForSentColumn,
-  stepLabel,
-  stepTemplate,
-  type CellChanges,
-  type PanelCase,
-  type StepId,
-} from './case-steps';
-import { kindOf, needsPermission, outcomeOf, type Template } from './templates';
+import { planStep, stepLabel, stepTemplateId, type CellChanges, type PanelCase, type StepId } from './case-steps';
+import { PROCESS, fieldOfColumn, type Process } from './process';
+import { needsPermission, type Template } from './templates';
 
 export type SentPlan =
   | {
@@ -45,31 +37,24 @@ export type SentPlan =
   | { ok: false; problem: string };
 
 export interface SentInput {
-  template: Pick<Template, 'name' | 'to'>;
+  template: Pick<Template, 'name' | 'to' | 'step' | 'outcome'>;
   /** The case as its row reads now. */
   case: PanelCase;
   today: Day;
   dateFormat: string;
 }
 
-/** The date column a template's "Mark as sent today" fills, or null for a team's own kind of message. */
-export function sentColumnFor(templateName: string): ColumnName | null {
-  return kindOf(templateName)?.sentColumn ?? null;
-}
-
-const fieldOf = (column: ColumnName): DateField | undefined =>
-  (Object.keys(DATE_FIELDS) as DateField[]).find((f) => DATE_FIELDS[f] === column);
-
-export function planMarkSent({ template, case: c, today, dateFormat }: SentInput): SentPlan {
-  const kind = kindOf(template.name);
-  if (!kind)
+export function planMarkSent({ template, case: c, today, dateFormat }: SentInput, process: Process = PROCESS): SentPlan {
+  if (!template.step)
     return {
       ok: false,
       problem: `"${template.name}" is not one of the tracker's saved replies, so it has no date column to fill. Enter the date in the sheet yourself.`,
     };
-  const column = kind.sentColumn;
-  const step = stepForSentColumn(column);
-  const field = fieldOf(column);
+  // The saved reply's milestone: its date column, and the panel step that records it.
+  const milestone = process.milestone(process.templateStep(template.step).milestone);
+  const column = milestone.columns[0];
+  const step = milestone.step?.id ?? null;
+  const field = fieldOfColumn(column);
   if (!step || !field) return { ok: false, problem: `No step of the case panel fills ${column}. Enter the date in the sheet yourself.` };
   const notFilled = `${column} was not filled.`;
 
@@ -78,19 +63,18 @@ export function planMarkSent({ template, case: c, today, dateFormat }: SentInput
     return {
       ok: false,
       problem:
-        kind.kind === 'responsePlan'
+        template.step === 'responsePlan'
           ? `A response plan goes to the reported party without the reporter's permission only once the case is decided (Stage Decision with an Outcome); this case is at stage ${c.stage || '(empty)'}${c.outcome ? '' : ' with no Outcome'}, so ${notFilled}`
           : `The reporter has not given permission to contact the reported party, so ${notFilled}`,
     };
-  const planOutcome = outcomeOf(template.name);
+  const planOutcome = template.outcome ?? null;
   if (planOutcome !== null && normalizeHeader(planOutcome) !== normalizeHeader(c.outcome))
     return {
       ok: false,
       problem: `This response plan is for the outcome ${planOutcome}, but the case's Outcome is ${c.outcome || 'empty'}, so ${notFilled}`,
     };
   // The close step goes with "Not a violation" only for a case assessed as not a violation.
-  const linked = stepTemplate(step, c);
-  if (linked === null || kindOf(linked)?.kind !== kind.kind)
+  if (stepTemplateId(step, c, process) !== template.step)
     return {
       ok: false,
       problem: `"${template.name}" does not go with a case at stage ${c.stage || '(empty)'} (the case panel's "${stepLabel(step)}" does not use it), so ${notFilled}`,
@@ -113,7 +97,7 @@ export function planMarkSent({ template, case: c, today, dateFormat }: SentInput
       action: stepLabel(step),
       detail: '',
     };
-  if (current !== null && !kind.repeats)
+  if (current !== null && !milestone.repeats)
     return {
       ok: false,
       problem: `${column} is already ${show(current)}. Nothing was changed: edit the cell yourself if that date is wrong.`,
@@ -125,7 +109,7 @@ export function planMarkSent({ template, case: c, today, dateFormat }: SentInput
     };
 
   // The panel's step, dated today, with the row's own fields (the permission stays as it is).
-  const planned = planStep(step, c, { date: isoFromDay(today), permission: c.permission }, { today });
+  const planned = planStep(step, c, { date: isoFromDay(today), permission: c.permission }, { today }, process);
   if (!planned.ok) return { ok: false, problem: `${planned.message} ${notFilled}` };
   const stage = planned.cells.Stage;
   const moved = typeof stage === 'string' && stage !== c.stage ? ` Stage moved from ${c.stage} to ${stage}.` : '';

@@ -10,7 +10,8 @@
 // half-filled is ever returned.
 
 import { dayFromCell, formatDay, isDate, type Day } from './calendar';
-import { CASE_COLUMNS, OUTCOMES, normalizeHeader, requestedActionRequired, type ColumnMap, type ColumnName, type Stage } from './columns';
+import { CASE_COLUMNS, OUTCOMES, normalizeHeader, requestedActionRequired, type ColumnMap, type ColumnName, type Outcome } from './columns';
+import { PROCESS, isTemplateStepId, type Process, type TemplateStepId } from './process';
 import type { Settings } from './settings';
 import { isEmail } from './validation';
 
@@ -30,83 +31,62 @@ export interface Template {
   to: string;
   subject: string;
   body: string;
+  /** The step of the process this saved reply goes with (the Step column); absent for a team's own kind of message. */
+  step?: TemplateStepId;
+  /** For a response plan written for one outcome only (Step `responsePlan: Warning`), that outcome. */
+  outcome?: Outcome;
 }
 
-// ---- What each saved reply is for -----------------------------------------------
+// ---- What each saved reply is for: its Step ----------------------------------------
 
-/**
- * The saved replies of the process. A template is of a kind when its name starts
- * with the kind's name (compared like headers), so "Response plan: warning" is a
- * response plan and a team's "Acknowledgement (short)" still fits a new case.
- * `name` is the default template's; `earlierNames` are what an earlier version seeded.
- */
-export const TEMPLATE_KINDS = [
-  { kind: 'acknowledgement', name: 'Acknowledgement', stages: ['Received', 'Assessing'], sentColumn: 'First reply sent', repeats: false },
-  { kind: 'notViolation', name: 'Not a violation', stages: ['Assessing', 'Not a violation'], sentColumn: 'Closed', repeats: false },
-  { kind: 'nextSteps', name: 'Next steps to reporter', stages: ['Sub-team formed', 'Investigating'], sentColumn: 'Reporter notified', repeats: false },
-  { kind: 'notifyReported', name: 'Notify reported party', stages: ['Sub-team formed', 'Investigating'], sentColumn: 'Reported party notified', repeats: false },
-  { kind: 'updateReporter', name: 'Update to reporter', stages: ['Investigating', 'Decision'], sentColumn: 'Last update to reporter', repeats: true },
-  { kind: 'updateReported', name: 'Update to reported party', stages: ['Investigating', 'Decision'], sentColumn: 'Last update to reported party', repeats: true },
-  {
-    kind: 'responsePlan',
-    name: 'Issuing a Response Plan [Reported Party]',
-    earlierNames: ['Response plan'],
-    stages: ['Decision'],
-    sentColumn: 'Response plan sent',
-    repeats: false,
-  },
-  {
-    kind: 'outcomeNotice',
-    name: 'Issuing a Response Plan [Notify Reporter]',
-    earlierNames: ['Outcome notice'],
-    stages: ['Decision', 'Closed'],
-    sentColumn: 'Reporter told outcome',
-    repeats: false,
-  },
-] as const satisfies readonly {
-  kind: string;
-  name: string;
-  earlierNames?: readonly string[];
-  stages: readonly Stage[];
-  /** The date column "Mark as sent today" fills. */
-  sentColumn: ColumnName;
-  /** True when the date moves forward with each message (regular updates); false when it is set once. */
-  repeats: boolean;
-}[];
+/** The optional column that says which step of the process a template goes with. */
+export const STEP_HEADER = 'Step';
 
-export type TemplateKindSpec = (typeof TEMPLATE_KINDS)[number];
-export type TemplateKind = TemplateKindSpec['kind'];
-
-/** The kind of a template, from its name; null for a team's own kind of message. */
-const namesOf = (k: TemplateKindSpec): readonly string[] => [k.name, ...('earlierNames' in k ? k.earlierNames : [])];
-
-/** The kind of a template and the kind name its name starts with. */
-function matchKind(templateName: string): { kind: TemplateKindSpec; prefix: string } | null {
-  const name = normalizeHeader(templateName);
-  // Longest name first, so a longer kind name is never shadowed by a shorter prefix.
-  const prefixes = TEMPLATE_KINDS.flatMap((kind) => namesOf(kind).map((prefix) => ({ kind, prefix: normalizeHeader(prefix) })));
-  prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
-  return prefixes.find((p) => name.startsWith(p.prefix)) ?? null;
+/** The Step cell's words: a saved reply's id, and for a response plan of one outcome, `responsePlan: <Outcome>`. */
+export function stepText(template: Pick<Template, 'step' | 'outcome'>): string {
+  if (!template.step) return '';
+  return template.outcome ? `${template.step}: ${template.outcome}` : template.step;
 }
 
-export function kindOf(templateName: string): TemplateKindSpec | null {
-  return matchKind(templateName)?.kind ?? null;
+/** Every value the Step column accepts (its sheet validation list). */
+export function stepValues(process: Process = PROCESS): string[] {
+  return process.declaration.templates.flatMap((t) =>
+    t.id === 'responsePlan' ? [t.id, ...OUTCOMES.map((o) => stepText({ step: t.id, outcome: o }))] : [t.id],
+  );
 }
 
-/** For a response plan named after one outcome ("Response plan: temporary ban"), that outcome. */
-export function outcomeOf(templateName: string): string | null {
-  const match = matchKind(templateName);
-  if (!match) return null;
-  const rest = normalizeHeader(templateName).slice(match.prefix.length);
-  return OUTCOMES.find((o) => normalizeHeader(o) === rest) ?? null;
+/** A Step cell read: the saved reply (and outcome) it names; null for an empty or unknown value. */
+export function parseStep(text: unknown): Pick<Template, 'step' | 'outcome'> | null {
+  const value = String(text ?? '').trim();
+  if (value === '') return null;
+  const [id, outcome] = value.split(/\s*:\s*/, 2);
+  if (!isTemplateStepId(id)) return null;
+  if (outcome === undefined) return { step: id };
+  const known = OUTCOMES.find((o) => o === outcome);
+  return id === 'responsePlan' && known ? { step: id, outcome: known } : null;
 }
 
-/** Whether a template suits a case at this stage (and, for a response plan, this outcome). */
-export function fitsCase(templateName: string, stage: string, outcome: string): boolean {
-  const kind = kindOf(templateName);
-  if (!kind || !(kind.stages as readonly string[]).includes(stage)) return false;
-  const planOutcome = outcomeOf(templateName);
-  return planOutcome === null || outcome === '' || normalizeHeader(outcome) === normalizeHeader(planOutcome);
+/** The date column "Mark as sent today" fills for a template: its step's milestone's date; null without a step. */
+export function sentColumnOf(template: Pick<Template, 'step'>, process: Process = PROCESS): ColumnName | null {
+  if (!template.step) return null;
+  return process.milestone(process.templateStep(template.step).milestone).columns[0];
+}
+
+/** Every date column a saved reply fills, in the process's order. */
+export function sentColumns(process: Process = PROCESS): ColumnName[] {
+  return [...new Set(process.declaration.templates.map((t) => sentColumnOf({ step: t.id }, process) as ColumnName))];
+}
+
+/** Whether a template suits a case at this stage (and, for a response plan of one outcome, this outcome). */
+export function fitsCase(
+  template: Pick<Template, 'step' | 'outcome'>,
+  stage: string,
+  outcome: string,
+  process: Process = PROCESS,
+): boolean {
+  if (!template.step) return false;
+  if (!(process.templateStep(template.step).stages as readonly string[]).includes(stage)) return false;
+  return !template.outcome || outcome === '' || normalizeHeader(outcome) === normalizeHeader(template.outcome);
 }
 
 export function recipientOf(to: string): Recipient | null {
@@ -118,14 +98,13 @@ const DECISION_STAGES: readonly string[] = ['Decision', 'Closed'];
 
 /**
  * The reported party hears from us only with the reporter's permission. The one
- * exception is the response plan, and only once the case is decided (stage
- * Decision or Closed with an Outcome): a template merely named "Response plan…"
- * never opens that door earlier.
+ * exception is the response plan (by its Step), and only once the case is decided
+ * (stage Decision or Closed with an Outcome).
  */
-export function needsPermission(template: Pick<Template, 'name' | 'to'>, c: { stage: string; outcome: string }): boolean {
+export function needsPermission(template: Pick<Template, 'to' | 'step'>, c: { stage: string; outcome: string }): boolean {
   if (recipientOf(template.to) !== 'Reported party') return false;
   const decided = DECISION_STAGES.includes(c.stage.trim()) && c.outcome.trim() !== '';
-  return !(kindOf(template.name)?.kind === 'responsePlan' && decided);
+  return !(template.step === 'responsePlan' && decided);
 }
 
 export interface TemplateChoice {
@@ -142,8 +121,8 @@ export function templateChoices(templates: readonly Template[], stage: string, o
   const choices = templates.map((t) => ({
     name: t.name,
     to: recipientOf(t.to) ?? t.to,
-    fits: fitsCase(t.name, stage, outcome),
-    sentColumn: kindOf(t.name)?.sentColumn ?? null,
+    fits: fitsCase(t, stage, outcome),
+    sentColumn: sentColumnOf(t),
   }));
   return [...choices.filter((c) => c.fits), ...choices.filter((c) => !c.fits)];
 }
@@ -152,17 +131,28 @@ export function templateChoices(templates: readonly Template[], stage: string, o
 
 /**
  * The Templates sheet's rows (header first) as templates. Columns are found by
- * header, so a team may reorder them; rows without a name are skipped.
+ * header, so a team may reorder them; rows without a name are skipped. The Step
+ * column is optional; an empty Step on a row an earlier version seeded (one of
+ * `seeded`, by its exact default name and text) is that default's step.
  */
-export function parseTemplates(values: readonly (readonly unknown[])[]): { templates: Template[]; problems: string[] } {
+export function parseTemplates(
+  values: readonly (readonly unknown[])[],
+  seeded: readonly Template[] = [],
+): { templates: Template[]; problems: string[] } {
   const header = (values[0] ?? []).map(normalizeHeader);
   const index = TEMPLATE_HEADER.map((h) => header.indexOf(normalizeHeader(h)));
   const missing = TEMPLATE_HEADER.filter((_, i) => index[i] < 0);
   if (missing.length) return { templates: [], problems: [`The Templates sheet has no ${missing.join(', ')} column`] };
+  const stepIndex = header.indexOf(normalizeHeader(STEP_HEADER));
   const text = (row: readonly unknown[], i: number) => String(row[index[i]] ?? '');
   const templates = values
     .slice(1)
-    .map((row) => ({ name: text(row, 0).trim(), to: text(row, 1).trim(), subject: text(row, 2), body: text(row, 3) }))
+    .map((row) => {
+      const t: Template = { name: text(row, 0).trim(), to: text(row, 1).trim(), subject: text(row, 2), body: text(row, 3) };
+      const cell = stepIndex >= 0 ? String(row[stepIndex] ?? '').trim() : '';
+      const step = cell === '' ? seededStep(t, seeded) : parseStep(cell);
+      return step ? { ...t, ...step } : t;
+    })
     .filter((t) => t.name !== '');
   return { templates, problems: [] };
 }
@@ -173,6 +163,18 @@ export function findTemplate(templates: readonly Template[], name: string): Temp
   if (matches.length === 0) return { problem: `There is no template named "${name}" in the Templates sheet` };
   if (matches.length > 1) return { problem: `${matches.length} templates are named "${name}": rename one in the Templates sheet` };
   return matches[0];
+}
+
+/**
+ * The step of a row an earlier version seeded and the team left as it was: the
+ * exact default name, recipient, subject and body. Any edit makes it the team's own.
+ */
+export function seededStep(t: Template, seededRows: readonly Template[]): Pick<Template, 'step' | 'outcome'> | null {
+  const same = (a: string, b: string) => a.replace(/\r\n?/g, '\n') === b;
+  const seeded = seededRows.find(
+    (d) => d.name === t.name && d.to === t.to && same(t.subject, d.subject) && same(t.body, d.body),
+  );
+  return seeded?.step ? { step: seeded.step, ...(seeded.outcome ? { outcome: seeded.outcome } : {}) } : null;
 }
 
 // ---- Placeholders ----------------------------------------------------------------
@@ -320,10 +322,9 @@ export function prepareDraft(template: Template, ctx: DraftContext): Prepared {
       );
   }
   // The plan and the notice say what the reported party is asked to do, for every level but no action.
-  const kind = kindOf(template.name)?.kind;
-  if ((kind === 'responsePlan' || kind === 'outcomeNotice') && requestedActionRequired(cell('Outcome')) && cell('Requested action') === '')
+  if ((template.step === 'responsePlan' || template.step === 'outcomeNotice') && requestedActionRequired(cell('Outcome')) && cell('Requested action') === '')
     problems.push(`Requested action is empty on this row: the response plan must say what the reported party is asked to do (every outcome but No action)`);
-  const planOutcome = outcomeOf(template.name);
+  const planOutcome = template.outcome ?? null;
   if (planOutcome !== null) {
     const index = ctx.map.Outcome;
     const outcome = index === undefined ? '' : String(ctx.row[index] ?? '').trim();

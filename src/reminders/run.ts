@@ -7,8 +7,7 @@
 
 import { isoFromDay, type Day } from '../core/calendar';
 import { readCase } from '../core/cases';
-import type { Deadline } from '../core/deadlines';
-import { buildDigests, compareDigests, type Digest, type ReminderCase } from '../core/reminders';
+import { buildDigests, compareDigests, mayNeedReminder, type Digest, type ReminderCase } from '../core/reminders';
 import { emailsIn } from '../core/people';
 import { settingsWarning } from '../core/summary';
 import { sentKey, sentOn, staleLedgerKeys } from '../core/sent-ledger';
@@ -119,13 +118,6 @@ export function sendDigests(digests: readonly Digest[], today: Day, dateFormat: 
     }
   }
   return result;
-}
-
-/** Only rows that can produce a reminder are parsed again (a closed temporary ban may still need a follow-up). */
-function mayNeedReminder(row: readonly unknown[], outcomeColumn: number | undefined, deadline: Deadline | null): boolean {
-  if (!deadline) return false;
-  if (deadline.status === 'Overdue' || deadline.status === 'Due soon' || deadline.status === 'Check data') return true;
-  return outcomeColumn !== undefined && String(row[outcomeColumn]).trim() === 'Temporary ban';
 }
 
 function logEntries(run: ReminderRun): LogEntry[] {
@@ -278,7 +270,8 @@ export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
     const parties = new Set<string>();
     table.rows.forEach((row, i) => {
       for (const c of partyColumns) for (const address of emailsIn(row[c])) parties.add(address);
-      if (mayNeedReminder(row, outcomeColumn, deadlines[i]))
+      // Only rows that can produce a reminder are parsed again.
+      if (mayNeedReminder(deadlines[i], outcomeColumn === undefined ? '' : String(row[outcomeColumn] ?? '')))
         cases.push({ row: sheetRow(i), record: readCase(row, table.map, table.timeZone), deadline: deadlines[i] });
     });
     const plan = buildDigests({

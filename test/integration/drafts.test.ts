@@ -11,7 +11,7 @@ import {
   RESPONSE_PLAN,
   defaultTemplateRows,
 } from '../../src/core/default-templates';
-import { TEMPLATE_HEADER } from '../../src/core/templates';
+import { STEP_HEADER, TEMPLATE_HEADER, stepText } from '../../src/core/templates';
 import { createEnv, type DraftRecord, type FakeEnv } from '../../fakes';
 import { createGas, type Gas } from '../../fakes/runtime';
 
@@ -134,20 +134,24 @@ const PREVIEW_ACK = {
 };
 
 describe('the Templates sheet', () => {
+  // The sheet as setup writes it: the four columns, then each default's Step.
+  const SEEDED = [[...TEMPLATE_HEADER, STEP_HEADER], ...defaultTemplateRows().map((row, i) => [...row, stepText(DEFAULT_TEMPLATES[i])])];
+
   test('setup seeds the default templates once; a team’s own rows are never touched', () => {
     const s = setUp();
-    expect(s.env.sheetValues('Templates')).toEqual([[...TEMPLATE_HEADER], ...defaultTemplateRows()]);
+    expect(s.env.sheetValues('Templates')).toEqual(SEEDED);
     s.gas.run('setupTracker');
     expect(s.env.sheetValues('Templates')).toHaveLength(DEFAULT_TEMPLATES.length + 1);
 
     // Emptied down to the header: seeded again. Holding the team's own row: kept, the defaults added after it.
-    s.env.sheet('Templates').getRange(2, 1, DEFAULT_TEMPLATES.length, 4).clearContent();
+    s.env.sheet('Templates').getRange(2, 1, DEFAULT_TEMPLATES.length, 5).clearContent();
     s.gas.run('setupTracker');
-    expect(s.env.sheetValues('Templates')).toEqual([[...TEMPLATE_HEADER], ...defaultTemplateRows()]);
-    s.env.sheet('Templates').getRange(2, 1, DEFAULT_TEMPLATES.length, 4).clearContent();
+    expect(s.env.sheetValues('Templates')).toEqual(SEEDED);
+    s.env.sheet('Templates').getRange(2, 1, DEFAULT_TEMPLATES.length, 5).clearContent();
     s.env.seedSheet('Templates', [[...TEMPLATE_HEADER], ['Thanks', 'Reporter', 'Thanks', 'Thank you']]);
     s.gas.run('setupTracker');
-    expect(s.env.sheetValues('Templates')).toEqual([[...TEMPLATE_HEADER], ['Thanks', 'Reporter', 'Thanks', 'Thank you'], ...defaultTemplateRows()]);
+    // The team's own row keeps an empty Step (a message of its own); the defaults come with theirs.
+    expect(s.env.sheetValues('Templates')).toEqual([[...TEMPLATE_HEADER, STEP_HEADER], ['Thanks', 'Reporter', 'Thanks', 'Thank you', ''], ...SEEDED.slice(1)]);
   });
 
   test('a sheet an earlier version seeded gets the two saved replies the process names, and nothing of the team’s changes', () => {
@@ -164,11 +168,19 @@ describe('the Templates sheet', () => {
     s.gas.run('setupTracker');
     const plan = DEFAULT_TEMPLATES.find((t) => t.name === RESPONSE_PLAN)!;
     const notice = DEFAULT_TEMPLATES.find((t) => t.name === OUTCOME_NOTICE)!;
+    // The Step column goes after the team's columns: filled on each row left exactly as seeded (not the reworded one).
+    const seededStep = (row: unknown[]) => {
+      const t = [...earlier, ...EARLIER_DEFAULT_TEMPLATES].find((d) => d.name === row[1] && d.subject === row[0] && d.body === row[3]);
+      return t ? stepText(t) : '';
+    };
     expect(s.env.sheetValues('Templates')).toEqual([
-      ...team,
-      [plan.subject, plan.name, '', plan.body, plan.to],
-      [notice.subject, notice.name, '', notice.body, notice.to],
+      [...team[0], STEP_HEADER],
+      ...team.slice(1).map((row) => [...row, seededStep(row)]),
+      [plan.subject, plan.name, '', plan.body, plan.to, 'responsePlan'],
+      [notice.subject, notice.name, '', notice.body, notice.to, 'outcomeNotice'],
     ]);
+    expect(s.env.sheetValues('Templates')[1][5]).toBe('');
+    expect(s.env.sheetValues('Templates').map((row) => row[5])).toContain('responsePlan: Temporary ban');
     expect(s.env.ui.alerts.at(-1)?.prompt).toContain(`Added saved replies to Templates: ${RESPONSE_PLAN}, ${OUTCOME_NOTICE}.`);
     // Once there, never added again.
     s.env.calls.reset();
@@ -176,6 +188,35 @@ describe('the Templates sheet', () => {
     expect(s.env.sheetValues('Templates')).toHaveLength(team.length + 2);
     expect(s.env.ui.alerts.at(-1)?.prompt).not.toContain('Added saved replies');
   });
+
+  test('setup gives an earlier version’s sheet its Step column, filling it only on rows left exactly as seeded', () => {
+    const s = setUp();
+    const old = defaultTemplateRows();
+    const warning = EARLIER_DEFAULT_TEMPLATES.find((t) => t.name === 'Response plan: warning')!;
+    const warningRow = [warning.name, warning.to, warning.subject, warning.body];
+    const edited = [...old[4]];
+    edited[3] = `${edited[3]}\n\nP.S. Our own line.`;
+    // As an earlier version left it: four columns, no Step.
+    s.env.sheet('Templates').getRange(1, 1, DEFAULT_TEMPLATES.length + 1, 5).clearContent();
+    s.env.seedSheet('Templates', [[...TEMPLATE_HEADER], old[0], warningRow, edited, ['Thanks', 'Reporter', 'Thanks', 'Thank you']]);
+    s.gas.run('setupTracker');
+    expect(s.env.sheetValues('Templates').slice(0, 5)).toEqual([
+      [...TEMPLATE_HEADER, STEP_HEADER],
+      [...old[0], 'acknowledgement'],
+      [...warningRow, 'responsePlan: Warning'],
+      [...edited, ''],
+      ['Thanks', 'Reporter', 'Thanks', 'Thank you', ''],
+    ]);
+    // A second run changes nothing.
+    const once = s.env.sheetValues('Templates');
+    s.gas.run('setupTracker');
+    expect(s.env.sheetValues('Templates')).toEqual(once);
+    // The edited default is the team's own now: marking it sent fills no date.
+    expect(() => s.gas.run('markTemplateSent', 'IRT-2026-007', old[4][0])).toThrow(/has no date column to fill/);
+    // The untouched ones are the process's saved replies again.
+    expect(s.gas.run('markTemplateSent', 'IRT-2026-007', old[0][0])).toMatchObject({ column: 'First reply sent', changed: true });
+  });
+
 });
 
 describe('the dialog', () => {
@@ -600,8 +641,9 @@ describe('markTemplateSent', () => {
     addEarlierDefaults(s);
     s.env.seedSheet('Templates', [
       ...s.env.sheetValues('Templates'),
-      ['Response plan questions', 'Reported party', 'Questions ({{Case ID}})', 'Hello'],
-      ['Response plan recap', 'Reporter', 'Recap ({{Case ID}})', 'Hello'],
+      // The team's own rows, with the response plan's Step.
+      ['Response plan questions', 'Reported party', 'Questions ({{Case ID}})', 'Hello', 'responsePlan'],
+      ['Response plan recap', 'Reporter', 'Recap ({{Case ID}})', 'Hello', 'responsePlan'],
     ]);
     // A new case, permission No: refused, whatever the stage allows.
     setCells(s, 2, { 'Permission to notify reported party': 'No' });

@@ -7,7 +7,6 @@ import {
   planStep,
   preselectTemplate,
   readPanelCase,
-  stepForSentColumn,
   stepTemplate,
   stepViews,
   type PanelCase,
@@ -20,7 +19,8 @@ import { COLUMN_NAMES, matchHeaders } from '../../src/core/columns';
 import { computeDeadline } from '../../src/core/deadlines';
 import { defaultSettings } from '../../src/core/settings';
 import { planMarkSent, type SentPlan } from '../../src/core/sent-dates';
-import { TEMPLATE_KINDS, type Template } from '../../src/core/templates';
+import { PROCESS, type TemplateStepId } from '../../src/core/process';
+import { parseStep, type Template } from '../../src/core/templates';
 import type { RosterMember } from '../../src/core/subteam';
 
 const day = (iso: string) => dayFromIso(iso) as Day;
@@ -398,8 +398,28 @@ describe('step views', () => {
 
 describe('Mark as sent today is the panel’s step for the template', () => {
   const FORMAT = 'd MMMM yyyy';
+  // Each template of these tests with the Step a team gives it (a template's name decides nothing).
+  const STEPS: Record<string, string> = {
+    Acknowledgement: 'acknowledgement',
+    'Not a violation': 'notViolation',
+    'Next steps to reporter': 'nextSteps',
+    'Notify reported party': 'notifyReported',
+    'Update to reporter': 'updateReporter',
+    'Update to reported party': 'updateReported',
+    'Response plan': 'responsePlan',
+    'Response plan: warning': 'responsePlan: Warning',
+    'Response plan: permanent ban': 'responsePlan: Permanent ban',
+    'Response plan questions': 'responsePlan',
+    'Response plan recap': 'responsePlan',
+    'Outcome notice': 'outcomeNotice',
+  };
   const mark = (name: string, c: PanelCase, to = name.startsWith('Notify') || name.includes('reported party') || name.startsWith('Response plan') ? 'Reported party' : 'Reporter') =>
-    planMarkSent({ template: { name, to } satisfies Pick<Template, 'name' | 'to'>, case: c, today: TODAY, dateFormat: FORMAT });
+    planMarkSent({
+      template: { name, to, ...(parseStep(STEPS[name]) ?? {}) } satisfies Pick<Template, 'name' | 'to' | 'step' | 'outcome'>,
+      case: c,
+      today: TODAY,
+      dateFormat: FORMAT,
+    });
   const problem = (plan: SentPlan) => (plan.ok ? `expected a refusal, got ${JSON.stringify(plan)}` : plan.problem);
   const formed = (extra: Partial<PanelCase> = {}) =>
     makeCase({ stage: 'Sub-team formed', firstReplySent: day('2026-03-02'), subTeam: TEAM, subTeamFormed: day('2026-03-05'), ...extra });
@@ -407,7 +427,8 @@ describe('Mark as sent today is the panel’s step for the template', () => {
     investigating({ stage: 'Decision', permission: 'No', outcome: 'Warning', findings: 'f', ...extra });
 
   test('each saved reply has exactly one step: the one filling its date column, linked to it in the panel', () => {
-    expect(TEMPLATE_KINDS.map((k) => [k.name, stepForSentColumn(k.sentColumn)])).toEqual([
+    const stepOfReply = (id: TemplateStepId) => PROCESS.milestone(PROCESS.templateStep(id).milestone).step?.id;
+    expect(PROCESS.declaration.templates.map((t) => [t.name, stepOfReply(t.id)])).toEqual([
       ['Acknowledgement', 'firstReply'],
       ['Not a violation', 'close'],
       ['Next steps to reporter', 'notifyReporter'],
@@ -537,18 +558,21 @@ describe('Mark as sent today is the panel’s step for the template', () => {
 });
 
 describe('the draft dialog’s preselected template', () => {
+  // Each choice as the dialog gets it: the date column its Step fills says which saved reply it is.
   const choices = [
-    { name: 'Acknowledgement (short)', fits: false },
-    { name: 'Acknowledgement', fits: true },
-    { name: 'Response plan: warning', fits: false },
-    { name: 'Response plan: temporary ban', fits: true },
-    { name: 'Outcome notice', fits: false },
+    { name: 'Acknowledgement (short)', fits: false, sentColumn: 'First reply sent' as const },
+    { name: 'Acknowledgement', fits: true, sentColumn: 'First reply sent' as const },
+    { name: 'Response plan: warning', fits: false, sentColumn: 'Response plan sent' as const },
+    { name: 'Response plan: temporary ban', fits: true, sentColumn: 'Response plan sent' as const },
+    { name: 'Outcome notice', fits: false, sentColumn: 'Reporter told outcome' as const },
   ];
   test('the template of that name, else the first of that kind fitting the case, else none', () => {
     expect(preselectTemplate(choices, 'Acknowledgement')).toBe('Acknowledgement');
     expect(preselectTemplate(choices, 'outcome  NOTICE')).toBe('Outcome notice');
-    expect(preselectTemplate(choices, 'Response plan')).toBe('Response plan: temporary ban');
-    expect(preselectTemplate(choices.filter((c) => !c.fits), 'Response plan')).toBe('Response plan: warning');
+    // The panel asks for the process's name of the saved reply; the team's rows of that Step answer.
+    const plan = PROCESS.templateStep('responsePlan').name;
+    expect(preselectTemplate(choices, plan)).toBe('Response plan: temporary ban');
+    expect(preselectTemplate(choices.filter((c) => !c.fits), plan)).toBe('Response plan: warning');
     expect(preselectTemplate(choices, 'Next steps to reporter')).toBeNull();
     for (const wanted of [null, undefined, '', '  ', 42, { name: 'Acknowledgement' }]) expect(preselectTemplate(choices, wanted)).toBeNull();
   });

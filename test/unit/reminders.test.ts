@@ -5,7 +5,6 @@ import { computeDeadline } from '../../src/core/deadlines';
 import { DIGEST_MAX_ITEMS, digestSubject, formatDigest } from '../../src/core/digest-format';
 import { escapeHtml } from '../../src/core/html-escape';
 import {
-  FOLLOW_UP_ACTION,
   buildDigests,
   columnOfProblem,
   compareDigests,
@@ -16,6 +15,9 @@ import {
   type Digest,
   type ReminderCase,
 } from '../../src/core/reminders';
+import { DEFAULT_DECLARATION } from '../../src/core/process';
+
+const FOLLOW_UP_ACTION = DEFAULT_DECLARATION.digest.followUps[0].words;
 import { defaultSettings } from '../../src/core/settings';
 
 const TZ = 'Pacific/Auckland';

@@ -1,6 +1,5 @@
 import { dayFromIso, startOfDay, type Day } from '../../src/core/calendar';
 import { COLUMN_NAMES, STAGES, matchHeaders, type ColumnName, type Stage } from '../../src/core/columns';
-import { sentColumnFor } from '../../src/core/sent-dates';
 import { defaultSettings } from '../../src/core/settings';
 import {
   DEFAULT_TEMPLATES,
@@ -15,11 +14,11 @@ import {
   fillPlaceholders,
   findTemplate,
   fitsCase,
-  kindOf,
-  outcomeOf,
+  parseStep,
   parseTemplates,
   placeholdersIn,
   prepareDraft,
+  sentColumnOf,
   templateChoices,
   type DraftContext,
   type Template,
@@ -290,7 +289,7 @@ function expectedAt(name: string, stage: Stage): { ok: true } | { problems: stri
     case 'Response plan: warning':
     case 'Response plan: permanent ban':
     case 'Response plan: no action': {
-      const outcome = outcomeOf(name);
+      const outcome = template(name).outcome;
       return {
         problems: [
           ...(early ? [NO_PERMISSION('Not asked')] : []),
@@ -394,8 +393,8 @@ describe('default templates', () => {
   });
 
   test('every response plan an earlier version seeded names the level, what is asked and until when, carries the notice and closes the report', () => {
-    const plans = SEEDED.filter((t) => kindOf(t.name)?.kind === 'responsePlan' && outcomeOf(t.name) !== null);
-    expect(plans.map((t) => outcomeOf(t.name))).toEqual(['Correction', 'Warning', 'Temporary ban', 'Permanent ban', 'No action']);
+    const plans = SEEDED.filter((t) => t.step === 'responsePlan' && t.outcome !== undefined);
+    expect(plans.map((t) => t.outcome)).toEqual(['Correction', 'Warning', 'Temporary ban', 'Permanent ban', 'No action']);
     for (const plan of plans) {
       expect(plan.to).toBe('Reported party');
       expect(plan.body).toMatch(/Level of response: /);
@@ -557,7 +556,14 @@ describe('refusals', () => {
   const reported = template('Notify reported party');
 
   test('a template merely named like the response plan is no exception before the decision', () => {
-    const sneaky: Template = { name: 'Response plan questions', to: 'Reported party', subject: 'About {{Case ID}}', body: 'A report names you.' };
+    // A team's row with the response plan's Step: still no exception before the decision.
+    const sneaky: Template = {
+      name: 'Response plan questions',
+      to: 'Reported party',
+      subject: 'About {{Case ID}}',
+      body: 'A report names you.',
+      step: 'responsePlan',
+    };
     const row = { ...ROWS.Received, 'Permission to notify reported party': 'No' };
     expect(prepareDraft(sneaky, context(row))).toEqual({ ok: false, problems: [NO_PERMISSION('No')] });
     // Decided, but the stage was never moved to Decision: still refused.
@@ -705,20 +711,25 @@ describe('the Templates sheet', () => {
     ]);
   });
 
-  test('kinds come from the name, longest first', () => {
-    expect(kindOf('Update to reported party')?.kind).toBe('updateReported');
-    expect(kindOf('update to reporter (short)')?.kind).toBe('updateReporter');
-    expect(kindOf('Response plan')?.kind).toBe('responsePlan');
-    expect(outcomeOf('Response plan')).toBeNull();
-    expect(outcomeOf('Response plan – Temporary ban')).toBe('Temporary ban');
-    expect(fitsCase('Response plan', 'Decision', 'Warning')).toBe(true);
-    expect(kindOf('Thanks')).toBeNull();
+  test('steps come from the Step column, never from the name', () => {
+    const stepRow = (name: string, step: string) => parseTemplates([['Template', 'To', 'Subject', 'Body', 'Step'], [name, 'Reporter', 's', 'b', step]]).templates[0];
+    expect(stepRow('Update to reported party', 'updateReported')?.step).toBe('updateReported');
+    expect(stepRow('update to reporter (short)', 'updateReporter')?.step).toBe('updateReporter');
+    expect(stepRow('Response plan', 'responsePlan')?.step).toBe('responsePlan');
+    expect(stepRow('Response plan', 'responsePlan')?.outcome).toBeUndefined();
+    expect(stepRow('Response plan – Temporary ban', 'responsePlan: Temporary ban')?.outcome).toBe('Temporary ban');
+    expect(fitsCase({ step: 'responsePlan' }, 'Decision', 'Warning')).toBe(true);
+    expect(stepRow('Thanks', '')?.step).toBeUndefined();
+    // A name alone opens nothing; an unknown Step is no step.
+    expect(stepRow('Acknowledgement', '')?.step).toBeUndefined();
+    expect(parseStep('acknowledgement: Warning')).toBeNull();
+    expect(parseStep('nonsense')).toBeNull();
   });
 });
 
 describe('Mark as sent today', () => {
   test('each saved reply fills its date column', () => {
-    expect(SEEDED.map((t) => [t.name, sentColumnFor(t.name)])).toEqual([
+    expect(SEEDED.map((t) => [t.name, sentColumnOf(t)])).toEqual([
       ['Acknowledgement', 'First reply sent'],
       ['Not a violation', 'Closed'],
       ['Next steps to reporter', 'Reporter notified'],
@@ -734,7 +745,7 @@ describe('Mark as sent today', () => {
       ['Response plan: no action', 'Response plan sent'],
       ['Outcome notice', 'Reporter told outcome'],
     ]);
-    expect(sentColumnFor('Thanks')).toBeNull();
+    expect(sentColumnOf({ step: undefined })).toBeNull();
   });
   // planMarkSent (the panel's step, dated today) is tested in test/unit/case-steps.test.ts.
 });
