@@ -59,7 +59,16 @@ export const DEMO_CASES: readonly DemoCase[] = [
     'Reported party name': 'Morgan Model', 'Reported party email': 'morgan@example.net', 'Permission to notify reported party': 'Yes',
     'Sub-team': SUB_TEAM, Assessment: 'Possible violation', 'Sub-team formed': -33, Channel: 'Private chat room', 'Reporter notified': -30, 'Reported party notified': -29,
     'Last update to reporter': -3, 'Last update to reported party': -2, Where: 'Chat server',
+    // The sub-team's own target for a decision has passed.
+    'Target decision date': -3,
     Summary: 'Fictional demo: a pattern of dismissive replies to one contributor.',
+  },
+  {
+    // Told the next steps, the reporter has not yet said whether we may contact the reported party.
+    Received: -18, Stage: 'Investigating', 'Reporter name': 'Milan Sample', 'Reporter email': 'milan@example.org', 'First reply sent': -17,
+    'Reported party name': 'Rory Stub', 'Reported party email': 'rory@example.net', 'Permission to notify reported party': 'Not asked',
+    'Sub-team': SUB_TEAM, Assessment: 'Possible violation', 'Sub-team formed': -12, Channel: 'Private chat room', 'Reporter notified': -10,
+    'Target decision date': 30, Where: 'Community forum', Summary: 'Fictional demo: mocking replies to a first-time contributor.',
   },
   {
     Received: -35, Stage: 'Investigating', 'Reporter name': 'Harper Dummy', 'Reporter email': 'harper@example.org', 'First reply sent': -34,
