@@ -1,4 +1,5 @@
 import * as vm from 'node:vm';
+import type { AuthModeName } from './auth';
 import type { FakeClock } from './clock';
 import { gasError } from './errors';
 import type { Realm } from './guard';
@@ -9,6 +10,8 @@ interface Current {
   owner: object;
   /** Clock time at which Google ends the execution. */
   deadline: number;
+  /** The execution's authorization mode, when it is not the environment's (a simple trigger's LIMITED). */
+  authMode: AuthModeName | null;
 }
 
 /** Apps Script's limit for one execution (a menu item, google.script.run, an installable trigger). */
@@ -44,13 +47,13 @@ export class ExecutionState {
 
   constructor(private readonly clock: FakeClock) {}
 
-  begin(context: vm.Context, limitMs = EXECUTION_LIMIT_MS): object {
+  begin(context: vm.Context, limitMs = EXECUTION_LIMIT_MS, authMode: AuthModeName | null = null): object {
     if (this.current && this.concurrentAllowed === 0)
       throw new Error('Fake runtime: an execution is already running (Apps Script runs one at a time here; use env.meanwhile to interleave)');
     if (this.current) this.paused.push(this.current);
     const realm = vm.runInContext('({ Array: Array, Object: Object, Error: Error })', context) as Realm;
     const owner = { execution: ++this.count };
-    this.current = { realm, scope: context, owner, deadline: this.clock.now() + limitMs };
+    this.current = { realm, scope: context, owner, deadline: this.clock.now() + limitMs, authMode };
     return owner;
   }
 
@@ -66,6 +69,11 @@ export class ExecutionState {
     } finally {
       this.concurrentAllowed--;
     }
+  }
+
+  /** The running execution's own authorization mode, or null (the environment's applies). */
+  authMode(): AuthModeName | null {
+    return this.current?.authMode ?? null;
   }
 
   realm(): Realm | null {

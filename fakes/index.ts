@@ -37,6 +37,8 @@ export interface EnvOptions {
   effectiveUser?: string;
   now?: Date | string;
   authMode?: AuthModeName;
+  /** The OAuth scopes granted (the manifest's oauthScopes); by default createGas reads them from the bundle's appsscript.json. */
+  oauthScopes?: string[];
   spreadsheetName?: string;
   spreadsheetLocale?: string;
   userLocale?: string;
@@ -87,6 +89,8 @@ export interface FakeEnv {
   /** The run in progress (for the runtime). */
   readonly execution: ExecutionState;
   authMode: AuthModeName;
+  /** Scopes a call may use (the manifest's oauthScopes); null = any (no manifest list). */
+  oauthScopes: string[] | null;
   /**
    * Interleaves executions: just before the running script's `nth` call of `member`
    * (e.g. 'Range.setValues'), runs `work`, which may start other executions with
@@ -127,10 +131,15 @@ export function createEnv(options: EnvOptions = {}): FakeEnv {
     temporaryActiveUserKey: `temp-key-${Buffer.from(activeUser || 'anonymous').toString('hex').slice(0, 16)}`,
   };
 
-  const state = { authMode: options.authMode ?? ('FULL' as AuthModeName) };
+  const state = {
+    authMode: options.authMode ?? ('FULL' as AuthModeName),
+    scopes: options.oauthScopes ? new Set(options.oauthScopes) : (null as Set<string> | null),
+  };
+  /** A simple trigger's own mode while it runs, else the environment's. */
+  const currentMode = () => execution.authMode() ?? state.authMode;
   const ctx: GuardContext = {
     calls,
-    authorize: (member) => authorize(state.authMode, member),
+    authorize: (member) => authorize(currentMode(), member, state.scopes),
     realm: () => execution.realm(),
     beforeCall: (member) => execution.beforeCall(member),
     afterCall: () => execution.checkTime(),
@@ -153,7 +162,7 @@ export function createEnv(options: EnvOptions = {}): FakeEnv {
     SpreadsheetApp: counted.wrap(new FakeSpreadsheetApp(spreadsheet, ui)) as unknown as FakeGlobals['SpreadsheetApp'],
     PropertiesService: counted.wrap(new FakePropertiesService(props.script, props.document, props.user)) as unknown as FakeGlobals['PropertiesService'],
     LockService: counted.wrap(new FakeLockService(locks, () => execution.owner())) as unknown as FakeGlobals['LockService'],
-    Session: counted.wrap(new FakeSession(session)) as unknown as FakeGlobals['Session'],
+    Session: counted.wrap(new FakeSession(session, currentMode)) as unknown as FakeGlobals['Session'],
     Utilities: counted.wrap(new FakeUtilities(clock)) as unknown as FakeGlobals['Utilities'],
     ScriptApp: counted.wrap(scriptApp) as unknown as FakeGlobals['ScriptApp'],
     HtmlService: counted.wrap(new FakeHtmlService(htmlFiles, () => execution.scope())) as unknown as FakeGlobals['HtmlService'],
@@ -202,6 +211,12 @@ export function createEnv(options: EnvOptions = {}): FakeEnv {
     },
     set authMode(mode: AuthModeName) {
       state.authMode = mode;
+    },
+    get oauthScopes() {
+      return state.scopes ? [...state.scopes] : null;
+    },
+    set oauthScopes(scopes: string[] | null) {
+      state.scopes = scopes ? new Set(scopes) : null;
     },
     meanwhile(member, work, nth = 1) {
       calls.before(member, () => execution.concurrently(work), nth);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as gasLocal from 'gas-local';
+import type { AuthModeName } from './auth';
 import { EXECUTION_LIMIT_MS, SIMPLE_TRIGGERS, SIMPLE_TRIGGER_LIMIT_MS } from './execution';
 import type { FakeEnv } from './index';
 
@@ -72,9 +73,29 @@ function realProcessEnv(): NodeJS.ProcessEnv {
 
 const TOP_LEVEL_FUNCTION = /^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/gm;
 
+/**
+ * A simple trigger runs without the user's authorization: onOpen, onEdit and
+ * onSelectionChange in AuthMode.LIMITED (NONE stays NONE: an add-on not yet used
+ * in the document). onInstall runs in FULL, as the environment's mode says.
+ */
+function simpleTriggerMode(env: FakeEnv, functionName: string): AuthModeName | null {
+  if (!SIMPLE_TRIGGERS.has(functionName) || functionName === 'onInstall') return null;
+  return env.authMode === 'NONE' ? 'NONE' : 'LIMITED';
+}
+
+/** The manifest's oauthScopes, when the bundle folder has an appsscript.json that lists them. */
+function manifestScopes(root: string): string[] | null {
+  const file = path.join(root, 'appsscript.json');
+  if (!fs.existsSync(file)) return null;
+  const scopes = (JSON.parse(fs.readFileSync(file, 'utf8')) as { oauthScopes?: unknown }).oauthScopes;
+  return Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : null;
+}
+
 export function createGas(env: FakeEnv, options: GasOptions = {}): Gas {
   const root = path.resolve(options.bundleDir ?? 'dist');
   if (!fs.existsSync(root)) throw new Error(`Fake runtime: bundle folder ${root} does not exist (build first)`);
+  // Calls need the scopes the deployed manifest grants (unless the test gave its own list).
+  if (env.oauthScopes === null) env.oauthScopes = manifestScopes(root);
   const all = walk(root);
   const jsFiles = all.filter((f) => path.extname(f) === '.js');
   if (jsFiles.length === 0) throw new Error(`Fake runtime: no .js file under ${root}`);
@@ -112,7 +133,11 @@ export function createGas(env: FakeEnv, options: GasOptions = {}): Gas {
         );
       }
       const context = vm.createContext(sandboxFor(env)) as vm.Context & Record<string, unknown>;
-      const owner = env.execution.begin(context, SIMPLE_TRIGGERS.has(functionName) ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS);
+      const owner = env.execution.begin(
+        context,
+        SIMPLE_TRIGGERS.has(functionName) ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS,
+        simpleTriggerMode(env, functionName),
+      );
       // Apps Script's Date methods (getHours, getDate, toString) use the script's time zone.
       const realEnv = realProcessEnv();
       const savedTz = realEnv.TZ;

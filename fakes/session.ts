@@ -1,3 +1,4 @@
+import type { AuthModeName } from './auth';
 import { Fake } from './guard';
 import type { Implements } from './types';
 
@@ -25,14 +26,21 @@ export class FakeSession
   extends Fake
   implements Implements<S, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'>
 {
-  constructor(readonly _config: SessionConfig) {
+  constructor(
+    readonly _config: SessionConfig,
+    private readonly _mode: () => AuthModeName = () => 'FULL',
+  ) {
     super('Session');
   }
+  /** In a simple trigger (LIMITED) Google withholds who the user is: the email reads ''. */
+  private _user(email: string): FakeUser {
+    return new FakeUser(this._mode() === 'FULL' ? email : '');
+  }
   getActiveUser(): FakeUser {
-    return new FakeUser(this._config.activeUser);
+    return this._user(this._config.activeUser);
   }
   getEffectiveUser(): FakeUser {
-    return new FakeUser(this._config.effectiveUser);
+    return this._user(this._config.effectiveUser);
   }
   getScriptTimeZone(): string {
     return this._config.scriptTimeZone;

@@ -607,3 +607,65 @@ describe('Gmail.Users.Drafts.create refuses what is not an RFC 2822 message', ()
     expect(() => create(message)).toThrow(problem);
   });
 });
+
+describe('authorization as Google grants it', () => {
+  let dir: string;
+  const SCOPE = (name: string) => `https://www.googleapis.com/auth/${name}`;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-gas-auth-'));
+    fs.writeFileSync(
+      path.join(dir, 'Code.js'),
+      [
+        'function who() { return Session.getActiveUser().getEmail(); }',
+        'function mail() { MailApp.sendEmail("a@example.org", "S", "B"); }',
+        'function trigger() { ScriptApp.newTrigger("who").timeBased().everyDays(1).create(); }',
+        'function remember() { PropertiesService.getDocumentProperties().setProperty("k", "v"); LockService.getDocumentLock().tryLock(1); return SpreadsheetApp.getActiveSpreadsheet().getName(); }',
+        'function onEdit(e) { var out = { user: who(), name: remember() }; ["mail", "trigger"].forEach(function (f) { try { this[f](); out[f] = "ok"; } catch (err) { out[f] = err.message; } }); return out; }',
+        'function onOpen(e) { return who(); }',
+        'function onInstall(e) { return who(); }',
+      ].join('\n'),
+    );
+    fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify({ oauthScopes: [SCOPE('spreadsheets.currentonly'), SCOPE('userinfo.email')] }));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("the bundle's appsscript.json grants its scopes: a call needing another throws", () => {
+    const env = createEnv({ activeUser: 'me@example.org' });
+    const gas = createGas(env, { bundleDir: dir });
+    expect(env.oauthScopes).toEqual([SCOPE('spreadsheets.currentonly'), SCOPE('userinfo.email')]);
+    expect(gas.run('who')).toBe('me@example.org');
+    expect(gas.run('remember')).toBe('Case Tracker');
+    expect(() => gas.run('mail')).toThrow(`You do not have permission to call MailApp.sendEmail. Required permissions: ${SCOPE('script.send_mail')}`);
+    expect(() => gas.run('trigger')).toThrow(`Required permissions: ${SCOPE('script.scriptapp')}`);
+    env.oauthScopes = [SCOPE('spreadsheets.currentonly')];
+    expect(() => gas.run('who')).toThrow(`You do not have permission to call User.getEmail. Required permissions: ${SCOPE('userinfo.email')}`);
+    expect(env.outbox.sent).toHaveLength(0);
+  });
+
+  test('a list passed to createEnv wins; the project manifest grants every call the add-on makes', () => {
+    const env = createEnv({ oauthScopes: [SCOPE('script.send_mail')] });
+    createGas(env, { bundleDir: dir });
+    env.globals.MailApp.sendEmail('a@example.org', 'S', 'B');
+    expect(() => env.globals.SpreadsheetApp.getActiveSpreadsheet()).toThrow(`Required permissions: ${SCOPE('spreadsheets.currentonly')}`);
+    expect(() => env.globals.SpreadsheetApp.getUi().showSidebar(env.globals.HtmlService.createHtmlOutput('x'))).toThrow(SCOPE('script.container.ui'));
+    const dist = createEnv();
+    createGas(dist, { bundleDir: path.resolve(__dirname, '../../dist') });
+    expect(dist.oauthScopes).toEqual(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../appsscript.json'), 'utf8')).oauthScopes);
+  });
+
+  test('simple triggers run in AuthMode.LIMITED: no user email, no mail, no triggers; the document, properties and locks work', () => {
+    const env = createEnv({ activeUser: 'me@example.org', oauthScopes: [SCOPE('spreadsheets.currentonly'), SCOPE('userinfo.email'), SCOPE('script.send_mail'), SCOPE('script.scriptapp')] });
+    const gas = createGas(env, { bundleDir: dir });
+    expect(gas.run('onEdit', {})).toEqual({
+      user: '',
+      name: 'Case Tracker',
+      mail: 'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+      trigger: 'You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+    });
+    expect(gas.run('onOpen', {})).toBe('');
+    expect(gas.run('onInstall', {})).toBe('me@example.org'); // onInstall runs with the user's authorization
+    expect(gas.run('who')).toBe('me@example.org'); // a menu item or google.script.run: FULL
+    expect(env.outbox.sent).toHaveLength(0);
+    expect(env.triggers.list).toHaveLength(0);
+  });
+});
