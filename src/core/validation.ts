@@ -86,6 +86,8 @@ export interface NewCaseForm {
   where: string;
   helpDeskLink: string;
   summary: string;
+  /** Members with a connection to the case (names or emails), never suggested for its sub-team. Optional. */
+  conflicts: string;
 }
 
 export const NEW_CASE_FIELDS: readonly (keyof NewCaseForm)[] = [
@@ -98,6 +100,7 @@ export const NEW_CASE_FIELDS: readonly (keyof NewCaseForm)[] = [
   'where',
   'helpDeskLink',
   'summary',
+  'conflicts',
 ];
 
 /** The sheet column each form field fills. */
@@ -111,6 +114,7 @@ export const NEW_CASE_COLUMN: Record<keyof NewCaseForm, ColumnName> = {
   where: 'Where',
   helpDeskLink: 'Help desk link',
   summary: 'Summary',
+  conflicts: 'Conflicts',
 };
 
 /** The earliest plausible receipt date: an earlier one is a typo (and would make no case ID). */

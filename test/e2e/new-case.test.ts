@@ -315,6 +315,8 @@ run('New case sidebar in the preview (Chromium)', () => {
     await page.keyboard.press('Tab'); // help desk link
     await page.keyboard.press('Tab'); // summary
     await page.keyboard.type('Fictional: typed without a mouse.');
+    await page.keyboard.press('Tab'); // conflicts
+    await page.keyboard.type('Fictional Member');
     await page.keyboard.press('Tab'); // the Add case button
     await expect(sidebarFrame().evaluate(() => document.activeElement?.textContent)).resolves.toBe('Add case');
     await page.keyboard.press('Enter');
@@ -325,6 +327,7 @@ run('New case sidebar in the preview (Chromium)', () => {
     await expect(gridCell(caseId, 'Reporter email').textContent()).resolves.toBe('keys@example.org');
     await expect(gridCell(caseId, 'Permission to notify reported party').textContent()).resolves.toBe('Yes');
     await expect(gridCell(caseId, 'Where').textContent()).resolves.toBe('Mailing list');
+    await expect(gridCell(caseId, 'Conflicts').textContent()).resolves.toBe('Fictional Member');
     // Ready for the next case, focus back at the top of the form.
     await expect(sidebarFrame().evaluate(() => document.activeElement?.id)).resolves.toBe('received');
   });

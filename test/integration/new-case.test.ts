@@ -211,6 +211,32 @@ describe('submitNewCase', () => {
     expect(display[s.col('Reporter name')]).toBe(typed.reporterName);
   });
 
+  test('conflicts typed in the form are stored as plain text, never logged, and keep those members off the suggested sub-team', () => {
+    const s = setUp();
+    s.env.seedSheet('Roster', [
+      ['Name', 'Email', 'Time zone', 'Available', 'Unavailable until'],
+      ['Ana Alves', 'ana@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Bo Berg', 'bo@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Cy Chen', 'cy@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Di Diaz', 'di@irt.example', 'Europe/Paris', 'Yes', ''],
+      ['Ed Eze', 'ed@irt.example', 'Europe/Paris', 'Yes', ''],
+    ]);
+    const conflicts = '=HYPERLINK("x"); Cy Chen, DI@irt.example';
+    const { caseId, row } = submit(s, form({ conflicts: `  ${conflicts} ` }));
+    expect(s.env.sheetValues('Cases')[row - 1][s.col('Conflicts')]).toBe(conflicts);
+    expect(s.env.sheetFormulas('Cases')[row - 1][s.col('Conflicts')]).toBe('');
+    expect(JSON.stringify(s.env.sheetValues('Log'))).not.toMatch(/HYPERLINK|Cy Chen|DI@irt/i);
+    const advice = s.gas.run('suggestSubTeam', caseId) as { members: { email: string }[]; excluded: { email: string; reason: string }[] };
+    expect(advice.members.map((m) => m.email)).toEqual(['ana@irt.example', 'bo@irt.example', 'ed@irt.example']);
+    expect(advice.excluded).toEqual([
+      { name: 'Cy Chen', email: 'cy@irt.example', reason: 'listed in this case’s Conflicts' },
+      { name: 'Di Diaz', email: 'di@irt.example', reason: 'listed in this case’s Conflicts' },
+    ]);
+    // Without conflicts the cell stays empty.
+    const plain = submit(s);
+    expect(s.env.sheetValues('Cases')[plain.row - 1][s.col('Conflicts')]).toBe('');
+  });
+
   test('text that looks like a number or a date stays text', () => {
     const s = setUp();
     const { row } = submit(s, form({ where: '2026-01-01', reporterName: '0042' }));

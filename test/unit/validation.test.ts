@@ -133,6 +133,7 @@ describe('validateNewCase', () => {
     where: 'Forum',
     helpDeskLink: 'https://help.example.org/t/1',
     summary: 'Rude replies in a thread',
+    conflicts: '',
   };
   const errorsOf = (input: unknown) => {
     const result = validateNewCase(input, today);
@@ -163,6 +164,7 @@ describe('validateNewCase', () => {
         where: '',
         helpDeskLink: '',
         summary: 'x',
+        conflicts: '',
         receivedDay: d('2026-02-14'),
       },
     });
@@ -268,7 +270,19 @@ describe('validateNewCase', () => {
       'Where',
       'Help desk link',
       'Summary',
+      'Conflicts',
     ]);
+  });
+
+  test('conflicts are optional, trimmed, and bounded like any cell', () => {
+    const { conflicts: _omitted, ...withoutConflicts } = form;
+    expect(validateNewCase(withoutConflicts, today)).toMatchObject({ ok: true, value: { conflicts: '' } });
+    expect(validateNewCase({ ...form, conflicts: '  Cy Chen, di@irt.example \n' }, today)).toMatchObject({
+      ok: true,
+      value: { conflicts: 'Cy Chen, di@irt.example' },
+    });
+    expect(errorsOf({ ...form, conflicts: 'x'.repeat(50_001) })).toEqual({ conflicts: 'Conflicts is longer than 50000 characters' });
+    expect(errorsOf({ ...form, conflicts: 7 })).toEqual({ conflicts: 'Conflicts must be text' });
   });
 });
 
