@@ -281,7 +281,7 @@ describe('validateNewCase', () => {
       ok: true,
       value: { conflicts: 'Cy Chen, di@irt.example' },
     });
-    expect(errorsOf({ ...form, conflicts: 'x'.repeat(50_001) })).toEqual({ conflicts: 'Conflicts is longer than 50000 characters' });
+    expect(errorsOf({ ...form, conflicts: 'x'.repeat(MAX_CELL_TEXT + 1) })).toEqual({ conflicts: `Conflicts is longer than ${MAX_CELL_TEXT} characters` });
     expect(errorsOf({ ...form, conflicts: 7 })).toEqual({ conflicts: 'Conflicts must be text' });
   });
 });
