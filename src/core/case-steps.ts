@@ -16,7 +16,7 @@ import {
   type ColumnName,
   type Stage,
 } from './columns';
-import { memberEntries, subTeamProblem } from './people';
+import { addressProblem, memberEntries, parsePeople, subTeamProblem } from './people';
 import {
   PROCESS,
   SUB_TEAM_STAGES,
@@ -31,7 +31,7 @@ import {
 } from './process';
 import { rowProblems } from './row-checks';
 import { caseExclusions, ineligibility, isParty, type CaseTies, type RosterMember } from './subteam';
-import { MAX_CELL_TEXT } from './validation';
+import { emailProblem, MAX_CELL_TEXT, NOT_PLAIN_ASCII } from './validation';
 
 export const STEP_IDS = [
   'firstReply',
@@ -483,6 +483,8 @@ const STEPS: readonly StepSpec[] = [
       if (outgoing === '') return { error: 'Choose the member who is leaving' };
       if (at < 0) return { error: `${f.outgoing} is not on this case’s sub-team` };
       if (incoming === '') return { error: 'Give the new member’s email' };
+      const unusable = emailProblem(incoming);
+      if (unusable === NOT_PLAIN_ASCII) return { error: `New member’s email ${unusable}` };
       if (team.some((e) => e.toLowerCase() === incoming.toLowerCase())) return { error: `${incoming} is already on the sub-team` };
       const rosterIssue = rosterProblem([incoming], c, ctx.today, ctx);
       if (rosterIssue) return { error: rosterIssue };
@@ -519,6 +521,10 @@ const STEPS: readonly StepSpec[] = [
     plan: (c, f) => {
       const value = (f.conflicts ?? '').trim();
       if (value === c.conflicts) return { error: 'Conflicts are unchanged' };
+      // Names may hold any letter; an entry written as an address must be a usable one.
+      const entries = parsePeople(value);
+      const bad = entries.findIndex((p) => addressProblem(p) !== null);
+      if (bad >= 0) return { error: `Conflicts entry ${bad + 1} ${addressProblem(entries[bad])}` };
       return { Conflicts: value === '' ? null : value };
     },
     writes: ['Conflicts'],

@@ -110,7 +110,8 @@ export interface MimeInput {
 
 /** The RFC 2822 message: ASCII only, CRLF line ends. */
 export function buildMimeMessage({ to, subject, text }: MimeInput): string {
-  if (/[\s,;<>"]/.test(to) || to === '') throw new Error('A draft goes to exactly one plain email address');
+  // Checked again here: a header carries printable ASCII only (no NUL, no 8-bit byte).
+  if (/[\s,;<>"]/.test(to) || to === '' || !/^[\x21-\x7e]+$/.test(to)) throw new Error('A draft goes to exactly one plain email address');
   const oneLineSubject = subject.replace(/[\r\n\t]+/g, ' ');
   const part = (type: string, content: string) =>
     [

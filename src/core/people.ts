@@ -3,7 +3,7 @@
 // case-insensitively, so an address is recognised however a member typed it:
 // `ana@example.org`, `Ana Diaz <ana@example.org>`, `mailto:ana@example.org`.
 
-import { isEmail } from './validation';
+import { emailProblem, isEmail, NOT_PLAIN_ASCII } from './validation';
 
 export interface Person {
   /** The entry as typed, trimmed. */
@@ -56,6 +56,16 @@ export function parsePerson(entry: string): Person {
 }
 
 /**
+ * Why an entry written as an address (it holds an @) is not a usable one, as a phrase
+ * to follow its name; null for a good address or a plain name (names may hold any letter).
+ */
+export function addressProblem(person: Person): string | null {
+  if (person.email !== null || !person.text.includes('@')) return null;
+  const angled = /<([^<>]*)>\s*$/.exec(person.text);
+  return emailProblem(bareAddress(angled ? angled[1] : person.text));
+}
+
+/**
  * Every entry of a people cell. Entries are separated by commas, semicolons or new
  * lines; an entry of several bare addresses separated by spaces counts as several.
  */
@@ -90,6 +100,9 @@ export function isListed(member: { name: string; email: string }, people: readon
 export function subTeamProblem(value: string): string | null {
   const people = splitEntries(value, ',').map(parsePerson);
   if (people.length !== 3) return `Sub-team needs exactly three emails separated by commas (has ${people.length})`;
+  // A look-alike address is named by its place, not shown: it would read as another.
+  const unreadable = people.findIndex((p) => addressProblem(p) === NOT_PLAIN_ASCII);
+  if (unreadable >= 0) return `Sub-team member ${unreadable + 1}’s email ${NOT_PLAIN_ASCII}`;
   const bad = people.filter((p) => p.email === null);
   if (bad.length) return `Sub-team has an invalid email: ${bad.map((p) => p.text).join(', ')}`;
   if (new Set(people.map((p) => p.email)).size !== 3) return 'Sub-team needs three different members';

@@ -1,7 +1,8 @@
 // The team's policy knobs, kept as readable rows of the Settings sheet
 // ("Setting" | "Value"). One definition of each: its label, default and check.
 
-import { parsePeople } from './people';
+import { addressProblem, parsePeople } from './people';
+import { NOT_PLAIN_ASCII } from './validation';
 
 export interface Settings {
   replyWindowDays: number;
@@ -116,9 +117,17 @@ export const SETTING_SPECS: readonly SettingSpec<Key>[] = [
     label: 'Triage emails (comma-separated)',
     defaultValue: [],
     parse: (value) => {
+      // Named by position, never quoted: the message is logged, and a name typed here is a member's.
       const people = parsePeople(value);
-      const bad = people.filter((p) => p.email === null).map((p) => p.text);
-      return bad.length ? { problem: `Triage emails: not an email address: ${bad.join(', ')}` } : people.map((p) => p.address as string);
+      const bad = people.flatMap((p, i) => (p.email === null ? [i + 1] : []));
+      if (bad.length === 0) return people.map((p) => p.address as string);
+      const lookAlike = people.some((p) => addressProblem(p) === NOT_PLAIN_ASCII);
+      const which = `${bad.length === 1 ? 'entry' : 'entries'} ${bad.join(', ')} of ${people.length}`;
+      return {
+        problem: lookAlike
+          ? `Triage emails: ${which} ${bad.length === 1 ? 'is not an email address' : 'are not email addresses'}; an address ${NOT_PLAIN_ASCII}`
+          : `Triage emails: ${which} ${bad.length === 1 ? 'is not an email address' : 'are not email addresses'} (write addresses, separated by commas)`,
+      };
     },
     show: (value) => (value as string[]).join(', '),
   },

@@ -5,7 +5,8 @@
 import { dayFromCell, formatDay, isValidTimeZone, isoFromDay, utcOffsetMinutes, type Day } from './calendar';
 import { normalizeHeader } from './columns';
 import { ROSTER_HEADER, type RosterColumn } from './roster';
-import { emailsIn, isListed, parsePeople, parsePerson, type Person } from './people';
+import { addressProblem, emailsIn, isListed, parsePeople, parsePerson, type Person } from './people';
+import { NOT_PLAIN_ASCII } from './validation';
 
 export const SUB_TEAM_SIZE = 3;
 
@@ -63,9 +64,12 @@ export function parseRoster(values: readonly (readonly unknown[])[], timeZone: s
       if (text('Name') !== '') problems.push(`Roster row ${rowNumber}: Email is missing`);
       return;
     }
-    const email = parsePerson(typed).address;
+    const person = parsePerson(typed);
+    const email = person.address;
     if (email === null) {
-      problems.push(`Roster row ${rowNumber}: Email "${typed}" is not an email address`);
+      // A look-alike address is not shown: it would read as another member's.
+      const why = addressProblem(person);
+      problems.push(why === NOT_PLAIN_ASCII ? `Roster row ${rowNumber}: Email ${why}` : `Roster row ${rowNumber}: Email "${typed}" is not an email address`);
       return;
     }
     if (seen.has(email.toLowerCase())) {

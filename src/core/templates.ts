@@ -13,7 +13,7 @@ import { dayFromCell, formatDay, isDate, type Day } from './calendar';
 import { CASE_COLUMNS, OUTCOMES, normalizeHeader, requestedActionRequired, type ColumnMap, type ColumnName, type Outcome } from './columns';
 import { PROCESS, isTemplateStepId, type Process, type TemplateStepId } from './process';
 import type { Settings } from './settings';
-import { isEmail } from './validation';
+import { emailProblem } from './validation';
 
 export const TEMPLATE_HEADER = ['Template', 'To', 'Subject', 'Body'] as const;
 
@@ -310,7 +310,7 @@ export function prepareDraft(template: Template, ctx: DraftContext): Prepared {
     to = index === undefined ? '' : String(ctx.row[index] ?? '').trim();
     if (index === undefined) problems.push(`The cases sheet has no ${column} column`);
     else if (to === '') problems.push(`${column} is empty on this row`);
-    else if (!isEmail(to)) problems.push(`${column} is not a valid email address`);
+    else if (emailProblem(to)) problems.push(`${column} ${emailProblem(to)}`);
   }
   const cell = (name: ColumnName) => (ctx.map[name] === undefined ? '' : String(ctx.row[ctx.map[name] as number] ?? '').trim());
   if (needsPermission(template, { stage: cell('Stage'), outcome: cell('Outcome') })) {

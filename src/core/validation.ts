@@ -7,8 +7,24 @@ import { CASE_COLUMNS, PERMISSIONS, type ColumnName, type ColumnSpec, type Permi
 // Practical, not RFC 5322: one @, no spaces or brackets, a dot in the domain.
 const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\.]+(\.[^\s@<>(),;:"[\]\\.]+)+$/;
 
+/**
+ * Addresses are printable ASCII only. An invisible (U+200B), right-to-left (U+202E) or
+ * look-alike letter makes one address read as another, and a mail header cannot carry
+ * it (nor a NUL) as typed.
+ */
+export const NOT_PLAIN_ASCII =
+  'holds a character other than plain ASCII letters, digits and punctuation (an invisible, right-to-left or accented character can make one address look like another): retype it';
+
+/** Why a text is not a usable email address (a phrase to follow its name), or null when it is one. */
+export function emailProblem(text: string): string | null {
+  const trimmed = text.trim();
+  if (!EMAIL.test(trimmed) || trimmed.length > 254) return 'is not a valid email address';
+  // Shaped like an address, but with a character a reader cannot tell apart (or a header cannot carry).
+  return /^[\x21-\x7e]+$/.test(trimmed) ? null : NOT_PLAIN_ASCII;
+}
+
 export function isEmail(text: string): boolean {
-  return EMAIL.test(text.trim()) && text.trim().length <= 254;
+  return emailProblem(text) === null;
 }
 
 export function isUrl(text: string): boolean {
@@ -161,7 +177,8 @@ export function validateNewCase(
   if (form.reporterName === '' && form.reporterEmail === '' && !errors.reporterName)
     errors.reporterName = 'Give the reporter’s name or email (a report is never anonymous to the team)';
   for (const field of ['reporterEmail', 'reportedEmail'] as const) {
-    if (form[field] !== '' && !errors[field] && !isEmail(form[field])) errors[field] = `${NEW_CASE_COLUMN[field]} is not a valid email address`;
+    const problem = form[field] === '' || errors[field] ? null : emailProblem(form[field]);
+    if (problem) errors[field] = `${NEW_CASE_COLUMN[field]} ${problem}`;
   }
   if (form.permission === '') form.permission = 'Not asked';
   if (!(PERMISSIONS as readonly string[]).includes(form.permission))

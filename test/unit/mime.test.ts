@@ -147,7 +147,7 @@ describe('buildMimeMessage', () => {
     const message = decode(rawMessage({ to: 'a@b.org', subject: 'One\r\nBcc: evil@x.org', text: 'x' }));
     expect(message.subject).toBe('One Bcc: evil@x.org');
     expect(Object.keys(message.headers)).not.toContain('Bcc');
-    for (const to of ['', 'a@b.org, c@d.org', 'a@b.org\r\nBcc: c@d.org', 'Zoë <a@b.org>', 'a@b.org;c@d.org']) {
+    for (const to of ['', 'a@b.org, c@d.org', 'a@b.org\r\nBcc: c@d.org', 'Zoë <a@b.org>', 'a@b.org;c@d.org', 'a\u0000@b.org', 'zoë@b.org', 'a\u200B@b.org']) {
       expect(() => buildMimeMessage({ to, subject: 's', text: 't' })).toThrow('A draft goes to exactly one plain email address');
     }
   });

@@ -1,4 +1,5 @@
-import { emailsIn, isListed, memberEntries, parsePeople, parsePerson, subTeamProblem } from '../../src/core/people';
+import { addressProblem, emailsIn, isListed, memberEntries, parsePeople, parsePerson, subTeamProblem } from '../../src/core/people';
+import { NOT_PLAIN_ASCII } from '../../src/core/validation';
 
 describe('parsePerson', () => {
   test('a bare address, a named address, a mailto link, a name', () => {
@@ -83,11 +84,28 @@ describe('subTeamProblem', () => {
     expect(subTeamProblem('a@x.org, b@x.org, c@x.org, d@x.org')).toBe('Sub-team needs exactly three emails separated by commas (has 4)');
     
   });
+  test('a look-alike address is named by its place, with why, never shown', () => {
+    expect(subTeamProblem('ana@example.org, bo@example.org, c\u200By@example.org')).toBe(`Sub-team member 3’s email ${NOT_PLAIN_ASCII}`);
+    expect(subTeamProblem('Zoë <zoë@example.org>, bo@example.org, cy@example.org')).toBe(`Sub-team member 1’s email ${NOT_PLAIN_ASCII}`);
+  });
   test('invalid addresses are named', () => {
     expect(subTeamProblem('ana@example.org, bo, cy@')).toBe('Sub-team has an invalid email: bo, cy@');
   });
   test('duplicates compared case-insensitively', () => {
     expect(subTeamProblem('ana@example.org, ANA@EXAMPLE.ORG, bo@example.org')).toBe('Sub-team needs three different members');
     expect(subTeamProblem('ana@example.org, ana@example.org, ana@example.org')).toBe('Sub-team needs three different members');
+  });
+});
+
+describe('addressProblem', () => {
+  test('an entry written as an address must be a usable one; a name may hold any letter', () => {
+    const problem = (entry: string) => addressProblem(parsePerson(entry));
+    expect(problem('José Núñez')).toBeNull();
+    expect(problem('ana@example.org')).toBeNull();
+    expect(problem('Ana <ana@example.org>')).toBeNull();
+    expect(problem('röbin@example.org')).toBe(NOT_PLAIN_ASCII);
+    expect(problem('Robin <rob\u202Ein@example.org>')).toBe(NOT_PLAIN_ASCII);
+    expect(problem('mailto:a\u0000@example.org')).toBe(NOT_PLAIN_ASCII);
+    expect(problem('bo@')).toBe('is not a valid email address');
   });
 });

@@ -167,7 +167,8 @@ describe('parseSettings', () => {
     ['Update interval (days)', 0, 'Update interval (days) must be a whole number from 1 to 365'],
     ['Due-soon window (days)', '2 days', 'Due-soon window (days) must be a whole number from 0 to 365'],
     ['Reminder hour (0-23)', 24, 'Reminder hour (0-23) must be a whole number from 0 to 23'],
-    ['Triage emails (comma-separated)', 'ana@example.org, nope, bo@', 'Triage emails: not an email address: nope, bo@'],
+    ['Triage emails (comma-separated)', 'ana@example.org, nope, bo@', 'Triage emails: entries 2, 3 of 3 are not email addresses (write addresses, separated by commas)'],
+    ['Triage emails (comma-separated)', 'Ana Alves', 'Triage emails: entry 1 of 1 is not an email address (write addresses, separated by commas)'],
     ['Date format in emails', '  ', 'Date format in emails is empty'],
     ['Confidentiality notice', '', 'Confidentiality notice is empty'],
   ])('%s = %j is reported and the default kept', (label, value, problem) => {

@@ -7,7 +7,9 @@ import {
   SHEET_RULES,
   describeErrors,
   inertText,
+  emailProblem,
   isEmail,
+  NOT_PLAIN_ASCII,
   isUrl,
   timeZoneProblem,
   validateNewCase,
@@ -47,6 +49,23 @@ describe('isEmail', () => {
     `${'a'.repeat(250)}@example.org`,
   ])('%j is not', (text) => {
     expect(isEmail(text)).toBe(false);
+  });
+  test.each([
+    'robin\u0000@example.org',
+    'robin@\u202Egro.elpmaxe',
+    'rob\u200Bin@example.org',
+    'röbin@example.org',
+    'r\u043Ebin@example.org',
+    'robin@exämple.org',
+  ])('%j is shaped like one but not plain ASCII: refused, saying why', (text) => {
+    expect(isEmail(text)).toBe(false);
+    expect(emailProblem(text)).toBe(NOT_PLAIN_ASCII);
+    expect(NOT_PLAIN_ASCII).toMatch(/^holds a character other than plain ASCII/);
+  });
+  test('anything else that is no address says so plainly', () => {
+    expect(emailProblem('Zoë <zoe@example.org>')).toBe('is not a valid email address');
+    expect(emailProblem('ana@example')).toBe('is not a valid email address');
+    expect(emailProblem('ana@example.org')).toBeNull();
   });
 });
 
