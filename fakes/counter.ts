@@ -2,6 +2,17 @@
 export class CallCounter {
   private readonly entries: string[] = [];
   private readonly hooks: { name: string; remaining: number; run: () => void }[] = [];
+  private cells = 0;
+
+  /** Cells a read returned (a 2-D array from a Range getter). */
+  recordCells(count: number): void {
+    this.cells += count;
+  }
+
+  /** Cells read from the spreadsheet since the last reset: what one action costs at a tracker's size. */
+  cellsRead(): number {
+    return this.cells;
+  }
 
   record(name: string): void {
     this.entries.push(name);
@@ -46,5 +57,6 @@ export class CallCounter {
 
   reset(): void {
     this.entries.length = 0;
+    this.cells = 0;
   }
 }

@@ -156,7 +156,11 @@ export class Guard {
           this.ctx.authorize(member);
         }
         result = fn.apply(obj, args.map(unwrapArg));
-        if (this.counted) this.ctx.afterCall();
+        if (this.counted) {
+          this.ctx.afterCall();
+          if (className === 'Range' && name.startsWith('get') && Array.isArray(result) && result.every(Array.isArray))
+            this.ctx.calls.recordCells((result as unknown[][]).reduce((n, row) => n + row.length, 0));
+        }
       } catch (error) {
         throw this.adoptError(error);
       }

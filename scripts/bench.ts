@@ -83,10 +83,14 @@ interface Row {
   operation: string;
   sheetCalls: number;
   allCalls: number;
+  cellsRead: number;
   emails: number | string;
-  pureMs: number;
+  pureMs: number | null;
   runMs: number;
 }
+
+/** Sizes that must not grow with the tracker, per tracker size. */
+const sizes: { cases: number; largestDigestKb: number; triageOverdue: number }[] = [];
 
 function bench(count: number): Row[] {
   const env = createEnv({ spreadsheetTimeZone: TZ, scriptTimeZone: 'America/Los_Angeles', now: NOW, activeUser: 'owner@irt.example' });
@@ -133,6 +137,7 @@ function bench(count: number): Row[] {
     operation: 'refreshDeadlines',
     sheetCalls: spreadsheetCalls(env),
     allCalls: env.calls.total(),
+    cellsRead: env.calls.cellsRead(),
     emails: '-',
     pureMs: timePure(refreshPure),
     runMs: performance.now() - start,
@@ -149,23 +154,52 @@ function bench(count: number): Row[] {
     operation: 'sendDeadlineReminders',
     sheetCalls: spreadsheetCalls(env),
     allCalls: env.calls.total(),
+    cellsRead: env.calls.cellsRead(),
     emails: env.calls.count('MailApp.sendEmail'),
     pureMs: timePure(remindPure),
     runMs,
   });
+  const largest = Math.max(...env.outbox.sent.map((m) => Buffer.byteLength(m.subject + m.body + m.htmlBody)));
+  const plan = (() => {
+    const triage = env.outbox.sent.find((m) => m.to === 'owner@irt.example');
+    return triage ? Number(/(\d+) overdue/.exec(triage.subject)?.[1] ?? 0) : 0;
+  })();
+  sizes.push({ cases: count, largestDigestKb: largest / 1024, triageOverdue: plan });
+
+  // Single-case actions: what one member's step or draft reads at this tracker size.
+  const single = (operation: string, work: () => unknown) => {
+    env.calls.reset();
+    const at = performance.now();
+    work();
+    out.push({
+      cases: count,
+      operation,
+      sheetCalls: spreadsheetCalls(env),
+      allCalls: env.calls.total(),
+      cellsRead: env.calls.cellsRead(),
+      emails: '-',
+      pureMs: null,
+      runMs: performance.now() - at,
+    });
+  };
+  const first = 'IRT-00001'; // Received, no first reply yet
+  const { version } = gas.run('getCasePanel', first) as { version: string };
+  single('recordCaseStep (panel step)', () => gas.run('recordCaseStep', first, 'firstReply', { date: '2026-03-10' }, version));
+  single('createDraft', () => gas.run('createDraft', 'IRT-00010', 'Acknowledgement'));
   return out;
 }
 
 const results = SIZES.flatMap(bench);
 const table = [
-  ['cases', 'operation', 'spreadsheet calls', 'all service calls', 'emails', 'pure computation (ms)', 'whole run on fakes (ms)'],
+  ['cases', 'operation', 'spreadsheet calls', 'all service calls', 'cells read', 'emails', 'pure computation (ms)', 'whole run on fakes (ms)'],
   ...results.map((r) => [
     r.cases.toLocaleString('en-US'),
     r.operation,
     String(r.sheetCalls),
     String(r.allCalls),
+    r.cellsRead.toLocaleString('en-US'),
     String(r.emails),
-    r.pureMs.toFixed(1),
+    r.pureMs === null ? '-' : r.pureMs.toFixed(1),
     r.runMs.toFixed(0),
   ]),
 ];
@@ -176,6 +210,9 @@ for (const [i, row] of table.entries()) {
 }
 console.log('\nSpreadsheet calls = SpreadsheetApp/Spreadsheet/Sheet/Range calls counted by the fakes; the same at both sizes.');
 console.log('Pure computation = the core alone on the same rows (median of 5): deadlines; + parsing, digests and email text.');
+console.log('Cells read = cells returned by Range getters; a single-case action reads the cases sheet once (its Case ID match, the row, the versions).');
+for (const z of sizes)
+  console.log(`${z.cases.toLocaleString('en-US')} cases: largest digest ${z.largestDigestKb.toFixed(1)} KB (the triage digest counts ${z.triageOverdue} overdue; it lists the 50 most urgent).`);
 
 // ---- The sub-team suggestion by Roster size --------------------------------------
 

@@ -176,8 +176,12 @@ describe('guard and counting', () => {
     expect(env.sheetValues('Cases')).toEqual([['ID', 'Stage'], ['C-1', 'Closed'], ['C-2', 'Closed']]);
     env.spreadsheet.getSheetByName('Cases')!.getRange('A1').getValue();
     expect(env.calls.total()).toBe(6);
+    expect(env.calls.cellsRead()).toBe(6); // the 3 x 2 data range; the back door's read is not counted
+    env.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Cases')!.getRange('A1:B2').getDisplayValues();
+    expect(env.calls.cellsRead()).toBe(10);
     env.calls.reset();
     expect(env.calls.total()).toBe(0);
+    expect(env.calls.cellsRead()).toBe(0);
   });
 
   test('AuthMode.NONE allows menus only', () => {
