@@ -324,6 +324,11 @@ function showAdvice(step: StepView, advice: Advice, box: HTMLElement): void {
   const list = el('ul');
   for (const member of advice.members) list.append(el('li', {}, `${member.reason} (${member.email})`));
   parts.push(list);
+  if (advice.trades.length) {
+    const trades = el('ul', { className: 'trades' });
+    for (const trade of advice.trades) trades.append(el('li', {}, trade));
+    parts.push(el('p', {}, 'What this choice traded:'), trades);
+  }
   const leftOut = advice.excluded.map((e) => `${e.name} (${e.reason})`);
   if (advice.partiesLeftOut)
     leftOut.push(`${advice.partiesLeftOut} ${advice.partiesLeftOut === 1 ? 'member who is a party' : 'members who are parties'} of this case`);

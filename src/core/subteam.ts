@@ -252,8 +252,14 @@ export interface SubTeamSuggestion {
   members: SuggestedMember[];
   /** Offsets spanned by the suggested members, in minutes. */
   spreadMinutes: number;
-  /** A sentence summing up the choice and the trade it made, or saying why there is none. */
+  /** A sentence summing up the choice, or saying why there is none. */
   summary: string;
+  /**
+   * What the choice traded against each group that is best on one criterion alone (the
+   * tightest, the least loaded, the closest to the parties), one sentence each:
+   * "5.5 h spread rather than 5 h, for 5 fewer open cases." Empty when nothing was traded.
+   */
+  trades: string[];
   /** The suggested group's score, and the best group on each criterion alone (what the choice traded). */
   score: GroupScore | null;
   bestBy: { spread: GroupScore; openCases: GroupScore; parties: GroupScore | null } | null;
@@ -448,6 +454,7 @@ export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
           ? `The sub-team already has ${keep.size} members.`
           : `Only ${eligible} eligible member${eligible === 1 ? '' : 's'} on ${dayText}: a sub-team needs ${size}. ` +
             'Add members to the Roster or update their availability.',
+      trades: [],
       score: null,
       bestBy: null,
       excluded,
@@ -475,16 +482,16 @@ export function suggestSubTeam(request: SubTeamRequest): SubTeamSuggestion {
   const trades = others
     .map((other) => tradeSentence(best, other, partyOffsets.length > 0))
     .filter((t): t is string => t !== null);
-  const traded = trades.length
-    ? ` Traded: ${trades.join('; ')}.`
-    : need > 0 && groups.length > 1
+  const nothingTraded =
+    !trades.length && need > 0 && groups.length > 1
       ? ` No group is tighter${partyOffsets.length ? ', closer to the parties' : ''} or carries fewer open cases.`
       : '';
   return {
     complete: true,
     members: group.map((c) => describe(c, group, partyOffsets, day)),
     spreadMinutes: best.spreadMinutes,
-    summary: `${parts.join('; ')}.${traded}`,
+    summary: `${parts.join('; ')}.${nothingTraded}`,
+    trades: trades.map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1)}.`),
     score: scoreOf(best),
     bestBy: {
       spread: scoreOf(bestBy.spread),

@@ -148,6 +148,11 @@ run('Case panel in the preview (Chromium)', () => {
     await panel().locator('button[data-suggest="subTeam"]').click();
     await panel().locator('#subTeam-suggestion .message-title').waitFor();
     await expect(panel().locator('#subTeam-suggestion .message-title').textContent()).resolves.toMatch(/^These 3 span \d+(\.\d)? h of UTC offsets/);
+    // Each trade is stated, "… rather than …, for …" (or the summary says none was needed).
+    const trades = await panel().locator('#subTeam-suggestion ul.trades li').allTextContents();
+    if (trades.length === 0)
+      await expect(panel().locator('#subTeam-suggestion .message-title').textContent()).resolves.toContain('No group is tighter');
+    for (const trade of trades) expect(trade).toMatch(/ rather than .+, for .+\.$/);
     const members = await Promise.all([1, 2, 3].map((i) => panel().locator(`#subTeam-members-${i}`).inputValue()));
     expect(members.every((m) => /@example\.org$/.test(m))).toBe(true);
     expect(new Set(members).size).toBe(3);

@@ -375,7 +375,7 @@ describe('the fast search chooses what the exhaustive search of the rule chooses
           parties: partyTimeZones.length ? scoreOf(first(groups, (a, b) => a.party - b.party || byRule(a, b))) : null,
         },
       ]);
-      if (fast.summary.includes('Traded:')) traded++;
+      if (fast.trades.length) traded++;
     }
     // The comparison covered real choices, many of them trades.
     expect(compared).toBeGreaterThan(400);
@@ -397,10 +397,21 @@ describe('the explanation states the trade', () => {
     const openCases = { 'berlin@irt.example': 0, 'paris@irt.example': 3, 'lagos@irt.example': 3 };
     const s = suggestSubTeam({ roster, openCases, day: JANUARY });
     expect(emailsOf(s)).toEqual(['athens', 'berlin', 'london']);
-    expect(s.summary).toBe(
-      'These 3 span 2 h of UTC offsets on 14 January 2026; 0 open cases between them. ' +
-        'Traded: 2 h spread rather than 0 h, for 6 fewer open cases.',
-    );
+    expect(s.summary).toBe('These 3 span 2 h of UTC offsets on 14 January 2026; 0 open cases between them.');
+    expect(s.trades).toEqual(['2 h spread rather than 0 h, for 6 fewer open cases.']);
+  });
+
+  test('a wider spread for fewer open cases and a closer party', () => {
+    const roster = [
+      member('A', 'UTC'), member('B', 'UTC'), member('C', 'UTC'), member('D', 'UTC'),
+      member('E', 'Asia/Dhaka'), member('F', 'Asia/Dhaka'),
+    ];
+    const openCases = { 'a@irt.example': 2, 'b@irt.example': 2, 'c@irt.example': 2 };
+    // D, E, F: 6 h + 0 cases + 0 h to the party in Dhaka (+6) = 360, against D, A, B: 0 h + 4 cases + 6 h × ½ = 420.
+    const s = suggestSubTeam({ roster, openCases, day: JULY, partyTimeZones: ['Asia/Dhaka'] });
+    expect(emailsOf(s)).toEqual(['d', 'e', 'f']);
+    expect(s.score).toEqual({ spreadMinutes: 360, openCases: 0, partyMinutes: 0, score: 360 });
+    expect(s.trades).toEqual(['6 h spread rather than 0 h, for 4 fewer open cases and the farthest party 6 h closer.']);
   });
 
   test('more open cases for a tighter group, and closer parties', () => {
@@ -409,10 +420,8 @@ describe('the explanation states the trade', () => {
     // Lima (−5) is 10 h from Tokyo (+9) round the clock. Tokyo, Seoul and Lima carry no case and
     // reach both parties, but 10 h more spread costs more than Osaka's one case and 10 h to the Lima party (5 h).
     expect(emailsOf(s)).toEqual(['osaka', 'seoul', 'tokyo']);
-    expect(s.summary).toBe(
-      'These 3 span 0 h of UTC offsets on 14 July 2026; every party is within 10 h of a member; 1 open case between them. ' +
-        'Traded: 1 open case rather than 0 and the farthest party 10 h from a member rather than 0 h, for 10 h less spread.',
-    );
+    expect(s.summary).toBe('These 3 span 0 h of UTC offsets on 14 July 2026; every party is within 10 h of a member; 1 open case between them.');
+    expect(s.trades).toEqual(['1 open case rather than 0 and the farthest party 10 h from a member rather than 0 h, for 10 h less spread.']);
   });
 });
 
