@@ -18,6 +18,13 @@ export interface DraftRecord {
 /** Drafts created through the Gmail advanced service, across executions. */
 export class DraftBox {
   readonly list: DraftRecord[] = [];
+  /** Drafts deleted through Drafts.remove, oldest first. */
+  readonly removed: DraftRecord[] = [];
+  /**
+   * A test's stand-in for Google refusing drafts here (a Workspace admin who has not
+   * allowed the project, a missing scope): create then fails with this message.
+   */
+  refuse: string | null = null;
   private next = 1;
   _nextId(prefix: string): string {
     return `${prefix}${(this.next++).toString(16).padStart(16, '0')}`;
@@ -107,6 +114,7 @@ export class FakeGmailDrafts extends Fake {
   create(resource: unknown, userId: unknown): object {
     const raw = (resource as { message?: { raw?: unknown } } | null)?.message?.raw;
     if (typeof userId !== 'string' || userId === '') throw apiError('create', 'Invalid user id');
+    if (this._box.refuse !== null) throw apiError('create', this._box.refuse);
     if (typeof raw !== 'string' || raw === '') throw apiError('create', "'raw' RFC822 payload message string or uploading message via /upload/* URL required");
     if (!/^[A-Za-z0-9_-]+={0,2}$/.test(raw)) throw apiError('create', 'Invalid value for ByteString: raw must be base64url encoded');
     const bytes = Buffer.from(raw, 'base64url');
@@ -122,6 +130,13 @@ export class FakeGmailDrafts extends Fake {
   list(userId: unknown): object {
     if (typeof userId !== 'string') throw apiError('list', 'Invalid user id');
     return { drafts: this._box.list.map(publicDraft), resultSizeEstimate: this._box.list.length };
+  }
+  /** Deletes a draft for good (Gmail's drafts.delete; `remove` in Apps Script). */
+  remove(userId: unknown, id: unknown): void {
+    if (typeof userId !== 'string' || userId === '') throw apiError('delete', 'Invalid user id');
+    const index = this._box.list.findIndex((x) => x.id === id);
+    if (index < 0) throw apiError('delete', 'Requested entity was not found.');
+    this._box.removed.push(...this._box.list.splice(index, 1));
   }
   get(userId: unknown, id: unknown): object {
     if (typeof userId !== 'string') throw apiError('get', 'Invalid user id');

@@ -42,6 +42,10 @@ export interface EnvOptions {
   spreadsheetName?: string;
   spreadsheetLocale?: string;
   userLocale?: string;
+  /** The argument separator formulas in cells must use (default ','); see FakeSpreadsheet._formulas. */
+  formulaSeparator?: ',' | ';';
+  /** Functions a formula in a cell cannot use (it shows #ERROR!), e.g. ['REGEXMATCH']. */
+  unavailableFormulaFunctions?: string[];
 }
 
 export interface SeedOptions {
@@ -61,7 +65,7 @@ export interface FakeGlobals {
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   MailApp: GoogleAppsScript.Mail.MailApp;
-  Gmail: { Users: { Drafts: { create(resource: object, userId: string): unknown; list(userId: string): unknown; get(userId: string, id: string): unknown } } };
+  Gmail: { Users: { Drafts: { create(resource: object, userId: string): unknown; list(userId: string): unknown; get(userId: string, id: string): unknown; remove(userId: string, id: string): void } } };
   Logger: GoogleAppsScript.Base.Logger;
   console: Console;
   Date: DateConstructor;
@@ -151,6 +155,11 @@ export function createEnv(options: EnvOptions = {}): FakeEnv {
     { timeZone: options.spreadsheetTimeZone ?? 'America/Los_Angeles', name: options.spreadsheetName, locale: options.spreadsheetLocale },
     ui,
   );
+  spreadsheet._formulas = {
+    separator: options.formulaSeparator ?? ',',
+    unavailable: new Set((options.unavailableFormulaFunctions ?? []).map((f) => f.toUpperCase())),
+    now: () => clock.date(),
+  };
   const props = {
     script: new FakeProperties('script'),
     document: new FakeProperties('document'),

@@ -1,4 +1,5 @@
 import { rectToA1 } from './a1';
+import { evaluateCellFormula } from './rule-eval';
 import { type Cell, checkCellLength, displayValue, readValue, writeValue } from './cells';
 import { gasError, gasTypeName, signatureError } from './errors';
 import { Fake, unwrap } from './guard';
@@ -132,9 +133,14 @@ export class FakeRange
 
   // ---- values ----
 
+  /** A formula cell as Sheets shows it: its evaluated value (or #ERROR!). */
+  private _evaluated(cell: Cell | undefined): Cell | undefined {
+    return cell?.formula ? { ...cell, value: evaluateCellFormula(this._sheet, cell.formula) } : cell;
+  }
+
   getValues(): unknown[][] {
     const zone = this._zone();
-    return this._map((cell) => readValue(cell, zone));
+    return this._map((cell) => readValue(this._evaluated(cell), zone));
   }
   setValues(values: unknown[][]): this {
     const data = this._checkShape(values, 'setValues');
@@ -143,7 +149,7 @@ export class FakeRange
     return this;
   }
   getValue(): unknown {
-    return readValue(this._topLeft(), this._zone());
+    return readValue(this._evaluated(this._topLeft()), this._zone());
   }
   setValue(value: unknown): this {
     if (Array.isArray(value)) throw signatureError('SpreadsheetApp.Range', 'setValue', [gasTypeName(value)]);
@@ -151,10 +157,10 @@ export class FakeRange
     return this;
   }
   getDisplayValues(): string[][] {
-    return this._map((cell) => displayValue(cell));
+    return this._map((cell) => displayValue(this._evaluated(cell)));
   }
   getDisplayValue(): string {
-    return displayValue(this._topLeft());
+    return displayValue(this._evaluated(this._topLeft()));
   }
   getFormulas(): string[][] {
     return this._map((cell) => cell?.formula ?? '');

@@ -1,5 +1,5 @@
 import { lettersToColumn } from './a1';
-import { dateToSerial, hasContent } from './cells';
+import { FORMULA_ERROR, dateToSerial, hasContent } from './cells';
 import type { FakeConditionalFormatRule } from './conditional';
 import { unwrap } from './guard';
 import type { FakeSheet } from './sheet';
@@ -22,7 +22,7 @@ type Scalar = number | string | boolean | null; // null = blank
 
 type Tok = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; col: number; row: number; absRow: boolean } | { t: 'id'; v: string } | { t: 'op'; v: string };
 
-function tokenize(src: string): Tok[] {
+function tokenize(src: string, separator: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
@@ -42,9 +42,12 @@ function tokenize(src: string): Tok[] {
     } else if ((m = /^[A-Z][A-Z0-9.]*(?=\s*\()/i.exec(rest))) {
       out.push({ t: 'id', v: m[0].toUpperCase() });
       i += m[0].length;
-    } else if ((m = /^(<>|<=|>=|[=<>(),&+-])/.exec(rest))) {
+    } else if ((m = /^(<>|<=|>=|[=<>()&+-])/.exec(rest))) {
       out.push({ t: 'op', v: m[0] });
       i += m[0].length;
+    } else if (rest[0] === separator) {
+      out.push({ t: 'op', v: ',' }); // the argument separator, whichever the spreadsheet uses
+      i++;
     } else {
       throw new Error(`evaluateRowHighlight: unsupported formula syntax at "${rest}" in ${src}`);
     }
@@ -57,6 +60,8 @@ interface EvalContext {
   rowShift: number;
   colShift: number;
   today: number;
+  separator: string;
+  unavailable: ReadonlySet<string>;
 }
 
 function compare(a: Scalar, b: Scalar): number {
@@ -78,7 +83,7 @@ function truthy(v: Scalar): boolean {
 }
 
 function evaluate(formula: string, ctx: EvalContext): Scalar {
-  const toks = tokenize(formula.replace(/^=/, ''));
+  const toks = tokenize(formula.replace(/^=/, ''), ctx.separator);
   let pos = 0;
   const peek = () => toks[pos];
   const expectOp = (v: string) => {
@@ -110,6 +115,7 @@ function evaluate(formula: string, ctx: EvalContext): Scalar {
         }
       }
       expectOp(')');
+      if (ctx.unavailable.has(t.v)) throw new Error(`evaluateRowHighlight: ${t.v} is unavailable in this spreadsheet`);
       switch (t.v) {
         case 'TODAY':
           return ctx.today;
@@ -123,6 +129,10 @@ function evaluate(formula: string, ctx: EvalContext): Scalar {
           return args[0] === null;
         case 'ISNUMBER':
           return typeof args[0] === 'number';
+        case 'REGEXMATCH':
+          // RE2 in Sheets; the patterns the add-on writes mean the same in JavaScript.
+          if (typeof args[0] !== 'string' && args[0] !== null) throw new Error(`evaluateRowHighlight: REGEXMATCH of a non-text value in ${formula}`);
+          return new RegExp(String(args[1])).test(String(args[0] ?? ''));
         case 'N':
           // N(): a number as is, TRUE/FALSE as 1/0, text and blanks as 0.
           return typeof args[0] === 'number' ? args[0] : typeof args[0] === 'boolean' ? Number(args[0]) : 0;
@@ -170,7 +180,8 @@ export function evaluateRowHighlight(sheetLike: unknown, row: number, today: Dat
     const spec = rule._spec;
     for (const range of spec.ranges) {
       if (row < range._row || row > range._row + range._numRows - 1) continue;
-      const ctx: EvalContext = { sheet, rowShift: row - range._row, colShift: 0, today: todaySerial };
+      const { separator, unavailable } = sheet._parent._formulas;
+      const ctx: EvalContext = { sheet, rowShift: row - range._row, colShift: 0, today: todaySerial, separator, unavailable };
       let match = false;
       if (spec.criteria === 'CUSTOM_FORMULA') {
         match = truthy(evaluate(String(spec.values[0]), ctx));
@@ -188,4 +199,20 @@ export function evaluateRowHighlight(sheetLike: unknown, row: number, today: Dat
     }
   }
   return null;
+}
+
+/**
+ * The value Sheets shows for a formula in a cell: the same small evaluator, its
+ * references as written (no shift), TODAY() in the spreadsheet's zone, and
+ * #ERROR! for anything it cannot evaluate (as a formula Sheets cannot parse shows).
+ */
+export function evaluateCellFormula(sheet: FakeSheet, formula: string): number | string | boolean {
+  const { separator, unavailable, now } = sheet._parent._formulas;
+  const today = Math.floor(dateToSerial(now(), sheet._parent._timeZone));
+  try {
+    const value = evaluate(formula, { sheet, rowShift: 0, colShift: 0, today, separator, unavailable });
+    return value === null ? '' : value;
+  } catch {
+    return FORMULA_ERROR;
+  }
 }

@@ -46,6 +46,12 @@ export class FakeSpreadsheet
   _name: string;
   _timeZone: string;
   _locale: string;
+  /**
+   * How formulas in cells are evaluated (fakes/rule-eval.ts): the argument separator
+   * Google expects (a spreadsheet where it wants ';' simulates the locale question
+   * the installation check answers), and functions taken as unavailable.
+   */
+  _formulas: { separator: ',' | ';'; unavailable: Set<string>; now: () => Date } = { separator: ',', unavailable: new Set(), now: () => new Date() };
   _sheets: FakeSheet[] = [];
   _activeSheet: FakeSheet;
   _activeRange: FakeRange;

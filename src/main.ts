@@ -23,7 +23,10 @@ import { refreshDeadlinesNow } from './cases/refresh-deadlines';
 import { isChoice, planTrackerSetup as planSetup, runTrackerSetup, type SetupResult } from './cases/tracker-setup';
 import type { TrackerChoice, TrackerPlan } from './core/column-mapping';
 import { showSetupDialog } from './ui/setup-dialog';
-import { describeReminderSwitch, removeFollowUps, turnRemindersOff, turnRemindersOn } from './reminders/trigger';
+import { runInstallationCheck } from './cases/installation-check';
+import type { InstallationReport } from './core/installation';
+import { showInstallationReport } from './ui/installation-dialog';
+import { describeReminderSwitch, ourTriggers, readReminderState, removeFollowUps, turnRemindersOff, turnRemindersOn } from './reminders/trigger';
 import { showCaseDraftDialog as openCaseDraftDialog, showCasePanel as openCasePanel } from './ui/case-panel';
 import { showDraftDialog as openDraftDialog, type DraftDialogStart } from './ui/draft-dialog';
 import { addMenu } from './ui/menu';
@@ -191,4 +194,12 @@ export function listExpungeDue(): ExpungeList {
 /** Replaces every identifying cell of exactly these cases with "Expunged", or refuses them all. */
 export function expungeRecords(caseIds: string[]): Expunged {
   return expungeCases(SpreadsheetApp.getActiveSpreadsheet(), caseIds);
+}
+
+/** IRT Tracker → Check this installation: named checks in the real spreadsheet, shown in a dialog and logged. */
+export function checkInstallation(): InstallationReport {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const report = runInstallationCheck(spreadsheet, () => ({ mine: ourTriggers().length, owners: readReminderState()?.owners ?? [] }));
+  showInstallationReport(report);
+  return report;
 }

@@ -17,3 +17,9 @@ export function createGmailDraft(message: MimeInput): string {
   if (!id) throw new Error('Gmail did not return a draft ID; check your Drafts folder before trying again.');
   return id;
 }
+
+/** Deletes a draft the add-on made (Gmail's drafts.delete, needs only gmail.compose). */
+export function deleteGmailDraft(id: string): void {
+  if (typeof Gmail === 'undefined' || !Gmail?.Users?.Drafts) throw new Error(GMAIL_MISSING);
+  Gmail.Users.Drafts.remove('me', id);
+}

@@ -7,7 +7,9 @@ import { isBlankRow } from '../core/cases';
 import { choiceSettingWrites } from '../core/column-mapping';
 import { CASE_COLUMNS, COMPUTED_COLUMNS, NEW_TRACKER_COLUMNS, matchHeaders, type ChosenHeaders, type ColumnName } from '../core/columns';
 import { defaultSettingRows, missingSettingRows } from '../core/settings';
+import { HIGHLIGHTS, RULE_MARK, highlightFormula, withSeparator } from '../core/formulas';
 import { SHEET_RULES, inertText, type SheetRule } from '../core/validation';
+import { formulaSeparator } from './formula-form';
 import { columnLetter } from './a1';
 import { findCasesSheet, matchCaseHeaders } from './case-table';
 import { createLogSheet } from './log';
@@ -49,15 +51,7 @@ export interface SetupReport {
 }
 
 const DATE_FORMAT = 'yyyy-mm-dd';
-/** Marks our conditional-format rules (N() of text is 0), so a re-run replaces them and keeps the user's. */
-const RULE_MARK = 'IRT Tracker:';
 const PROTECTION_NOTE = 'IRT Tracker: computed columns (use Refresh deadlines)';
-
-export const HIGHLIGHTS = [
-  { key: 'overdue', background: '#f4c7c3', test: (d: string) => `ISNUMBER(${d}), ${d}<TODAY()` },
-  { key: 'due soon', background: '#fce8b2', test: (d: string, soon: number) => `ISNUMBER(${d}), ${d}>=TODAY(), ${d}<=TODAY()+${soon}` },
-] as const;
-const CHECK_DATA_BACKGROUND = '#e4dcf1';
 
 export function setupTracker(
   spreadsheet: Spreadsheet,
@@ -190,7 +184,7 @@ function buildRule(rule: SheetRule, topLeftA1: string): GoogleAppsScript.Spreads
     case 'url':
       return builder.requireTextIsUrl().build();
     case 'formula':
-      return builder.requireFormulaSatisfied(rule.formula(topLeftA1)).build();
+      return builder.requireFormulaSatisfied(withSeparator(rule.formula(topLeftA1), formulaSeparator())).build();
   }
 }
 
@@ -207,21 +201,14 @@ function applyHighlighting(sheet: Sheet, deadlineColumn: number, statusColumn: n
   const rows = sheet.getRange(HEADER_ROW + 1, 1, sheet.getMaxRows() - HEADER_ROW, sheet.getMaxColumns());
   const d = `$${columnLetter(deadlineColumn)}${HEADER_ROW + 1}`;
   const s = `$${columnLetter(statusColumn)}${HEADER_ROW + 1}`;
-  const mark = (key: string) => `N("${RULE_MARK} ${key}")=0`;
-  const ours = [
-    ...HIGHLIGHTS.map((h) =>
-      SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(`=AND(${mark(h.key)}, ${h.test(d, dueSoonDays)})`)
-        .setBackground(h.background)
-        .setRanges([rows])
-        .build(),
-    ),
+  const separator = formulaSeparator();
+  const ours = HIGHLIGHTS.map((h) =>
     SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=AND(${mark('check data')}, ${s}="Check data")`)
-      .setBackground(CHECK_DATA_BACKGROUND)
+      .whenFormulaSatisfied(withSeparator(highlightFormula(h.key, d, s, dueSoonDays), separator))
+      .setBackground(h.background)
       .setRanges([rows])
       .build(),
-  ];
+  );
   const theirs = sheet.getConditionalFormatRules().filter((rule) => !isOurRule(rule));
   sheet.setConditionalFormatRules([...ours, ...theirs]);
 }

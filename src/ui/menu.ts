@@ -16,6 +16,7 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Expunge due records…', 'showExpungeDialog'],
   null,
   ['Set up tracker', 'setupTracker'],
+  ['Check this installation', 'checkInstallation'],
 ];
 
 export const MENU_TITLE = 'IRT Tracker';

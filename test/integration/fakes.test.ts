@@ -673,3 +673,49 @@ describe('authorization as Google grants it', () => {
     expect(env.triggers.list).toHaveLength(0);
   });
 });
+
+describe('formulas in cells are evaluated as Sheets shows them (fakes/rule-eval.ts)', () => {
+  const cell = (env: FakeEnv, formula: string) => {
+    const sheet = activeSheet(env);
+    sheet.getRange('A1').setValue(5);
+    sheet.getRange('B1').setFormula(formula);
+    return { value: sheet.getRange('B1').getValue(), display: sheet.getRange('B1').getDisplayValue(), formula: sheet.getRange('B1').getFormula() };
+  };
+
+  test('what the small evaluator knows is computed; anything else shows #ERROR!', () => {
+    const env = createEnv();
+    expect(cell(env, '=AND(A1>3, A1<9)')).toEqual({ value: true, display: 'TRUE', formula: '=AND(A1>3, A1<9)' });
+    expect(cell(env, '=REGEXMATCH("a@b.org", "^[^@]+@[^@]+$")').value).toBe(true);
+    expect(cell(env, '=SUM(A1:A3)').value).toBe('#ERROR!');
+  });
+
+  test('TODAY() is the calendar day in the spreadsheet’s zone', () => {
+    const env = createEnv({ spreadsheetTimeZone: 'Pacific/Auckland', now: '2026-03-10T11:30:00Z' });
+    const serial = (Date.UTC(2026, 2, 11) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    expect(cell(env, '=TODAY()').value).toBe(serial);
+  });
+
+  test('a spreadsheet that wants ";" between arguments shows #ERROR! for the "," form', () => {
+    const env = createEnv({ formulaSeparator: ';' });
+    expect(cell(env, '=AND(A1>3, A1<9)').value).toBe('#ERROR!');
+    expect(cell(env, '=AND(A1>3; A1<9)').value).toBe(true);
+  });
+
+  test('a function taken as unavailable shows #ERROR!', () => {
+    const env = createEnv({ unavailableFormulaFunctions: ['REGEXMATCH'] });
+    expect(cell(env, '=REGEXMATCH("a", "a")').value).toBe('#ERROR!');
+  });
+});
+
+describe('Gmail.Users.Drafts.remove', () => {
+  test('deletes a draft, counted; an unknown ID is refused as Google refuses it', () => {
+    const env = createEnv();
+    const raw = Buffer.from('To: a@example.org\r\nSubject: x\r\n\r\nhi').toString('base64url');
+    const { id } = env.globals.Gmail.Users.Drafts.create({ message: { raw } }, 'me') as { id: string };
+    env.globals.Gmail.Users.Drafts.remove('me', id);
+    expect(env.drafts.list).toHaveLength(0);
+    expect(env.drafts.removed.map((d) => d.id)).toEqual([id]);
+    expect(env.calls.count('Gmail.Users.Drafts.remove')).toBe(1);
+    expect(() => env.globals.Gmail.Users.Drafts.remove('me', id)).toThrow('API call to gmail.users.drafts.delete failed with error: Requested entity was not found.');
+  });
+});
