@@ -278,6 +278,9 @@ export function fillPlaceholders(text: string, ctx: DraftContext, where: string)
     }
     return found.value;
   });
+  // `{{{Reporter name}}}` holds a placeholder, but would print with stray braces.
+  if (Array.from(text.matchAll(PLACEHOLDER)).some((m) => text[m.index - 1] === '{' || text[m.index + m[0].length] === '}'))
+    problems.push(`The ${where} has a brace next to a placeholder ("{{{" or "}}}"): write {{Column name}}`);
   const leftover = text.replace(PLACEHOLDER, '');
   if (/\{\{|\}\}/.test(leftover)) problems.push(`The ${where} has "{{" or "}}" that does not close a placeholder`);
   return { text: filled, problems };

@@ -355,6 +355,23 @@ describe('createDraft', () => {
     expect(mail.parts[1].text).not.toContain('<img');
   });
 
+  test('a placeholder with a brace too many ({{{Reporter name}}}, {{Case ID}}}) is refused like any malformed one: no draft', () => {
+    const s = setUp();
+    const templates = s.env.sheetValues('Templates');
+    s.env.seedSheet('Templates', [
+      ...templates,
+      ['Braces', 'Reporter', 'About {{Case ID}}}', 'Hello {{{Reporter name}}},\n\nThanks.'],
+    ]);
+    const refusal = [
+      'No draft was created for case IRT-2026-007 with "Braces":',
+      '• The subject has a brace next to a placeholder ("{{{" or "}}}"): write {{Column name}}',
+      '• The body has a brace next to a placeholder ("{{{" or "}}}"): write {{Column name}}',
+    ].join('\n');
+    expect(() => s.gas.run('previewDraft', 'IRT-2026-007', 'Braces')).toThrow(refusal);
+    expect(() => s.gas.run('createDraft', 'IRT-2026-007', 'Braces')).toThrow(refusal);
+    expect(s.env.drafts.list).toEqual([]);
+  });
+
   test('the response plan goes to the reported party: the level under the guidelines, the requested action, its end date, closed', () => {
     const s = setUp();
     s.gas.run('createDraft', 'IRT-2026-008', RESPONSE_PLAN);

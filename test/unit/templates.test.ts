@@ -538,6 +538,15 @@ describe('placeholders', () => {
     });
   });
 
+  test('a brace next to a placeholder is refused, not printed', () => {
+    for (const body of ['Hi {{{Reporter name}}}', 'Hi {{Reporter name}}}', 'Hi {{{Reporter name}}', 'Hi {{{{Reporter name}}}}']) {
+      expect(fill(body, context(ROWS.Investigating)).problems).toContain(
+        'The body has a brace next to a placeholder ("{{{" or "}}}"): write {{Column name}}',
+      );
+    }
+    expect(fill('Hi {Reporter name} {{Reporter name}}', context(ROWS.Investigating)).problems).toEqual([]);
+  });
+
   test('placeholdersIn lists names in order', () => {
     expect(placeholdersIn('{{ A }} b {{C d}} {{A}}')).toEqual(['A', 'C d', 'A']);
   });
