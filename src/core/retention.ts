@@ -5,6 +5,7 @@
 import { addMonths, dayFromCell, isoFromDay, type Day } from './calendar';
 import { cellText } from './cases';
 import type { ColumnMap, ColumnName } from './columns';
+import { emailsIn } from './people';
 import type { Settings } from './settings';
 
 export const EXPUNGED = 'Expunged';
@@ -127,11 +128,10 @@ export function dueForExpunging(cases: readonly RetentionCase[], today: Day): Du
  * not yet expunged: a repeat report resets their clock. The new case itself is excluded.
  */
 export function earlierCasesOfParty(cases: readonly RetentionCase[], email: string, except: string): RetentionCase[] {
-  const wanted = email.trim().toLowerCase();
-  if (wanted === '') return [];
-  return cases.filter(
-    (c) => c.caseId !== except && !c.expunged && c.reportedPartyEmail.trim().toLowerCase() === wanted,
-  );
+  // Through the people parser, so `Pat <pat@x.org>` and `mailto:pat@x.org` are the same party.
+  const wanted = new Set(emailsIn(email));
+  if (wanted.size === 0) return [];
+  return cases.filter((c) => c.caseId !== except && !c.expunged && emailsIn(c.reportedPartyEmail).some((e) => wanted.has(e)));
 }
 
 /** The daily run's word to the triage members: a count and where to act, nothing about any case. */

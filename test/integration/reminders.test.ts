@@ -450,6 +450,25 @@ describe('sendDeadlineReminders', () => {
     expect(logRows(s).flat().join(' ')).not.toContain('parties.example');
   });
 
+  test.each([
+    ['Name <address>', 'Reporter email', 'Ann Member <ANN@irt.example>'],
+    ['mailto:', 'Reported party email', 'mailto:ann@irt.example'],
+    ['mailto: with a query', 'Reported party email', 'MAILTO:ann@irt.example?subject=hi'],
+  ])("a member who is a party of a case, written %s, gets no digest at all (the people parser reads party cells)", (_form, column, written) => {
+    // Ann sits on sub-teams, and is also a party of a closed case: she must never hear about any case.
+    const asParty: Spec = {
+      'Case ID': 'IRT-020', Received: '2026-01-02', Stage: 'Closed', 'First reply sent': '2026-01-03', Closed: '2026-01-20',
+      [column]: written,
+    };
+    const s = ready([...SPECS, asParty]);
+    runTrigger(s);
+    expect(recipients(s.env.outbox.sent)).not.toContain('ann@irt.example');
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL.filter((a) => a !== 'ann@irt.example'));
+    const blocked = logRows(s).find((r) => r[3] === 'Reminders blocked');
+    expect(blocked?.[4]).toMatch(/^1 address\(es\) in a Sub-team cell or Triage emails belong to a party/);
+    expect(logRows(s).flat().join(' ')).not.toContain('ann@');
+  });
+
   test('an address in a Sub-team cell that is not on the Roster gets no digest, and the log gives only a count', () => {
     const s = ready([...SPECS, STRAY_ADDRESS]);
     runTrigger(s);

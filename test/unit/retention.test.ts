@@ -82,6 +82,16 @@ test('earlierCasesOfParty: by email, case-insensitively, not expunged, not the n
   expect(earlierCasesOfParty(cases, '', 'x')).toEqual([]);
 });
 
+test('earlierCasesOfParty: the same party in another form (Name <address>, mailto:) is the same party', () => {
+  const cases = [
+    { ...base, caseId: 'IRT-2026-001', reportedPartyEmail: 'Pat Party <PAT@example.net>' },
+    { ...base, caseId: 'IRT-2026-002', reportedPartyEmail: 'mailto:pat@example.net' },
+    { ...base, caseId: 'IRT-2026-003', reportedPartyEmail: 'not an address' },
+  ];
+  expect(earlierCasesOfParty(cases, 'mailto:Pat@example.net', 'IRT-2026-009').map((c) => c.caseId)).toEqual(['IRT-2026-001', 'IRT-2026-002']);
+  expect(earlierCasesOfParty(cases, 'not an address', 'IRT-2026-009')).toEqual([]);
+});
+
 test('readRetentionCase: expunged when every identifying cell reads Expunged or is empty', () => {
   const header = ['Case ID', 'Closed', 'Expunge after', 'Reporter name', 'Summary', 'Reported party email', 'Appeal received', 'Appeal decision'];
   const { map } = matchHeaders(header);
