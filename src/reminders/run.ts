@@ -5,7 +5,7 @@
 // write. No UI: it runs from a time-driven trigger. A run that cannot start (the
 // tracker busy) or finish (time up) logs it and leaves a one-off follow-up run.
 
-import { isoFromDay, type Day } from '../core/calendar';
+import type { Day } from '../core/calendar';
 import { readCase } from '../core/cases';
 import { buildDigests, compareDigests, mayNeedReminder, type Digest, type ReminderCase } from '../core/reminders';
 import { emailsIn } from '../core/people';
@@ -14,13 +14,14 @@ import { sentKey, sentOn, staleLedgerKeys } from '../core/sent-ledger';
 import { sendDigestEmail } from '../mail/digest-mail';
 import { sheetRow } from '../sheets/case-table';
 import { today as todayIn } from '../sheets/clock';
-import { appendLog, type LogEntry } from '../sheets/log';
+import type { LogEntry } from '../sheets/log';
 import { isLockBusy, withDocumentLock } from '../sheets/lock';
 import { refreshAll } from '../sheets/refresh';
 import { readRoster } from '../sheets/roster-sheet';
 import { remindExpungeDue } from './expunge-due';
 import { effectiveUserEmail } from '../session/user';
-import { FOLLOW_UP_AFTER_MS, readReminderState, scheduleFollowUp, type FollowUp } from './trigger';
+import { writeRunLog } from './run-log';
+import { FOLLOW_UP_AFTER_MS, readReminderState, requestFollowUp, type FollowUp } from './trigger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,12 +29,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const TRIGGER_LOCK_WAIT_MS = 30_000;
 /** No digest is started after this much of the run: Apps Script ends an execution at 6 minutes, and the Log must still be written. */
 export const SEND_BUDGET_MS = 4 * 60_000;
-/** Follow-up runs one member's trigger may leave in a day (a tracker that never frees up must not retry forever). */
-export const MAX_FOLLOW_UPS_PER_DAY = 12;
-const FOLLOW_UPS_PROPERTY = 'IRT_REMINDERS_FOLLOW_UPS';
-/** Log entries a run could not write (the tracker busy), written by the next run's Log write. */
-const PENDING_LOG_PROPERTY = 'IRT_REMINDERS_PENDING_LOG';
-const PENDING_LOG_MAX_CHARS = 8_000;
 /** Addresses named in one Log cell at most. */
 const NAMED_MAX = 20;
 
@@ -193,50 +188,6 @@ function describeFollowUp(followUp: FollowUp | null): string {
   if (followUp.scheduled === 'new') return `A follow-up run in about ${FOLLOW_UP_AFTER_MS / 60_000} minutes sends what is still due, nothing twice.`;
   if (followUp.scheduled === 'pending') return 'A follow-up run is already scheduled; it sends what is still due, nothing twice.';
   return `No follow-up run could be scheduled (${followUp.error}): the next daily run sends what is due then.`;
-}
-
-/** A follow-up for today, unless today's allowance is used up (only new ones count). */
-function requestFollowUp(today: Day): FollowUp {
-  const properties = PropertiesService.getScriptProperties();
-  const [day, count] = (properties.getProperty(FOLLOW_UPS_PROPERTY) ?? '').split('|');
-  const used = day === isoFromDay(today) ? Number(count) || 0 : 0;
-  if (used >= MAX_FOLLOW_UPS_PER_DAY) return { scheduled: 'no', error: `${MAX_FOLLOW_UPS_PER_DAY} follow-up runs today already` };
-  const followUp = scheduleFollowUp();
-  if (followUp.scheduled === 'new') properties.setProperty(FOLLOW_UPS_PROPERTY, `${isoFromDay(today)}|${used + 1}`);
-  return followUp;
-}
-
-function readPendingLog(json: string | null): LogEntry[] {
-  try {
-    const value: unknown = JSON.parse(json ?? '[]');
-    return Array.isArray(value)
-      ? value.filter((e): e is LogEntry => !!e && typeof e.action === 'string' && typeof e.caseId === 'string')
-      : [];
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The run's Log lines, under the document lock so a member's line written at the
- * same moment never lands on the same row. If a member holds the lock longer than
- * the run can wait, the lines are kept (the newest, bounded) for the next run's
- * Log write and go to the execution log meanwhile: a run is never lost silently.
- */
-function writeRunLog(spreadsheet: Spreadsheet, entries: LogEntry[]): void {
-  const properties = PropertiesService.getScriptProperties();
-  const all = [...readPendingLog(properties.getProperty(PENDING_LOG_PROPERTY)), ...entries];
-  try {
-    withDocumentLock(() => appendLog(spreadsheet, all), TRIGGER_LOCK_WAIT_MS);
-  } catch (error) {
-    if (!isLockBusy(error)) throw error;
-    const kept = all.map((e) => ({ ...e, detail: `(earlier run) ${e.detail ?? ''}`.slice(0, 600) }));
-    while (kept.length > 1 && JSON.stringify(kept).length > PENDING_LOG_MAX_CHARS) kept.shift();
-    properties.setProperty(PENDING_LOG_PROPERTY, JSON.stringify(kept));
-    console.warn(`Reminder run: the Log could not be written (tracker busy); kept for the next run: ${entries.map((e) => e.action).join(', ')}`);
-    return;
-  }
-  if (all.length > entries.length) properties.deleteProperty(PENDING_LOG_PROPERTY);
 }
 
 const NOT_RUN = { ran: false, digests: 0, unassigned: 0, blocked: 0, notOnRoster: 0, rosterEmpty: false, sent: [], failed: [], heldBack: [], left: [], unrecorded: [], alreadySent: 0, quota: null };

@@ -4,6 +4,7 @@
 // (and who else has one) is kept in script properties to tell the team.
 
 import { effectiveUserEmail } from '../session/user';
+import { isoFromDay, type Day } from '../core/calendar';
 import { readSettings } from '../sheets/settings-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -15,6 +16,10 @@ export const FOLLOW_UP_HANDLER = 'continueDeadlineReminders';
 /** A follow-up runs this long after the run that could not finish (the same day, once the tracker is free again). */
 export const FOLLOW_UP_AFTER_MS = 10 * 60_000;
 export const REMINDER_STATE_PROPERTY = 'IRT_REMINDERS';
+/** Follow-up runs one member's trigger may leave in a day (a tracker that never frees up must not retry forever). */
+export const MAX_FOLLOW_UPS_PER_DAY = 12;
+/** `yyyy-mm-dd|count` of the follow-ups scheduled today. */
+const FOLLOW_UPS_PROPERTY = 'IRT_REMINDERS_FOLLOW_UPS';
 
 export interface ReminderState {
   /** Members who have a reminder trigger, most recent last. */
@@ -94,6 +99,17 @@ export function scheduleFollowUp(): FollowUp {
     // E.g. the 20-triggers-per-member limit, or an add-on's one time-based trigger per document.
     return { scheduled: 'no', error: String((error as Error)?.message ?? error).slice(0, 200) };
   }
+}
+
+/** A follow-up for today, unless today's allowance is used up (only new ones count). */
+export function requestFollowUp(today: Day): FollowUp {
+  const properties = PropertiesService.getScriptProperties();
+  const [day, count] = (properties.getProperty(FOLLOW_UPS_PROPERTY) ?? '').split('|');
+  const used = day === isoFromDay(today) ? Number(count) || 0 : 0;
+  if (used >= MAX_FOLLOW_UPS_PER_DAY) return { scheduled: 'no', error: `${MAX_FOLLOW_UPS_PER_DAY} follow-up runs today already` };
+  const followUp = scheduleFollowUp();
+  if (followUp.scheduled === 'new') properties.setProperty(FOLLOW_UPS_PROPERTY, `${isoFromDay(today)}|${used + 1}`);
+  return followUp;
 }
 
 /** A follow-up removes its own trigger (and any stray one of this member) before it runs: a one-off stays listed until deleted. */

@@ -418,6 +418,24 @@ describe('sendDeadlineReminders', () => {
     expect(s.env.properties.script.has('IRT_REMINDERS_PENDING_LOG')).toBe(false);
   });
 
+  test('a tracker that stays busy all day gets at most 12 follow-ups, then the Log says the next daily run catches up', () => {
+    const s = ready();
+    s.env.triggers.addonLimits = false;
+    s.env.locks.holdScriptLock();
+    for (let i = 0; i < 12; i++) {
+      runTrigger(s);
+      expect(followUps(s)).toHaveLength(1);
+      runFollowUp(s); // removes itself, is postponed again and leaves the next one
+    }
+    expect(followUps(s)).toHaveLength(0);
+    expect(logRows(s).at(-1)?.[4]).toBe(
+      'Nothing sent yet: another reminder run was still going. No follow-up run could be scheduled (12 follow-up runs today already): the next daily run sends what is due then.',
+    );
+    s.env.clock.advance(DAY_MS); // a new day, a new allowance
+    runTrigger(s);
+    expect(followUps(s)).toHaveLength(1);
+  });
+
   test("as an add-on (one time-based trigger per member and document), a run that cannot start says the follow-up was refused", () => {
     const s = ready();
     s.env.locks.holdScriptLock();
