@@ -25,6 +25,7 @@ const nextDue = byId('next-due');
 const nextStatus = byId('next-status');
 const problemsList = byId('problems');
 const teamLine = byId('team');
+const teamProblems = byId('team-problems');
 const stepsBox = byId('steps');
 const noSteps = byId('no-steps');
 const timelineList = byId('timeline');
@@ -76,6 +77,12 @@ function render(next: Panel): void {
   show(problemsList, next.problems.length > 0);
   const members = next.subTeamMembers.map((m) => (m.name && m.name !== m.email ? `${m.name} (${m.email})` : `${m.email}${m.name ? '' : ' (not on the Roster)'}`));
   setText(teamLine, members.length ? `Sub-team: ${members.join(', ')}` : '');
+  // A member who must not sit on this case (a Conflicts entry recorded since, or a party): say so, next to the team.
+  const conflicted = next.subTeamMembers.filter((m) => m.conflict);
+  teamProblems.replaceChildren(
+    ...conflicted.map((m) => el('li', {}, `${m.name || m.email} is ${m.conflict}: replace them (Replace a sub-team member).`)),
+  );
+  show(teamProblems, conflicted.length > 0);
   show(teamLine, next.subTeam.length > 0);
 
   if (!next.steps.some((s) => s.id === openStep)) openStep = null;

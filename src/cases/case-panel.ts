@@ -16,7 +16,7 @@ import {
 import { cellText, isBlankRow } from '../core/cases';
 import { memberEntries } from '../core/people';
 import type { ColumnName } from '../core/columns';
-import { caseExclusions, countOpenCases, suggestSubTeam, type SubTeamSuggestion } from '../core/subteam';
+import { caseExclusions, conflictOf, countOpenCases, suggestSubTeam, type SubTeamSuggestion } from '../core/subteam';
 import { findCase, findSelectedCase, type FoundCase } from '../sheets/case-lookup';
 import { readCaseTable, type CaseTable } from '../sheets/case-table';
 import { writeCaseCells } from '../sheets/row-writer';
@@ -36,6 +36,8 @@ export interface PanelMember {
   email: string;
   /** '' when the address is not on the Roster. */
   name: string;
+  /** Why they must not sit on this case (a party of it, or listed in its Conflicts), or null. */
+  conflict: string | null;
 }
 
 /**
@@ -77,11 +79,16 @@ function panelFor(
   const view = buildPanelView(record, rowVersion(row, table.map), day, settings);
   const needsRoster = view.subTeam.length > 0 || view.steps.some((s) => SUB_TEAM_STEPS.includes(s.id));
   const roster = needsRoster ? (rosterRead ?? readRoster(spreadsheet)) : { members: [], problems: [] };
-  const nameOf = (email: string) => roster.members.find((m) => m.email.toLowerCase() === email.toLowerCase())?.name ?? '';
+  const exclusions = caseExclusions(record);
+  const memberOf = (email: string) => {
+    const onRoster = roster.members.find((m) => m.email.toLowerCase() === email.toLowerCase());
+    const person = { email, name: onRoster?.name ?? '' };
+    return { ...person, conflict: conflictOf(onRoster ?? person, exclusions) };
+  };
   return {
     ...view,
     caseId: found.caseId,
-    subTeamMembers: view.subTeam.map((email) => ({ email, name: nameOf(email) })),
+    subTeamMembers: view.subTeam.map(memberOf),
     partyTimeZones: rowPartyZones(table, row),
     rosterProblems: roster.problems.slice(0, ROSTER_PROBLEMS_SHOWN),
     rosterProblemCount: roster.problems.length,

@@ -138,15 +138,22 @@ export function isParty(member: Pick<RosterMember, 'name' | 'email'>, exclusions
   return isListed(member, exclusions.reporter) || isListed(member, exclusions.reportedParty);
 }
 
+/** Why someone must never sit on this case's sub-team, whatever the day: a party of it, or listed in its Conflicts. */
+export function conflictOf(member: Pick<RosterMember, 'name' | 'email'>, exclusions: CaseExclusions): string | null {
+  if (isListed(member, exclusions.reporter)) return 'the reporter of this case';
+  if (isListed(member, exclusions.reportedParty)) return 'the reported party of this case';
+  if (isListed(member, exclusions.conflicts)) return 'listed in this case’s Conflicts';
+  return null;
+}
+
 /**
  * Why a member cannot sit on this case's sub-team on that day, or null when they can.
  * A member matches a party or a Conflicts entry by email, or by their Roster name.
  */
 export function ineligibility(member: RosterMember, day: Day, exclusions: CaseExclusions): string | null {
   if (member.problem) return member.problem;
-  if (isListed(member, exclusions.reporter)) return 'the reporter of this case';
-  if (isListed(member, exclusions.reportedParty)) return 'the reported party of this case';
-  if (isListed(member, exclusions.conflicts)) return 'listed in this case’s Conflicts';
+  const conflict = conflictOf(member, exclusions);
+  if (conflict) return conflict;
   if (!member.available) return 'not available (Available is No)';
   if (member.unavailableUntil !== null && member.unavailableUntil >= day)
     return `unavailable until ${isoFromDay(member.unavailableUntil)}`;

@@ -370,9 +370,9 @@ describe('concurrent edits', () => {
     }
     const { data } = pageFor(500, investigating);
     expect(data.subTeamMembers).toEqual([
-      { email: 'member1@irt.example', name: 'Member 1' },
-      { email: 'member2@irt.example', name: 'Member 2' },
-      { email: 'zed@irt.example', name: '' },
+      { email: 'member1@irt.example', name: 'Member 1', conflict: null },
+      { email: 'member2@irt.example', name: 'Member 2', conflict: null },
+      { email: 'zed@irt.example', name: '', conflict: null },
     ]);
     expect(data.partyTimeZones).toEqual({ reporter: 'Asia/Jakarta', reportedParty: '' });
   });
@@ -601,6 +601,26 @@ describe('suggesting a sub-team from the Roster', () => {
     const bad = suggest(s);
     expect(bad.ignoredTimeZones).toEqual(['Mars/Olympus']);
     expect(emails(bad)).toEqual(['di', 'ed', 'fi']);
+  });
+
+  test('a sub-team member named in Conflicts afterwards, or a party of the case, is flagged in the panel', () => {
+    const s = setUp('Pacific/Auckland');
+    addCase(s, {
+      ...NEW_CASE,
+      Stage: 'Investigating',
+      'First reply sent': '2026-03-02',
+      'Sub-team': 'ana@irt.example, bo@irt.example, cy@irt.example',
+      'Sub-team formed': '2026-03-05',
+      'Reporter email': 'mailto:BO@irt.example',
+    });
+    const view = panel(s, 'IRT-2026-001');
+    expect(view.subTeamMembers).toEqual([
+      { email: 'ana@irt.example', name: 'Ana Alves', conflict: null },
+      { email: 'bo@irt.example', name: 'Bo Berg', conflict: 'the reporter of this case' },
+      { email: 'cy@irt.example', name: 'Cy Chen', conflict: null },
+    ]);
+    const saved = record(s, 'IRT-2026-001', 'conflicts', { conflicts: 'Cy Chen' }, view.version);
+    expect(saved.panel.subTeamMembers.map((m) => m.conflict)).toEqual([null, 'the reporter of this case', 'listed in this case’s Conflicts']);
   });
 
   test('fewer than three eligible members: says so', () => {

@@ -2,6 +2,7 @@ import { dayFromIso, type Day } from '../../src/core/calendar';
 import {
   NO_EXCLUSIONS,
   caseExclusions,
+  conflictOf,
   countOpenCases,
   formatOffset,
   ineligibility,
@@ -125,6 +126,13 @@ describe('eligibility', () => {
     expect(ineligibility(member('Sam', 'UTC'), JULY, parties)).toBe('the reported party of this case');
     expect(ineligibility({ ...member('Sam Smith', 'UTC'), email: 'other@irt.example' }, JULY, parties)).toBe('the reported party of this case');
     expect(ineligibility(member('Sam', 'UTC', { available: false }), JULY, parties)).toBe('the reported party of this case');
+  });
+
+  test('a conflict holds whatever the day and whatever the Roster says: for sub-team members already recorded', () => {
+    const exclusions = caseExclusions({ reportedPartyEmail: 'Zed <zed@irt.example>', conflicts: 'Ana' });
+    expect(conflictOf({ name: '', email: 'ZED@irt.example' }, exclusions)).toBe('the reported party of this case');
+    expect(conflictOf(member('Ana', 'UTC', { available: false, problem: 'Time zone is missing' }), exclusions)).toBe('listed in this case’s Conflicts');
+    expect(conflictOf(member('Bo', 'UTC', { available: false }), exclusions)).toBeNull();
   });
 
   test('unavailable until a day includes that day', () => {
