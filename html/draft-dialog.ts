@@ -58,17 +58,23 @@ function clearPreview(placeholder: string): void {
   previewBody.classList.add('empty');
 }
 
-function fillTemplates(templates: readonly TemplateChoice[], stage: string): void {
+/** The open templates to choose from; every other one listed, disabled, with its reason. */
+function fillTemplates(templates: readonly TemplateChoice[]): void {
   select.replaceChildren();
   const group = (label: string, items: readonly TemplateChoice[]) => {
     if (items.length === 0) return;
     const optgroup = document.createElement('optgroup');
     optgroup.label = label;
-    for (const t of items) optgroup.append(new Option(`${t.name} — to ${t.to}`, t.name));
+    for (const t of items) {
+      const option = new Option(t.fits ? `${t.name} — to ${t.to}` : `${t.name} — ${t.reason ?? 'not now'}`, t.name);
+      option.disabled = !t.fits;
+      if (t.reason) option.dataset.reason = t.reason;
+      optgroup.append(option);
+    }
     select.append(optgroup);
   };
-  group(stage ? `Fit the stage “${stage}”` : 'Fit the case', templates.filter((t) => t.fits));
-  group('Other templates', templates.filter((t) => !t.fits));
+  group('For this case now', templates.filter((t) => t.fits));
+  group('Not now', templates.filter((t) => !t.fits));
 }
 
 async function showPreview(): Promise<void> {
@@ -167,13 +173,24 @@ async function start(): Promise<void> {
     updateButtons();
     return;
   }
-  fillTemplates(data.templates, data.stage);
+  fillTemplates(data.templates);
+  // The panel's step asks for its saved reply; otherwise (or when that one is not open) the case's next action's.
   const wanted = startData?.template ?? null;
-  const preselected = preselectTemplate(data.templates, wanted);
-  select.value = preselected ?? data.templates[0].name;
-  await showPreview();
-  if (typeof wanted === 'string' && preselected === null)
+  const asked = preselectTemplate(data.templates, wanted);
+  const open = (name: string | null) => (data?.templates.some((t) => t.fits && t.name === name) ? name : null);
+  const preselected = open(asked) ?? open(data.preselect);
+  if (preselected === null) {
+    select.value = '';
+    clearPreview('None of the templates can be drafted for this case now: each says why in the list.');
+    updateButtons();
+  } else {
+    select.value = preselected;
+    await showPreview();
+  }
+  if (typeof wanted === 'string' && asked === null)
     setText(byId('template-hint'), `The Templates sheet has no template “${wanted}”: choose one from the list.`);
+  else if (asked !== null && open(asked) === null)
+    setText(byId('template-hint'), `“${asked}” is not for this case now (${data.templates.find((t) => t.name === asked)?.reason}).`);
   select.focus();
 }
 

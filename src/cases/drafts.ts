@@ -11,6 +11,8 @@ import {
   type PreparedDraft,
   type Template,
 } from '../core/templates';
+import { readCase } from '../core/cases';
+import { availability, notOpenProblem } from '../core/template-fit';
 import { createGmailDraft } from '../mail/gmail-draft';
 import { readCaseById, type FoundCase } from '../sheets/case-lookup';
 import { today } from '../sheets/clock';
@@ -49,6 +51,9 @@ function fill(spreadsheet: Spreadsheet, caseId: unknown, templateName: unknown):
   const found = readCaseById(spreadsheet, id, saved);
   const template = requireTemplate(readTemplates(spreadsheet), name);
   const { table, row } = found;
+  // A saved reply whose step is not open for the case now is refused with the dialog's own reason.
+  const fit = availability(template, readCase(row, table.map, table.timeZone));
+  if (!fit.open) throw new Error(describeRefusal(found.caseId, template.name, [notOpenProblem(fit.reason)]));
   const prepared = prepareDraft(template, {
     header: table.header,
     map: table.map,

@@ -77,18 +77,6 @@ export function sentColumns(process: Process = PROCESS): ColumnName[] {
   return [...new Set(process.declaration.templates.map((t) => sentColumnOf({ step: t.id }, process) as ColumnName))];
 }
 
-/** Whether a template suits a case at this stage (and, for a response plan of one outcome, this outcome). */
-export function fitsCase(
-  template: Pick<Template, 'step' | 'outcome'>,
-  stage: string,
-  outcome: string,
-  process: Process = PROCESS,
-): boolean {
-  if (!template.step) return false;
-  if (!(process.templateStep(template.step).stages as readonly string[]).includes(stage)) return false;
-  return !template.outcome || outcome === '' || normalizeHeader(outcome) === normalizeHeader(template.outcome);
-}
-
 export function recipientOf(to: string): Recipient | null {
   return RECIPIENTS.find((r) => normalizeHeader(r) === normalizeHeader(to)) ?? null;
 }
@@ -107,24 +95,19 @@ export function needsPermission(template: Pick<Template, 'to' | 'step'>, c: { st
   return !(template.step === 'responsePlan' && decided);
 }
 
+/** A template as the draft dialog lists it for one case (see template-fit.ts). */
 export interface TemplateChoice {
   name: string;
   /** The recipient's role as the template says it ('Reporter' / 'Reported party', or what was typed). */
   to: string;
+  /** Its Step (null for a team's own kind of message). */
+  step: TemplateStepId | null;
+  /** Open for the case now: it may be drafted. */
   fits: boolean;
+  /** Why it is not open now, in a few words; null when it is. */
+  reason: string | null;
   /** The date column "Mark as sent today" fills; null when the template has none. */
   sentColumn: ColumnName | null;
-}
-
-/** The templates for a case: those that fit its stage first, each group in the sheet's order. */
-export function templateChoices(templates: readonly Template[], stage: string, outcome: string): TemplateChoice[] {
-  const choices = templates.map((t) => ({
-    name: t.name,
-    to: recipientOf(t.to) ?? t.to,
-    fits: fitsCase(t, stage, outcome),
-    sentColumn: sentColumnOf(t),
-  }));
-  return [...choices.filter((c) => c.fits), ...choices.filter((c) => !c.fits)];
 }
 
 // ---- Reading the sheet -----------------------------------------------------------
@@ -373,7 +356,10 @@ export interface DraftCreated {
 export interface DraftDialogData {
   caseId: string;
   stage: string;
+  /** Open ones first; each other one says why not. */
   templates: TemplateChoice[];
+  /** The template to open on: the saved reply of the case's next action, else the first open one. */
+  preselect: string | null;
   /** Each sent-date column's current value on the row as yyyy-mm-dd ('' when empty). */
   sentDates: Partial<Record<ColumnName, string>>;
 }

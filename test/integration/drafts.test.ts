@@ -11,7 +11,7 @@ import {
   RESPONSE_PLAN,
   defaultTemplateRows,
 } from '../../src/core/default-templates';
-import { STEP_HEADER, TEMPLATE_HEADER, stepText } from '../../src/core/templates';
+import { STEP_HEADER, TEMPLATE_HEADER, stepText, type DraftDialogData } from '../../src/core/templates';
 import { createEnv, type DraftRecord, type FakeEnv } from '../../fakes';
 import { createGas, type Gas } from '../../fakes/runtime';
 
@@ -49,6 +49,9 @@ const DECIDED: Row = {
   'Outcome end date': '2026-06-30',
   'Requested action': 'Please stay away from the forum and the chat server until the ban ends.',
 };
+
+/** The decided case, back in its investigation: no outcome yet, so the regular updates are open. */
+const INVESTIGATING: Row = { ...DECIDED, Stage: 'Investigating', Outcome: '', 'Outcome end date': '', 'Requested action': '' };
 
 interface Setup {
   env: FakeEnv;
@@ -258,14 +261,15 @@ describe('the dialog', () => {
 
   test('draftDialogData lists the templates that fit the stage first, with each sent date', () => {
     const s = setUp();
-    const data = s.gas.run('draftDialogData', 'IRT-2026-007') as { caseId: string; stage: string; templates: { name: string; fits: boolean }[]; sentDates: Record<string, string> };
+    const data = s.gas.run('draftDialogData', 'IRT-2026-007') as DraftDialogData;
     expect(data.caseId).toBe('IRT-2026-007');
     expect(data.stage).toBe('Received');
     expect(data.templates.map((t) => t.name)).toEqual([
       'Acknowledgement',
       ...DEFAULT_TEMPLATES.map((t) => t.name).filter((n) => n !== 'Acknowledgement'),
     ]);
-    expect(data.templates[0]).toEqual({ name: 'Acknowledgement', to: 'Reporter', fits: true, sentColumn: 'First reply sent' });
+    expect(data.templates[0]).toEqual({ name: 'Acknowledgement', to: 'Reporter', step: 'acknowledgement', fits: true, reason: null, sentColumn: 'First reply sent' });
+    expect(data.preselect).toBe('Acknowledgement');
     expect(data.templates.filter((t) => t.fits)).toHaveLength(1);
     expect(data.sentDates['First reply sent']).toBe('');
     expect(JSON.parse(JSON.stringify(data))).toEqual(data); // JSON-safe
@@ -274,12 +278,18 @@ describe('the dialog', () => {
     select(s.env, 2);
     const decided = s.gas.run('draftDialogData', 'IRT-2026-008') as typeof data;
     expect(decided.caseId).toBe('IRT-2026-008');
-    expect(decided.templates.filter((t) => t.fits).map((t) => t.name)).toEqual([
-      'Update to reporter',
-      'Update to reported party',
-      RESPONSE_PLAN,
-      OUTCOME_NOTICE,
+    // Decided: the response plan, and nothing else, until it is sent.
+    expect(decided.templates.map((t) => [t.name, t.reason])).toEqual([
+      [RESPONSE_PLAN, null],
+      ['Acknowledgement', 'the first reply was sent'],
+      ['Not a violation', 'the case was assessed as a possible violation'],
+      ['Next steps to reporter', 'the reporter was notified'],
+      ['Notify reported party', 'the reported party was notified'],
+      ['Update to reporter', 'the case is decided: send the response plan instead'],
+      ['Update to reported party', 'the case is decided: send the response plan instead'],
+      [OUTCOME_NOTICE, 'the response plan has not been sent'],
     ]);
+    expect(decided.preselect).toBe(RESPONSE_PLAN);
     expect(decided.sentDates).toMatchObject({ 'First reply sent': '2026-02-15', 'Last update to reporter': '2026-03-01', 'Response plan sent': '' });
   });
 });
@@ -293,8 +303,8 @@ describe('previewDraft', () => {
 
   test('dates print in the spreadsheet zone on both sides of UTC, in the Settings format', () => {
     const body = (s: Setup) => (s.gas.run('previewDraft', 'IRT-2026-008', 'Update to reporter') as { body: string }).body;
-    expect(body(setUp('Pacific/Auckland'))).toContain('as of 5 March 2026.');
-    const la = setUp('America/Los_Angeles');
+    expect(body(setUp('Pacific/Auckland', [RECEIVED, INVESTIGATING]))).toContain('as of 5 March 2026.');
+    const la = setUp('America/Los_Angeles', [RECEIVED, INVESTIGATING]);
     expect(body(la)).toContain('as of 4 March 2026.');
     expect((la.gas.run('previewDraft', 'IRT-2026-007', 'Acknowledgement') as { body: string }).body).toContain('on 14 February 2026 ');
 
@@ -302,6 +312,85 @@ describe('previewDraft', () => {
     const row = settings.findIndex((r) => r[0] === 'Date format in emails') + 1;
     la.env.sheet('Settings').getRange(row, 2).setValue("EEEE d MMM yyyy");
     expect(body(la)).toContain('as of Wednesday 4 Mar 2026.');
+  });
+});
+
+describe('every default saved reply against a case at every stage', () => {
+  const TEAM_OF_THREE = 'a@irt.example, b@irt.example, c@irt.example';
+  const at = (id: string, cells: Row): Row => ({ ...RECEIVED, 'Case ID': id, ...cells });
+  const assessing: Row = { Stage: 'Assessing', 'First reply sent': '2026-02-15' };
+  const formed: Row = { ...assessing, Stage: 'Sub-team formed', 'Permission to notify reported party': 'Yes', 'Sub-team': TEAM_OF_THREE, 'Sub-team formed': '2026-02-18' };
+  const investigating: Row = { ...formed, Stage: 'Investigating', 'Reporter notified': '2026-02-20', 'Reported party notified': '2026-02-21' };
+  const decided: Row = { ...investigating, Stage: 'Decision', Outcome: 'Warning', 'Requested action': 'Please keep to the topic in the forum.' };
+  const planSent: Row = { ...decided, 'Response plan sent': '2026-03-01' };
+  const CASES: Row[] = [
+    at('IRT-2026-001', {}),
+    at('IRT-2026-002', assessing),
+    at('IRT-2026-003', { ...assessing, Stage: 'Not a violation' }),
+    at('IRT-2026-004', formed),
+    at('IRT-2026-005', investigating),
+    at('IRT-2026-006', decided),
+    at('IRT-2026-009', planSent),
+    at('IRT-2026-010', { ...planSent, 'Reporter told outcome': '2026-03-02' }),
+    at('IRT-2026-011', { ...planSent, 'Reporter told outcome': '2026-03-02', Stage: 'Closed', Closed: '2026-03-03' }),
+  ];
+
+  test('each is drafted exactly when the dialog offers it, and otherwise refused with the dialog’s reason, nothing half-drafted', () => {
+    const s = setUp('Pacific/Auckland', CASES);
+    const offered: Record<string, string[]> = {};
+    for (const row of CASES) {
+      const id = row['Case ID'];
+      const data = s.gas.run('draftDialogData', id) as DraftDialogData;
+      expect(data.templates.map((t) => t.name).sort()).toEqual(DEFAULT_TEMPLATES.map((t) => t.name).sort());
+      offered[id] = data.templates.filter((t) => t.fits).map((t) => t.name);
+      for (const choice of data.templates) {
+        const before = s.env.drafts.list.length;
+        for (const fn of ['previewDraft', 'createDraft']) {
+          if (choice.fits) {
+            const result = s.gas.run(fn, id, choice.name) as { to: string; subject: string };
+            expect(result.to).toBe(choice.to === 'Reporter' ? 'zoe@example.org' : 'sam@example.net');
+            expect(JSON.stringify(result)).not.toMatch(/\{\{|\}\}/);
+          } else {
+            expect(() => s.gas.run(fn, id, choice.name)).toThrow(
+              `No draft was created for case ${id} with "${choice.name}":\n• Not for this case now: ${choice.reason}`,
+            );
+          }
+        }
+        expect(s.env.drafts.list.length).toBe(before + (choice.fits ? 1 : 0));
+      }
+    }
+    expect(offered).toEqual({
+      'IRT-2026-001': ['Acknowledgement'],
+      'IRT-2026-002': ['Not a violation'],
+      'IRT-2026-003': ['Not a violation'],
+      'IRT-2026-004': ['Next steps to reporter', 'Notify reported party'],
+      'IRT-2026-005': ['Update to reporter', 'Update to reported party'],
+      'IRT-2026-006': [RESPONSE_PLAN],
+      'IRT-2026-009': [OUTCOME_NOTICE],
+      'IRT-2026-010': [],
+      'IRT-2026-011': [],
+    });
+    // One Log line per draft, none for a refusal.
+    expect(logRows(s.env).filter((r) => r[3] === 'Draft created')).toHaveLength(s.env.drafts.list.length);
+  });
+
+  test('the dialog opens on the saved reply of the case’s next action', () => {
+    const s = setUp('Pacific/Auckland', CASES);
+    const preselect = (id: string) => (s.gas.run('draftDialogData', id) as DraftDialogData).preselect;
+    expect(preselect('IRT-2026-001')).toBe('Acknowledgement');
+    expect(preselect('IRT-2026-004')).toBe('Next steps to reporter');
+    expect(preselect('IRT-2026-006')).toBe(RESPONSE_PLAN);
+    expect(preselect('IRT-2026-009')).toBe(OUTCOME_NOTICE);
+    expect(preselect('IRT-2026-011')).toBeNull();
+  });
+
+  test('during the investigation, the update that is due first', () => {
+    const due = (reporter: string, reported: string) =>
+      at('IRT-2026-005', { ...investigating, 'Last update to reporter': reporter, 'Last update to reported party': reported });
+    const first = setUp('Pacific/Auckland', [due('2026-03-01', '2026-02-25')]);
+    expect((first.gas.run('draftDialogData', 'IRT-2026-005') as DraftDialogData).preselect).toBe('Update to reported party');
+    const second = setUp('Pacific/Auckland', [due('2026-02-25', '2026-03-01')]);
+    expect((second.gas.run('draftDialogData', 'IRT-2026-005') as DraftDialogData).preselect).toBe('Update to reporter');
   });
 });
 
@@ -390,6 +479,8 @@ describe('createDraft', () => {
     expect((s.gas.run('previewDraft', 'IRT-2026-008', RESPONSE_PLAN) as { body: string }).body).toContain(
       'End date: 30 June 2026\n\nRepeated insults in one forum thread.\n\n',
     );
+    // The outcome notice once the plan is sent.
+    s.env.sheet('Cases').getRange(3, s.col('Response plan sent') + 1).setValue('2026-03-04');
     const notice = s.gas.run('previewDraft', 'IRT-2026-008', OUTCOME_NOTICE) as { to: string; body: string };
     expect(notice.to).toBe('zoe@example.org');
     expect(notice.body).toContain('What we have asked of the other party: Please stay away from the forum and the chat server until the ban ends.');
@@ -410,18 +501,51 @@ describe('createDraft', () => {
 describe('refusals create no draft and write nothing', () => {
   const refusals: [string, (s: Setup) => void, string, RegExp[]][] = [
     [
-      'the reported party without permission',
+      'the reported party before a sub-team is formed',
       () => undefined,
       'Notify reported party',
-      [/No draft was created for case IRT-2026-007 with "Notify reported party":/, /permission is "Not asked"/],
+      [/No draft was created for case IRT-2026-007 with "Notify reported party":\n• Not for this case now: the sub-team is not formed yet$/],
+    ],
+    [
+      'the reported party without permission',
+      (s) => investigate(s, 'Not asked'),
+      'Notify reported party',
+      [/No draft was created for case IRT-2026-007 with "Notify reported party":\n• Not for this case now: the reporter has not given permission$/],
+    ],
+    [
+      'a team’s own template to the reported party, without permission',
+      (s) => {
+        investigate(s, 'No');
+        s.env.seedSheet('Templates', [...s.env.sheetValues('Templates'), ['Questions', 'Reported party', 'About {{Case ID}}', 'Hello']]);
+      },
+      'Questions',
+      [/• Not for this case now: the reporter has not given permission$/],
+    ],
+    [
+      'a team’s own template to the reported party, before a sub-team is formed',
+      (s) => {
+        s.env.sheet('Cases').getRange(2, s.col('Permission to notify reported party') + 1).setValue('Yes');
+        s.env.seedSheet('Templates', [...s.env.sheetValues('Templates'), ['Questions', 'Reported party', 'About {{Case ID}}', 'Hello']]);
+      },
+      'Questions',
+      [/• Not for this case now: the sub-team is not formed yet$/],
+    ],
+    [
+      'an update before the reporter is notified',
+      () => undefined,
+      'Update to reporter',
+      [/• Not for this case now: the reporter has not been notified yet$/],
+    ],
+    [
+      'the response plan before an outcome is recorded',
+      (s) => investigate(s, 'Yes'),
+      RESPONSE_PLAN,
+      [/• Not for this case now: no outcome is recorded yet$/],
     ],
     [
       'a placeholder with no value',
-      (s) => {
-        addEarlierDefaults(s);
-        s.env.sheet('Cases').getRange(3, s.col('Outcome end date') + 1).clearContent();
-      },
-      'Response plan: temporary ban',
+      (s) => s.env.seedSheet('Templates', [...s.env.sheetValues('Templates'), ['Ends', 'Reporter', 'About {{Case ID}}', 'Ends {{Outcome end date}}']]),
+      'Ends',
       [/• \{\{Outcome end date\}\}: the Outcome end date cell is empty on this row/],
     ],
     [
@@ -450,6 +574,19 @@ describe('refusals create no draft and write nothing', () => {
     ],
     ['an unknown template', () => undefined, 'Nope', [/There is no template named "Nope"/]],
   ];
+
+  /** Case IRT-2026-007 (row 2) with its sub-team formed and the reporter notified, the permission as given. */
+  function investigate(s: Setup, permission: string): void {
+    const cells: Row = {
+      Stage: 'Investigating',
+      'First reply sent': '2026-02-15',
+      'Sub-team': 'a@irt.example, b@irt.example, c@irt.example',
+      'Sub-team formed': '2026-02-18',
+      'Reporter notified': '2026-02-20',
+      'Permission to notify reported party': permission,
+    };
+    for (const [name, value] of Object.entries(cells)) s.env.sheet('Cases').getRange(2, s.col(name) + 1).setValue(value);
+  }
 
   for (const [what, arrange, template, messages] of refusals) {
     test(what, () => {
@@ -488,7 +625,8 @@ describe('refusals create no draft and write nothing', () => {
   test('the response plan goes without permission; other reported-party templates do not', () => {
     const s = setUp();
     s.env.sheet('Cases').getRange(3, s.col('Permission to notify reported party') + 1).setValue('No');
-    expect(() => s.gas.run('createDraft', 'IRT-2026-008', 'Update to reported party')).toThrow(/permission is "No"/);
+    s.env.seedSheet('Templates', [...s.env.sheetValues('Templates'), ['Questions', 'Reported party', 'About {{Case ID}}', 'Hello']]);
+    expect(() => s.gas.run('createDraft', 'IRT-2026-008', 'Questions')).toThrow(/the reporter has not given permission/);
     expect(s.env.drafts.list).toHaveLength(0);
     s.gas.run('createDraft', 'IRT-2026-008', RESPONSE_PLAN);
     expect(s.env.drafts.list).toHaveLength(1);
