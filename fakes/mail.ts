@@ -30,6 +30,9 @@ export class Outbox {
   }
 }
 
+/** Apps Script's quota for one email's body (a consumer account; Workspace allows 400 kB): text and HTML. */
+export const EMAIL_BODY_MAX_BYTES = 200 * 1024;
+
 const EMAIL_RE = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]+$/;
 
 function addresses(list: string): string[] {
@@ -58,6 +61,7 @@ export class FakeMailApp extends Fake implements Implements<MA, 'sendEmail' | 'g
     for (const address of recipients) {
       if (!EMAIL_RE.test(address) || this._outbox._fails(address)) throw gasError(`Invalid email: ${address}`);
     }
+    if (Buffer.byteLength(mail.body) + Buffer.byteLength(mail.htmlBody) > EMAIL_BODY_MAX_BYTES) throw gasError('Limit Exceeded: Email Body Size.');
     if (this._outbox.quota < recipients.length) throw gasError('Service invoked too many times for one day: email.');
     this._outbox.quota -= recipients.length;
     this._outbox.sent.push(mail);

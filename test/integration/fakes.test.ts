@@ -509,6 +509,17 @@ describe('runtime: the bundle runs as Apps Script runs it', () => {
 });
 
 describe('quotas Google enforces', () => {
+  test('an email body (text and HTML together) over 200 kB is refused and not sent', () => {
+    const env = createEnv();
+    env.globals.MailApp.sendEmail({ to: 'a@example.org', subject: 'S', body: 'x'.repeat(100 * 1024), htmlBody: 'y'.repeat(100 * 1024) });
+    expect(() => env.globals.MailApp.sendEmail({ to: 'a@example.org', subject: 'S', body: 'x'.repeat(100 * 1024), htmlBody: 'y'.repeat(100 * 1024 + 1) })).toThrow(
+      'Limit Exceeded: Email Body Size.',
+    );
+    expect(env.outbox.sent).toHaveLength(1);
+    expect(env.outbox.quota).toBe(99);
+  });
+
+
   test('a property value over 9 kB and a store over 500 kB throw, and change nothing', () => {
     const env = createEnv();
     const props = env.globals.PropertiesService.getScriptProperties();
