@@ -141,7 +141,7 @@ export function recordCaseStep(
     if (!plan.ok) throw new Error(`${plan.message} Nothing was saved.`);
 
     writeCaseCells(table, found, plan.cells, day, settings);
-    appendLog(spreadsheet, [{ caseId: found.caseId, action: plan.action, detail: plan.detail }]);
+    appendLog(spreadsheet, [{ caseId: found.caseId, row: found.rowNumber, action: plan.action, detail: plan.detail }]);
 
     // Read the row back so the new version is exactly what the next step will compare against.
     const width = table.sheet.getLastColumn();

@@ -81,7 +81,7 @@ export function createTemplateDraft(spreadsheet: Spreadsheet, caseId: unknown, t
   return withDocumentLock(() => {
     const { found, template, draft } = fill(spreadsheet, caseId, templateName);
     const draftId = createGmailDraft({ to: draft.to, subject: draft.subject, text: draft.body });
-    appendLog(spreadsheet, [{ caseId: found.caseId, action: 'Draft created', detail: `${template.name} → ${draft.role}` }]);
+    appendLog(spreadsheet, [{ caseId: found.caseId, row: found.rowNumber, action: 'Draft created', detail: `${template.name} → ${draft.role}` }]);
     return { draftId, to: draft.to, subject: draft.subject };
   });
 }

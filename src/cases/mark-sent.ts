@@ -37,7 +37,7 @@ export function markTemplateSentToday(spreadsheet: Spreadsheet, caseId: string, 
 
     if (plan.changed) {
       writeCaseCells(table, found, plan.cells, day, settings);
-      appendLog(spreadsheet, [{ caseId: found.caseId, action: plan.action, detail: plan.detail }]);
+      appendLog(spreadsheet, [{ caseId: found.caseId, row: found.rowNumber, action: plan.action, detail: plan.detail }]);
     }
     return {
       column: plan.column,

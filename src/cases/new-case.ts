@@ -92,7 +92,7 @@ export function submitNewCase(spreadsheet: Spreadsheet, input: unknown): NewCase
     // The row is saved: a failing log line (e.g. a protected Log sheet) must not make the
     // member think otherwise and enter the case twice.
     try {
-      appendLog(spreadsheet, [{ caseId, action: 'Case created' }, ...repeat.log]);
+      appendLog(spreadsheet, [{ caseId, row: rowNumber, action: 'Case created' }, ...repeat.log]);
     } catch {
       return { ...saved, warning: 'The case was saved, but the Log sheet could not be written (is it protected?).' };
     }

@@ -23,6 +23,6 @@ export function resetRepeatReport(table: CaseTable, newCaseId: string, reportedP
     fillCells(table, withDate.map((x) => ({ rowNumber: sheetRow(x.i), columns: ['Expunge after'] })), '');
   return {
     caseIds: earlier.map((c) => c.caseId).filter((id) => id !== ''),
-    log: withDate.map((x) => ({ caseId: x.c.caseId, action: CLOCK_RESET_ACTION, detail: `by ${newCaseId}` })),
+    log: withDate.map((x) => ({ caseId: x.c.caseId, row: sheetRow(x.i), action: CLOCK_RESET_ACTION, detail: `by ${newCaseId}` })),
   };
 }

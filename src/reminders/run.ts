@@ -258,7 +258,7 @@ export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
     writeRunLog(spreadsheet, [
       ...logEntries(run),
       ...expunging,
-      ...(warning ? [{ caseId: '', action: 'Settings problem', detail: warning }] : []),
+      ...(warning ? [{ caseId: '' as const, action: 'Settings problem', detail: warning }] : []),
     ]);
     return run;
   } finally {

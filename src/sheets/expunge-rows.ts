@@ -51,6 +51,6 @@ export function expungeRows(spreadsheet: Spreadsheet, table: CaseTable, ids: rea
 
   const columns = presentIdentifyingColumns(table) as ColumnName[];
   fillCells(table, found.map((f) => ({ rowNumber: f.rowNumber, columns })), EXPUNGED);
-  appendLog(spreadsheet, found.map((f) => ({ caseId: f.caseId, action: EXPUNGE_LOG_ACTION })));
+  appendLog(spreadsheet, found.map((f) => ({ caseId: f.caseId, row: f.rowNumber, action: EXPUNGE_LOG_ACTION })));
   return { caseIds: found.map((f) => f.caseId), columns };
 }

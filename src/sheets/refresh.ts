@@ -47,5 +47,5 @@ export function refreshAll(spreadsheet: Spreadsheet): Refreshed {
 
 /** One Log line per Case ID problem, naming the row (the cell's text stays in the sheet). */
 export function logCaseIdProblems(spreadsheet: Spreadsheet, problems: Refreshed['caseIdProblems']): void {
-  appendLog(spreadsheet, problems.map((p) => ({ caseId: `Row ${p.row}`, action: 'Case ID problem', detail: p.problem })));
+  appendLog(spreadsheet, problems.map((p) => ({ caseId: '', row: p.row, action: 'Case ID problem', detail: p.problem })));
 }

@@ -266,3 +266,17 @@ describe('date format in emails', () => {
     expect(bad.settings.emailDateFormat).toBe('d MMMM yyyy');
   });
 });
+
+describe('a Settings problem names the setting and what is wrong, never the cell', () => {
+  // Problems are logged and shown in toasts: what a member typed (a name, an address) stays in the sheet.
+  const typed = ['Reporterina Quill, Accusado Brandt', 'zoe@parties.example, Zoë', 'r\u200Bobin@example.org', '=HYPERLINK("secretlink")'];
+  test.each(SETTING_SPECS.map((spec) => [spec.label]))('%s', (label) => {
+    for (const value of typed) {
+      const { problems } = parseSettings([[label, value]]);
+      for (const problem of problems) {
+        expect(problem).toMatch(new RegExp(`^${label.split(' ')[0]}`));
+        for (const part of value.split(/,\s*/)) expect(problem).not.toContain(part);
+      }
+    }
+  });
+});
