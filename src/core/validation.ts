@@ -1,7 +1,7 @@
 // One set of rules for what a cell or a form field may hold: the sheet's data
 // validation, the sidebar's field checks and the server's re-check all use these.
 
-import { dayFromIso, isValidTimeZone, isoFromDay, type Day } from './calendar';
+import { dayFromIso, isoFromDay, type Day } from './calendar';
 import { CASE_COLUMNS, PERMISSIONS, type ColumnName, type ColumnSpec, type Permission } from './columns';
 
 // Practical, not RFC 5322: one @, no spaces or brackets, a dot in the domain.
@@ -40,16 +40,6 @@ export const MAX_CELL_TEXT = SHEETS_CELL_LIMIT - 1;
 export function subTeamValidationFormula(cellA1: string): string {
   const email = '[^\\s@,]+@[^\\s@,]+\\.[^\\s@,]+';
   return `=OR(ISBLANK(${cellA1}), REGEXMATCH(${cellA1}, "^\\s*${email}\\s*,\\s*${email}\\s*,\\s*${email}\\s*$"))`;
-}
-
-/**
- * An optional party time zone: empty, or a zone name the runtime knows (IANA, e.g.
- * Europe/Berlin). The sheet can only check the shape; this checks the name.
- */
-export function timeZoneProblem(column: string, text: string): string | null {
-  const zone = text.trim();
-  if (zone === '' || isValidTimeZone(zone)) return null;
-  return `${column} "${zone}" is not an IANA time zone name (e.g. Europe/Berlin)`;
 }
 
 /** Sheet data-validation formula for a time-zone column: blank, or shaped like Area/Location (or UTC). */
