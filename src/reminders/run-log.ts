@@ -36,10 +36,21 @@ export function writeRunLog(spreadsheet: Spreadsheet, entries: LogEntry[]): void
     if (!isLockBusy(error)) throw error;
     const kept = all.map((e) => ({ ...e, detail: `(earlier run) ${e.detail ?? ''}`.slice(0, 600) }));
     while (kept.length > 1 && JSON.stringify(kept).length > PENDING_LOG_MAX_CHARS) kept.shift();
-    properties.setProperty(PENDING_LOG_PROPERTY, JSON.stringify(kept));
-    console.warn(`Reminder run: the Log could not be written (tracker busy); kept for the next run: ${entries.map((e) => e.action).join(', ')}`);
+    let keptFor = 'kept for the next run';
+    try {
+      properties.setProperty(PENDING_LOG_PROPERTY, JSON.stringify(kept));
+    } catch {
+      keptFor = 'and could not be kept for the next run';
+    }
+    console.warn(`Reminder run: the Log could not be written (tracker busy), ${keptFor}: ${entries.map((e) => e.action).join(', ')}`);
     return;
   }
-  if (all.length > entries.length) properties.deleteProperty(PENDING_LOG_PROPERTY);
+  if (all.length > entries.length) {
+    try {
+      properties.deleteProperty(PENDING_LOG_PROPERTY);
+    } catch {
+      // Written twice at worst: the next run's Log write repeats these lines.
+    }
+  }
 }
 

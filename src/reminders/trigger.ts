@@ -108,7 +108,11 @@ export function requestFollowUp(today: Day): FollowUp {
   const used = day === isoFromDay(today) ? Number(count) || 0 : 0;
   if (used >= MAX_FOLLOW_UPS_PER_DAY) return { scheduled: 'no', error: `${MAX_FOLLOW_UPS_PER_DAY} follow-up runs today already` };
   const followUp = scheduleFollowUp();
-  if (followUp.scheduled === 'new') properties.setProperty(FOLLOW_UPS_PROPERTY, `${isoFromDay(today)}|${used + 1}`);
+  try {
+    if (followUp.scheduled === 'new') properties.setProperty(FOLLOW_UPS_PROPERTY, `${isoFromDay(today)}|${used + 1}`);
+  } catch {
+    // Bookkeeping: the follow-up is scheduled all the same; at worst today allows one more.
+  }
   return followUp;
 }
 

@@ -376,6 +376,25 @@ describe('sendDeadlineReminders', () => {
     expect(s.env.outbox.sent.slice(3).map((m) => m.to)).toEqual(['eve@irt.example', 'bob@irt.example', 'cat@irt.example']);
   });
 
+  test('a full property store (500 kB) stops no send and no follow-up: every digest goes out and the Log says what was not recorded', () => {
+    const s = ready();
+    s.env.triggers.addonLimits = false;
+    // Another script's data fills the store to 10 bytes short of Apps Script's 500 kB.
+    const store = s.env.properties.script;
+    const used = () => [...store].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    for (let i = 0; i < 56; i++) store.set(`OTHER_${i}`, 'x'.repeat(9_000));
+    store.set('OTHER_last', 'x'.repeat(500 * 1024 - used() - 'OTHER_last'.length - 10));
+    runTrigger(s);
+    expect(recipients(s.env.outbox.sent)).toEqual(ALL);
+    const log = logRows(s);
+    expect(log[0][4]).toBe('6 sent, 0 already sent today, 0 failed, 0 held back (6 due)');
+    expect(log[1].slice(3, 5)).toEqual(['Reminders not recorded', expect.stringMatching(/^6 digest\(s\) went out but could not be recorded as sent/)]);
+    s.env.locks.holdScriptLock();
+    runTrigger(s);
+    expect(followUps(s)).toHaveLength(1);
+    expect(logRows(s).at(-1)?.[3]).toBe('Reminders postponed');
+  });
+
   test('a run that cannot get the script lock in 30 s reads and sends nothing, says so in the Log, and leaves one follow-up that completes the day', () => {
     const s = ready();
     s.env.triggers.addonLimits = false; // a bound script (see README): Google's add-on trigger limits do not apply
