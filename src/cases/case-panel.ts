@@ -55,7 +55,7 @@ export interface CasePanelData extends CasePanelView {
 }
 
 /** A long Roster's problems are counted, and the first few shown. */
-export const ROSTER_PROBLEMS_SHOWN = 5;
+const ROSTER_PROBLEMS_SHOWN = 5;
 
 export interface StepRecorded {
   /** What was recorded, for the panel's message. */
@@ -180,7 +180,7 @@ export interface SubTeamAdvice extends SubTeamSuggestion {
 }
 
 /** Enough left-out members to see why someone is missing, not a page of them. */
-export const EXCLUDED_SHOWN = 20;
+const EXCLUDED_SHOWN = 20;
 
 /** The best available members for the case's sub-team (or a replacement), each choice explained. */
 export function suggestSubTeamFor(spreadsheet: Spreadsheet, caseId: unknown, options?: unknown): SubTeamAdvice {

@@ -301,12 +301,12 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
 }
 
 /** The rule's order: score, then spread, then open cases, then emails. */
-export function compareGroups(a: GroupScore & { keys: readonly string[] }, b: GroupScore & { keys: readonly string[] }): number {
+function compareGroups(a: GroupScore & { keys: readonly string[] }, b: GroupScore & { keys: readonly string[] }): number {
   return a.score - b.score || a.spreadMinutes - b.spreadMinutes || a.openCases - b.openCases || compareKeys(a.keys, b.keys);
 }
 
-/** Scores a group the way the rule does (exported so tests can search exhaustively with it). */
-export function scoreGroup(offsets: readonly number[], openCases: number, partyOffsets: readonly number[]): GroupScore {
+/** Scores a group the way the rule does. */
+function scoreGroup(offsets: readonly number[], openCases: number, partyOffsets: readonly number[]): GroupScore {
   const spreadMinutes = offsetSpread(offsets);
   const partyMinutes = partyOffsets.length
     ? Math.max(...partyOffsets.map((p) => Math.min(...offsets.map((o) => offsetDistance(o, p)))))
