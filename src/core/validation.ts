@@ -36,9 +36,10 @@ export const SHEETS_CELL_LIMIT = 50_000;
 /** The longest text a member may enter: every text is written after an apostrophe (inertText), which counts. */
 export const MAX_CELL_TEXT = SHEETS_CELL_LIMIT - 1;
 
-/** Sheet data-validation formula for the Sub-team column: blank, or three comma-separated emails. */
+/** Sheet data-validation formula for the Sub-team column: blank, or three comma-separated emails (printable ASCII, as emailProblem). */
 export function subTeamValidationFormula(cellA1: string): string {
-  const email = '[^\\s@,]+@[^\\s@,]+\\.[^\\s@,]+';
+  const part = '[\\x21-\\x2B\\x2D-\\x3F\\x41-\\x7E]+'; // printable ASCII but , and @
+  const email = `${part}@${part}\\.${part}`;
   return `=OR(ISBLANK(${cellA1}), REGEXMATCH(${cellA1}, "^\\s*${email}\\s*,\\s*${email}\\s*,\\s*${email}\\s*$"))`;
 }
 

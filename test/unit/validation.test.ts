@@ -112,6 +112,11 @@ describe('SHEET_RULES', () => {
       expect(pattern.test('ana@example.org, bo@example.org,cy@example.org')).toBe(true);
       expect(pattern.test('ana@example.org, bo@example.org')).toBe(false);
       expect(pattern.test('ana@example.org; bo@example.org; cy@example.org')).toBe(false);
+      // Look-alike addresses are refused by the sheet too, as by the server.
+      expect(pattern.test('ana@example.org, b\u200Bo@example.org, cy@example.org')).toBe(false);
+      expect(pattern.test('ana@example.org, bö@example.org, cy@example.org')).toBe(false);
+      expect(pattern.test('ana@example.org, bo@exa mple.org, cy@example.org')).toBe(false);
+      expect(formula).toContain('[\\x21-\\x2B\\x2D-\\x3F\\x41-\\x7E]+@');
     }
   });
 });
