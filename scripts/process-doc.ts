@@ -32,7 +32,7 @@ function milestoneRow(m: MilestoneDeclaration, process: Process): string {
   const reply = m.template ? `${process.templateStep(m.template).name} (Step ${code(stepText({ step: m.template }))})` : '—';
   const step = m.step ? `${stepLabel(m.step.id)} (at ${m.step.stages.join(', ')})` : '—';
   const cells = [
-    m.words.timeline,
+    m.words.timeline ?? m.words.next,
     list(m.columns.map(code)),
     when,
     dueText(m.due, process) + (m.repeats ? ', again after each one' : ''),

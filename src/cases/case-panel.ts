@@ -5,7 +5,9 @@
 import { isoFromDay, type Day } from '../core/calendar';
 import type { Settings } from '../core/settings';
 import { buildPanelView, rowVersion, type CasePanelView } from '../core/case-panel-view';
+import { PROCESS } from '../core/process';
 import {
+  allowedSteps,
   cleanFields,
   isStepId,
   planStep,
@@ -76,9 +78,10 @@ function panelFor(
   rosterRead?: ReturnType<typeof readRoster>,
 ): CasePanelData {
   const record = readPanelCase(row, table.map, table.timeZone);
-  const view = buildPanelView(record, rowVersion(row, table.map), day, settings);
-  const needsRoster = view.subTeam.length > 0 || view.steps.some((s) => SUB_TEAM_STEPS.includes(s.id));
+  // The Roster (one read) names the sub-team and says who of them is unavailable today.
+  const needsRoster = record.subTeam.trim() !== '' || allowedSteps(record).some((id) => SUB_TEAM_STEPS.includes(id));
   const roster = needsRoster ? (rosterRead ?? readRoster(spreadsheet)) : { members: [], problems: [] };
+  const view = buildPanelView(record, rowVersion(row, table.map), day, settings, PROCESS, roster.members);
   const exclusions = caseExclusions(record);
   const memberOf = (email: string) => {
     const onRoster = roster.members.find((m) => m.email.toLowerCase() === email.toLowerCase());

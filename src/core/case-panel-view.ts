@@ -3,11 +3,12 @@
 
 import { isDate, isoFromDay, type Day } from './calendar';
 import { memberEntries } from './people';
-import { stepViews, type PanelCase, type StepView } from './case-steps';
+import { stepLabel, stepViews, type PanelCase, type StepView } from './case-steps';
 import { caseTimeline, type TimelineItem } from './case-timeline';
-import { COLUMN_NAMES, COMPUTED_COLUMNS, type ColumnMap, type ColumnName } from './columns';
+import { COLUMN_NAMES, COMPUTED_COLUMNS, type ColumnMap, type ColumnName, type Stage } from './columns';
 import { computeDeadline, type DeadlineSettings } from './deadlines';
-import { PROCESS, type Process } from './process';
+import { PROCESS, SUB_TEAM_STAGES, dayIn, type Process } from './process';
+import { unavailability } from './roster';
 import { rowProblems } from './row-checks';
 
 export interface CasePanelView {
@@ -22,7 +23,16 @@ export interface CasePanelView {
   steps: StepView[];
   /** What is wrong with the row, if anything (then no step is offered). */
   problems: string[];
+  /** The sub-team's own target for a decision, yyyy-mm-dd, if it set one. */
+  targetDecisionDate: string | null;
+  /** Sub-team members the Roster says are unavailable today (IRT members, never a party). */
+  unavailableMembers: { email: string; name: string; why: string }[];
+  /** What the member should know before acting: a member unavailable, a target passed, a notification waiting. */
+  notices: string[];
 }
+
+/** What the panel knows of a Roster member (only for the sub-team's availability). */
+export type PanelRosterMember = { name: string; email: string; available: boolean; unavailableUntil: Day | null };
 
 export function buildPanelView(
   c: PanelCase,
@@ -30,8 +40,27 @@ export function buildPanelView(
   today: Day,
   settings: DeadlineSettings,
   process: Process = PROCESS,
+  roster: readonly PanelRosterMember[] = [],
 ): CasePanelView {
   const deadline = computeDeadline(c, today, settings, process);
+  const open = typeof c.closed !== 'number' && c.stage !== 'Closed';
+  const unavailableMembers = open && SUB_TEAM_STAGES.includes(c.stage as Stage) ? unavailableOf(c, roster, today) : [];
+  const target = dayIn(c, process.declaration.target.column);
+  const notices = [
+    ...unavailableMembers.map((m) => `${m.name || m.email} is ${m.why}: replace them with “${stepLabel('replaceMember')}”.`),
+    ...(open && target !== null && target < today && !process.isDone(process.declaration.target.metBy, c)
+      ? [`${process.declaration.target.words.passed} (${isoFromDay(target)}).`]
+      : []),
+    ...(open && process.isDone('subTeam', c) && process.isReachable('permission', c) && !process.isDone('permission', c)
+      ? [
+          `The reported party’s notification waits for the reporter’s permission (${c.permission || 'Not asked'}): ` +
+            `no deadline runs on it until it is Yes. Record the answer with “${stepLabel('permission')}”.`,
+        ]
+      : []),
+  ];
+  const steps = stepViews(c, today, settings, process);
+  // An unavailable member comes first: replace them before anything else.
+  if (unavailableMembers.length) steps.sort((a, b) => Number(b.id === 'replaceMember') - Number(a.id === 'replaceMember'));
   return {
     caseId: c.caseId,
     stage: c.stage,
@@ -40,9 +69,21 @@ export function buildPanelView(
     subTeam: memberEntries(c.subTeam),
     next: { action: deadline.action, due: deadline.due === null ? null : isoFromDay(deadline.due), status: deadline.status },
     timeline: caseTimeline(c, today, settings, process),
-    steps: stepViews(c, today, settings, process),
+    steps,
     problems: rowProblems(c),
+    targetDecisionDate: target === null ? null : isoFromDay(target),
+    unavailableMembers,
+    notices,
   };
+}
+
+/** The sub-team's members whose Roster row says they cannot work on the case today. */
+function unavailableOf(c: PanelCase, roster: readonly PanelRosterMember[], today: Day) {
+  return memberEntries(c.subTeam).flatMap((email) => {
+    const member = roster.find((m) => m.email.toLowerCase() === email.toLowerCase());
+    const why = member ? unavailability(member, today) : null;
+    return member && why ? [{ email: member.email, name: member.name, why }] : [];
+  });
 }
 
 

@@ -37,6 +37,7 @@ export const STEP_IDS = [
   'firstReply',
   'assessment',
   'subTeam',
+  'permission',
   'notifyReporter',
   'notifyReportedParty',
   'updateReporter',
@@ -87,6 +88,7 @@ export type FieldName =
   | 'assessment'
   | 'members'
   | 'channel'
+  | 'targetDate'
   | 'permission'
   | 'outcome'
   | 'endDate'
@@ -102,6 +104,7 @@ export const FIELD_NAMES: readonly FieldName[] = [
   'assessment',
   'members',
   'channel',
+  'targetDate',
   'permission',
   'outcome',
   'endDate',
@@ -260,19 +263,20 @@ const STEPS: readonly StepSpec[] = [
         label: 'The team’s assessment',
         type: 'select',
         options: [...ASSESSMENTS],
-        value: c.stage === 'Not a violation' ? 'Not a violation' : 'Possible violation',
+        value: pathOf(c) === 'not a violation' ? 'Not a violation' : 'Possible violation',
         required: true,
-        help: 'Not a violation: explain to the reporter, then close. Possible violation: form a sub-team.',
+        help: 'Not a violation: explain to the reporter, then close the help-desk ticket. Possible violation: form a sub-team.',
       },
     ],
+    // Kept in Assessment too, so a closed case still says why it closed.
     plan: (_c, f) => {
       const value = (f.assessment ?? '').trim();
-      if (value === 'Not a violation') return { Stage: 'Not a violation' };
-      if (value === 'Possible violation') return { Stage: 'Assessing' };
+      if (value === 'Not a violation') return { Stage: 'Not a violation', Assessment: 'Not a violation' };
+      if (value === 'Possible violation') return { Stage: 'Assessing', Assessment: 'Possible violation' };
       return { error: `Assessment must be ${joinAnd([...ASSESSMENTS]).replace(' and ', ' or ')}` };
     },
     detail: (_c, f) => (f.assessment ?? '').trim(),
-    writes: ['Stage'],
+    writes: ['Stage', 'Assessment'],
   },
   {
     id: 'subTeam',
@@ -289,6 +293,14 @@ const STEPS: readonly StepSpec[] = [
       },
       dateField('Formed on', today),
       { name: 'channel', label: 'Communication channel', type: 'text', value: c.channel, required: false },
+      {
+        name: 'targetDate',
+        label: 'Target decision date (optional)',
+        type: 'date',
+        value: isSet(c.targetDecisionDate) ? isoFromDay(c.targetDecisionDate as Day) : '',
+        required: false,
+        help: 'The sub-team’s own timeline: the panel and the digests say when it passes without a decision',
+      },
     ],
     plan: (c, f, day, ctx) => {
       const members = (f.members ?? '').trim();
@@ -305,9 +317,39 @@ const STEPS: readonly StepSpec[] = [
         'Sub-team formed': day,
       };
       if (channel !== '' && channel !== c.channel) cells.Channel = channel;
+      const targetText = (f.targetDate ?? '').trim();
+      if (targetText !== '') {
+        const target = dayFromIso(targetText);
+        if (target === null) return { error: `Target decision date "${targetText}" is not a real date (yyyy-mm-dd)` };
+        if (target < (day as Day)) return { error: 'Target decision date cannot be before the sub-team is formed' };
+        cells['Target decision date'] = target;
+      }
       return cells;
     },
-    writes: ['Stage', 'Sub-team', 'Sub-team formed', 'Channel'],
+    writes: ['Stage', 'Sub-team', 'Sub-team formed', 'Channel', 'Target decision date'],
+  },
+  {
+    id: 'permission',
+    label: 'Record reporter’s permission',
+    fields: (c) => [
+      {
+        name: 'permission',
+        label: 'May we notify the reported party?',
+        type: 'select',
+        options: ['Yes', 'No'],
+        value: c.permission === 'Yes' || c.permission === 'No' ? c.permission : '',
+        required: true,
+        help: 'The reporter’s answer. Until it is Yes, the reported party is not contacted and no deadline runs on notifying them.',
+      },
+    ],
+    plan: (c, f) => {
+      const value = (f.permission ?? '').trim();
+      if (value !== 'Yes' && value !== 'No') return { error: 'The reporter’s answer must be Yes or No' };
+      if (value === c.permission) return { error: `Permission is already ${value}` };
+      return { 'Permission to notify reported party': value };
+    },
+    detail: (_c, f) => (f.permission ?? '').trim(),
+    writes: ['Permission to notify reported party'],
   },
   {
     id: 'notifyReporter',
@@ -581,7 +623,8 @@ function lacking(id: MilestoneId, c: PanelCase): string[] {
     case 'reporterToldOutcome':
       return isSet(c.reporterToldOutcome) ? [] : ['Reporter told outcome (the outcome notice date)'];
     case 'assessment':
-      return pathOf(c) === null ? ['the assessment'] : [];
+      // An adopted row at Assessing without an Assessment value forms its sub-team as it always did.
+      return c.assessment === 'Not a violation' ? ['an assessment of Possible violation'] : [];
     default: {
       const date = PROCESS.milestone(id).columns[0];
       const field = fieldOfColumn(date);
@@ -689,6 +732,10 @@ export function planStep(id: StepId, c: PanelCase, fields: StepFields, ctx: Step
   if (isSet(c.closed) || c.stage === 'Closed') return refuse('the case is closed');
   if (!offered(id, c, process)) return refuse(`not a step for a case at stage ${c.stage}${alreadyDone(id, c, process)}`);
   const missing = missingFor(id, c, process);
+  // Waiting for the reporter's answer: say which step records it.
+  const m = milestoneAt(id, c, process);
+  if (missing && m?.permission && c.permission !== m.permission && c.permission !== 'No')
+    return refuse(`${missing}: record the reporter’s answer with “${stepLabel('permission')}” first`);
   if (missing) return refuse(missing);
 
   let day: Day | null = null;
@@ -725,6 +772,7 @@ export function applyCells(c: PanelCase, cells: CellChanges): PanelCase {
   for (const [column, value] of Object.entries(cells) as [ColumnName, CellValue][]) {
     if (dateFieldOf[column]) next[dateFieldOf[column]] = typeof value === 'number' ? value : null;
     else if (column === 'Stage') next.stage = String(value ?? '');
+    else if (column === 'Assessment') next.assessment = String(value ?? '');
     else if (column === 'Sub-team') next.subTeam = String(value ?? '');
     else if (column === 'Outcome') next.outcome = String(value ?? '');
     else if (column === 'Permission to notify reported party') next.permission = String(value ?? '');

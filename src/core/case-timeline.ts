@@ -32,9 +32,24 @@ export function caseTimeline(c: CaseRecord, today: Day, settings: DeadlineSettin
   const dueOf = (m: MilestoneDeclaration) => (!closed && process.isReachable(m.id, c) ? iso(process.dueOf(m.id, c, settings)) : null);
 
   for (const m of process.declaration.milestones) {
-    if (m.path && m.path !== path) continue;
+    if ((m.path && m.path !== path) || m.words.timeline === null) continue;
     const item = entryFor(m, c, process, dueOf, closed);
     if (item) items.push({ item, milestone: m });
+    // The sub-team's own target for a decision, once it set one.
+    const target = process.declaration.target;
+    if (m.id === target.metBy && dayIn(c, target.column) !== null) {
+      const day = dayIn(c, target.column) as Day;
+      const met = process.isDone(target.metBy, c);
+      items.push({
+        item: {
+          label: target.words.timeline,
+          date: null,
+          due: iso(day),
+          state: met ? 'done' : 'to come',
+          ...(!met && !closed && day < today ? { note: target.words.passed } : {}),
+        },
+      });
+    }
     // A temporary measure's end comes right after the decision.
     if (m.id === 'decision' && c.outcome === 'Temporary ban') {
       const end = dayIn(c, 'Outcome end date');
@@ -67,7 +82,7 @@ function entryFor(
   dueOf: (m: MilestoneDeclaration) => string | null,
   closed: boolean,
 ): TimelineItem | null {
-  const label = m.words.timeline;
+  const label = m.words.timeline as string;
   const done = process.isDone(m.id, c);
   switch (m.id) {
     case 'assessment': {
@@ -104,8 +119,11 @@ function entryFor(
       note: date === null ? 'No update yet' : `Last update ${formatDay(date, 'EEE d MMM yyyy')}`,
     };
   }
-  if (m.permission && c.permission !== m.permission && date === null)
-    return { label, date: null, due: null, state: 'not needed', note: `Only with the reporter’s permission (${c.permission || 'Not asked'})` };
+  if (m.permission && c.permission !== m.permission && date === null) {
+    // Refused: not needed. Not asked yet: it waits for the answer, and no clock runs on it.
+    if (c.permission === 'No') return { label, date: null, due: null, state: 'not needed', note: 'Only with the reporter’s permission (No)' };
+    return { label, date: null, due: null, state: 'to come', note: `Waits for the reporter’s permission (${c.permission || 'Not asked'}): no deadline until it is given` };
+  }
   return dated(label, date, dueOf(m));
 }
 

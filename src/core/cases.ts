@@ -13,6 +13,8 @@ export interface CaseRecord {
   permission: string;
   subTeam: string;
   outcome: string;
+  /** `Possible violation` / `Not a violation`, or '' where the row does not say (an adopted tracker). */
+  assessment: string;
   received: DayCell;
   firstReplySent: DayCell;
   subTeamFormed: DayCell;
@@ -53,7 +55,7 @@ export function cellText(value: unknown, timeZone: string): string {
 
 /** A case with nothing recorded but its receipt and stage: what a new case's row reads as. */
 export function newCaseRecord(received: Day, stage = 'Received'): CaseRecord {
-  const record = { caseId: '', stage, permission: '', subTeam: '', outcome: '' } as CaseRecord;
+  const record = { caseId: '', stage, permission: '', subTeam: '', outcome: '', assessment: '' } as CaseRecord;
   for (const field of Object.keys(DATE_FIELDS) as DateField[]) record[field] = null;
   record.received = received;
   return record;
@@ -68,6 +70,7 @@ export function readCase(row: readonly unknown[], map: ColumnMap, timeZone: stri
     permission: text('Permission to notify reported party'),
     subTeam: text('Sub-team'),
     outcome: text('Outcome'),
+    assessment: text('Assessment'),
   } as CaseRecord;
   for (const [field, column] of Object.entries(DATE_FIELDS) as [DateField, ColumnName][]) {
     record[field] = dayFromCell(cell(column), timeZone);

@@ -6,8 +6,8 @@
 import type { Day } from './calendar';
 import type { CaseRecord } from './cases';
 import { isBlankRow, readCase } from './cases';
-import { outcomeEndDateProblem, type ColumnMap, type DeadlineStatus } from './columns';
-import { PROCESS, type MilestoneId, type Process, type ProcessSettings } from './process';
+import { outcomeEndDateProblem, type ColumnMap, type DeadlineStatus, type Stage } from './columns';
+import { PROCESS, type MilestoneDeclaration, type MilestoneId, type Process, type ProcessSettings } from './process';
 import { rowProblems } from './row-checks';
 import type { Settings } from './settings';
 import { subTeamProblem } from './people';
@@ -51,12 +51,11 @@ export function nextStep(c: CaseRecord, s: ProcessSettings, process: Process = P
   if (c.closed !== null) return { closed: true };
 
   for (const entry of process.declaration.engineOrder) {
-    // A milestone without a due rule (the sub-team, the decision) is a requirement:
-    // reached at its stages, the row must hold it before anything later is owed.
+    // A requirement (the sub-team, the decision's end date): reached at its stages,
+    // the row must hold it before anything later is owed.
     for (const id of entry.milestones) {
       const m = process.milestone(id);
-      const atStage = !m.owedAt || (m.owedAt as readonly string[]).includes(c.stage);
-      if (atStage && process.isReachable(id, c)) {
+      if (m.requiredAt?.includes(c.stage as Stage) && process.isReachable(id, c)) {
         const problem = requirementProblem(id, c);
         if (problem) return { problem };
       }
@@ -68,11 +67,16 @@ export function nextStep(c: CaseRecord, s: ProcessSettings, process: Process = P
     if (owed.length === 0) continue;
     const due = Math.min(...owed.map((o) => o.due));
     const first = owed.filter((o) => o.due === due);
-    const action = first.length > 1 && entry.together ? entry.together : process.milestone(first[0].id).words.next;
+    const action = first.length > 1 && entry.together ? entry.together : nextWords(process.milestone(first[0].id), c);
     return { action, due, milestone: first[0].id };
   }
   // Nothing owed that the row can date: only a row that contradicts its stage gets here.
   return { problem: `Stage is ${c.stage} but the row does not say what is owed next` };
+}
+
+/** A milestone's words as the next action; an adopted row without an Assessment keeps the words it always had. */
+function nextWords(m: MilestoneDeclaration, c: CaseRecord): string {
+  return c.assessment === '' && m.words.nextUnassessed ? m.words.nextUnassessed : m.words.next;
 }
 
 export function computeDeadline(c: CaseRecord, today: Day, settings: DeadlineSettings, process: Process = PROCESS): Deadline {

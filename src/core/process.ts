@@ -22,6 +22,7 @@ export type MilestoneId =
   | 'assessment'
   | 'explained'
   | 'subTeam'
+  | 'permission'
   | 'reporterNotified'
   | 'reportedPartyNotified'
   | 'updateReporter'
@@ -49,6 +50,7 @@ export type PanelStepId =
   | 'firstReply'
   | 'assessment'
   | 'subTeam'
+  | 'permission'
   | 'notifyReporter'
   | 'notifyReportedParty'
   | 'updateReporter'
@@ -77,6 +79,11 @@ export interface MilestoneDeclaration {
   path?: Path;
   /** Stages at which the engine owes it (absent: any stage of an open case). */
   owedAt?: readonly Stage[];
+  /**
+   * Stages at which the row must hold it (once reachable): without it the row is
+   * `Check data`, before anything later is owed (a sub-team stage needs its sub-team).
+   */
+  requiredAt?: readonly Stage[];
   /** Owed only with the reporter's permission to notify the reported party. */
   permission?: 'Yes';
   /** Milestones that must be done first. */
@@ -92,8 +99,10 @@ export interface MilestoneDeclaration {
   words: {
     /** As the next action (the Next action cell, the panel, a digest item). */
     next: string;
-    /** Its entry in the case's timeline. */
-    timeline: string;
+    /** The next action on an adopted row whose Assessment cell is empty (the words it always had). */
+    nextUnassessed?: string;
+    /** Its entry in the case's timeline (null: none, e.g. the permission, shown on the notification). */
+    timeline: string | null;
   };
 }
 
@@ -132,8 +141,17 @@ export interface FollowUpDeclaration {
   words: string;
 }
 
+/** The sub-team's own timeline: the date it sets for a decision, and what is said once it passed without one. */
+export interface TargetDeclaration {
+  column: DateColumn;
+  /** The milestone that meets it. */
+  metBy: MilestoneId;
+  words: { timeline: string; passed: string };
+}
+
 export interface ProcessDeclaration {
   milestones: readonly MilestoneDeclaration[];
+  target: TargetDeclaration;
   /**
    * The order the deadline engine asks in; the first owed entry wins. An entry of
    * several milestones runs in parallel (both parties): the earliest due wins, and
@@ -141,7 +159,12 @@ export interface ProcessDeclaration {
    */
   engineOrder: readonly { milestones: readonly MilestoneId[]; together?: string }[];
   templates: readonly TemplateStepDeclaration[];
-  digest: { statuses: readonly DeadlineStatus[]; followUps: readonly FollowUpDeclaration[] };
+  digest: {
+    statuses: readonly DeadlineStatus[];
+    followUps: readonly FollowUpDeclaration[];
+    /** Said to the other members of a sub-team one of whom the Roster says is unavailable today (no name). */
+    memberUnavailable: string;
+  };
 }
 
 /** The stages at which a sub-team owns the case. */
@@ -160,7 +183,7 @@ export const DEFAULT_DECLARATION: ProcessDeclaration = {
     },
     {
       id: 'assessment',
-      columns: ['Stage'],
+      columns: ['Assessment', 'Stage'],
       owedAt: ['Received', 'Assessing'],
       after: [],
       due: { window: 'assessmentWindowDays', from: ['Received'] },
@@ -177,18 +200,36 @@ export const DEFAULT_DECLARATION: ProcessDeclaration = {
       due: { window: 'assessmentWindowDays', from: ['Received'] },
       template: 'notViolation',
       step: { id: 'close', stages: ['Not a violation'] },
-      words: { next: 'Explain decision to reporter and close', timeline: 'Closed' },
+      words: {
+        next: 'Explain decision to reporter and close the help-desk ticket',
+        nextUnassessed: 'Explain decision to reporter and close',
+        timeline: 'Closed',
+      },
     },
     {
       id: 'subTeam',
-      columns: ['Sub-team', 'Sub-team formed', 'Channel'],
+      columns: ['Sub-team', 'Sub-team formed', 'Channel', 'Target decision date'],
       path: 'possible violation',
-      owedAt: SUB_TEAM_STAGES,
-      after: ['firstReply'],
-      due: null,
+      // Once assessed as a possible violation, the sub-team is formed within the assessment window.
+      owedAt: ['Received', 'Assessing'],
+      requiredAt: SUB_TEAM_STAGES,
+      after: ['firstReply', 'assessment'],
+      due: { window: 'assessmentWindowDays', from: ['Received'] },
       template: null,
       step: { id: 'subTeam', stages: ['Assessing'] },
       words: { next: 'Form sub-team', timeline: 'Sub-team formed' },
+    },
+    {
+      // The reporter's answer: until it is Yes the reported party's notification waits, with no clock.
+      id: 'permission',
+      columns: ['Permission to notify reported party'],
+      path: 'possible violation',
+      after: ['firstReply'],
+      until: ['reportedPartyNotified', 'decision'],
+      due: null,
+      template: null,
+      step: { id: 'permission', stages: ['Received', 'Assessing', 'Sub-team formed', 'Investigating', 'Decision'], onlyAfter: true },
+      words: { next: 'Record reporter’s permission', timeline: null },
     },
     {
       id: 'reporterNotified',
@@ -241,9 +282,10 @@ export const DEFAULT_DECLARATION: ProcessDeclaration = {
     },
     {
       id: 'decision',
-      columns: ['Outcome', 'Outcome end date', 'Findings'],
+      columns: ['Outcome', 'Outcome end date', 'Requested action', 'Behaviour description', 'Findings'],
       path: 'possible violation',
       owedAt: SUB_TEAM_STAGES,
+      requiredAt: SUB_TEAM_STAGES,
       after: ['subTeam', 'reporterNotified'],
       due: null,
       template: null,
@@ -304,9 +346,15 @@ export const DEFAULT_DECLARATION: ProcessDeclaration = {
     { id: 'responsePlan', name: 'Issuing a Response Plan [Reported Party]', stages: ['Decision'], milestone: 'responsePlan' },
     { id: 'outcomeNotice', name: 'Issuing a Response Plan [Notify Reporter]', stages: ['Decision', 'Closed'], milestone: 'reporterToldOutcome' },
   ],
+  target: {
+    column: 'Target decision date',
+    metBy: 'decision',
+    words: { timeline: 'Target decision date', passed: 'Target decision date passed without a decision' },
+  },
   digest: {
     statuses: ['Overdue', 'Due soon', 'Check data'],
     followUps: [{ outcome: 'Temporary ban', date: 'Outcome end date', words: 'Follow up: temporary ban ends' }],
+    memberUnavailable: 'A sub-team member is unavailable',
   },
 };
 
@@ -329,8 +377,13 @@ export function fieldOfColumn(column: ColumnName): DateField | undefined {
   return FIELD_OF[column as DateColumn];
 }
 
-/** Whether a case took the possible-violation path (null while it is still being assessed). */
+/**
+ * Whether a case took the possible-violation path (null while it is still being
+ * assessed): the Assessment cell when it says, else (an adopted row) the stage.
+ */
 export function pathOf(c: CaseRecord): Path | null {
+  if (c.assessment === 'Not a violation') return 'not a violation';
+  if (c.assessment === 'Possible violation') return 'possible violation';
   if (c.stage === 'Not a violation') return 'not a violation';
   if ((SUB_TEAM_STAGES as readonly string[]).includes(c.stage)) return 'possible violation';
   if (c.stage === 'Closed') return c.subTeam !== '' || typeof c.subTeamFormed === 'number' ? 'possible violation' : 'not a violation';
@@ -371,6 +424,8 @@ export function createProcess(declaration: ProcessDeclaration): Process {
         return c.subTeam !== '' && typeof c.subTeamFormed === 'number';
       case 'decision':
         return c.outcome !== '';
+      case 'permission':
+        return c.permission === 'Yes' || c.permission === 'No';
       default: {
         const date = milestone(id).columns[0] as DateColumn;
         return dayIn(c, date) !== null;

@@ -31,6 +31,8 @@ export interface ReminderCase {
   record: CaseRecord;
   /** The computed deadline; null for a blank row. */
   deadline: Deadline | null;
+  /** Lower-cased addresses of the sub-team members the Roster says are unavailable today. */
+  unavailableMembers?: readonly string[];
 }
 
 export interface DigestItem {
@@ -100,10 +102,16 @@ export const FIX_ROW_ACTION = 'Fix the row';
  * rows again): its status is one the process lists, or its Outcome has a follow-up
  * (a closed temporary ban still ends on a day worth a word).
  */
-export function mayNeedReminder(deadline: Deadline | null, outcome: string, process: Process = PROCESS): boolean {
+export function mayNeedReminder(
+  deadline: Deadline | null,
+  row: { outcome: string; targetSet?: boolean; memberUnavailable?: boolean },
+  process: Process = PROCESS,
+): boolean {
   if (!deadline) return false;
   const { statuses, followUps } = process.declaration.digest;
-  return statuses.includes(deadline.status) || followUps.some((f) => f.outcome === outcome.trim());
+  if (statuses.includes(deadline.status) || followUps.some((f) => f.outcome === row.outcome.trim())) return true;
+  // An open case may also be worth a word for its target date or an unavailable member.
+  return deadline.status !== 'Closed' && (!!row.targetSet || !!row.memberUnavailable);
 }
 
 /**
@@ -192,7 +200,25 @@ export function itemsForCase(
     if (d && c.record.outcome === followUp.outcome && end !== null && end >= today && end <= today + dueSoonDays)
       items.push({ ...base, action: followUp.words, due: end, status: 'Due soon' });
   }
+  // The sub-team's own target for a decision, passed without one.
+  const { target } = process.declaration;
+  const targetDay = dayIn(c.record, target.column);
+  if (d && d.status !== 'Closed' && targetDay !== null && targetDay < today && !process.isDone(target.metBy, c.record))
+    items.push({ ...base, action: target.words.passed, due: targetDay, status: 'Overdue' });
   return items;
+}
+
+/** For the other members of a sub-team: one of them is unavailable today (never who, nor any party's name). */
+function unavailableItem(c: ReminderCase, today: Day, link: SpreadsheetLink, process: Process = PROCESS): DigestItem | null {
+  if (!c.unavailableMembers?.length || !c.deadline || c.deadline.status === 'Closed') return null;
+  return {
+    caseId: caseLabel(c.record.caseId, c.row),
+    link: rowLink(link, c.row),
+    row: c.row,
+    action: process.declaration.digest.memberUnavailable,
+    due: today,
+    status: 'Due soon',
+  };
 }
 
 export function buildDigests(input: ReminderInput): ReminderPlan {
@@ -217,20 +243,24 @@ export function buildDigests(input: ReminderInput): ReminderPlan {
   const triage = notParties(emailsIn(settings.triageEmails.length ? settings.triageEmails : input.fallbackTriage));
   const byRecipient = new Map<string, DigestItem[]>();
   let unassigned = 0;
+  const add = (recipient: string, items: readonly DigestItem[]) => {
+    const list = byRecipient.get(recipient) ?? [];
+    list.push(...items);
+    byRecipient.set(recipient, list);
+  };
   for (const c of input.cases) {
     const items = itemsForCase(c, today, settings.dueSoonDays, link);
-    if (items.length === 0) continue;
+    const away = unavailableItem(c, today, link);
+    if (items.length === 0 && !away) continue;
     const subTeam = onRoster(notParties(emailsIn(c.record.subTeam)));
     const recipients = subTeam.length ? subTeam : triage;
     if (recipients.length === 0) {
-      unassigned += items.length;
+      unassigned += items.length + (away ? 1 : 0);
       continue;
     }
-    for (const recipient of recipients) {
-      const list = byRecipient.get(recipient) ?? [];
-      list.push(...items);
-      byRecipient.set(recipient, list);
-    }
+    for (const recipient of recipients) if (items.length) add(recipient, items);
+    // The unavailable member's own digest does not carry it; the others' do.
+    if (away) for (const recipient of subTeam.filter((r) => !c.unavailableMembers?.includes(r))) add(recipient, [away]);
   }
   const digests: Digest[] = [];
   for (const [recipient, items] of byRecipient) {

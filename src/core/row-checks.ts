@@ -3,7 +3,7 @@
 // problem; the case panel lists them all and offers no step until they are fixed.
 
 import { DATE_FIELDS, type CaseRecord, type DateField } from './cases';
-import { OUTCOMES, PERMISSIONS, STAGES } from './columns';
+import { ASSESSMENTS, OUTCOMES, PERMISSIONS, STAGES } from './columns';
 
 /**
  * The row's problems, in the order the engine reports them. A closed case (a
@@ -29,5 +29,12 @@ export function rowProblems(c: CaseRecord): string[] {
     problems.push(`Permission to notify reported party "${c.permission}" is not one of ${PERMISSIONS.join(', ')}`);
   if (c.outcome !== '' && !(OUTCOMES as readonly string[]).includes(c.outcome))
     problems.push(`Outcome "${c.outcome}" is not one of ${OUTCOMES.join(', ')}`);
+  // The recorded assessment and the stage must tell the same story.
+  if (c.assessment !== '' && !(ASSESSMENTS as readonly string[]).includes(c.assessment))
+    problems.push(`Assessment "${c.assessment}" is not one of ${ASSESSMENTS.join(', ')}`);
+  else if (c.assessment === 'Not a violation' && ['Sub-team formed', 'Investigating', 'Decision'].includes(c.stage))
+    problems.push(`Assessment is Not a violation but Stage is ${c.stage}`);
+  else if (c.assessment === 'Possible violation' && c.stage === 'Not a violation')
+    problems.push('Assessment is Possible violation but Stage is Not a violation');
   return problems;
 }

@@ -2,9 +2,9 @@
 // with time available, no connection to the case, close to each other's clocks
 // (and to the parties' when known). Pure: the day is passed in.
 
-import { dayFromCell, formatDay, isValidTimeZone, isoFromDay, utcOffsetMinutes, type Day } from './calendar';
+import { dayFromCell, formatDay, isValidTimeZone, utcOffsetMinutes, type Day } from './calendar';
 import { normalizeHeader } from './columns';
-import { ROSTER_HEADER, type RosterColumn } from './roster';
+import { ROSTER_HEADER, unavailability, type RosterColumn } from './roster';
 import { addressProblem, emailsIn, isListed, parsePeople, parsePerson, type Person } from './people';
 import { NOT_PLAIN_ASCII } from './validation';
 
@@ -154,10 +154,7 @@ export function ineligibility(member: RosterMember, day: Day, exclusions: CaseEx
   if (member.problem) return member.problem;
   const conflict = conflictOf(member, exclusions);
   if (conflict) return conflict;
-  if (!member.available) return 'not available (Available is No)';
-  if (member.unavailableUntil !== null && member.unavailableUntil >= day)
-    return `unavailable until ${isoFromDay(member.unavailableUntil)}`;
-  return null;
+  return unavailability(member, day);
 }
 
 const MINUTES_PER_DAY = 24 * 60;

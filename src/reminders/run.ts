@@ -18,6 +18,7 @@ import type { LogEntry } from '../sheets/log';
 import { isLockBusy, withDocumentLock } from '../sheets/lock';
 import { refreshAll } from '../sheets/refresh';
 import { readRoster } from '../sheets/roster-sheet';
+import { unavailability } from '../core/roster';
 import { remindExpungeDue } from './expunge-due';
 import { effectiveUserEmail } from '../session/user';
 import { writeRunLog } from './run-log';
@@ -214,16 +215,24 @@ export function runDeadlineReminders(spreadsheet: Spreadsheet): ReminderRun {
       throw error;
     }
     const { table, settings, settingsProblems, today, deadlines } = refreshed;
-    const members = readRoster(spreadsheet).members.map((m) => m.email);
+    const roster = readRoster(spreadsheet).members;
+    const members = roster.map((m) => m.email);
+    // Who the Roster says cannot work on a case today: their sub-teams' other members are told.
+    const away = new Set(roster.filter((m) => unavailability(m, today) !== null).map((m) => m.email.toLowerCase()));
+    const subTeamColumn = table.map['Sub-team'];
+    const targetColumn = table.map['Target decision date'];
     const outcomeColumn = table.map.Outcome;
     const partyColumns = [table.map['Reporter email'], table.map['Reported party email']].filter((c): c is number => c !== undefined);
     const cases: ReminderCase[] = [];
     const parties = new Set<string>();
     table.rows.forEach((row, i) => {
       for (const c of partyColumns) for (const address of emailsIn(row[c])) parties.add(address);
+      const unavailableMembers = subTeamColumn === undefined ? [] : emailsIn(row[subTeamColumn]).filter((e) => away.has(e));
+      const targetSet = targetColumn !== undefined && String(row[targetColumn] ?? '').trim() !== '';
       // Only rows that can produce a reminder are parsed again.
-      if (mayNeedReminder(deadlines[i], outcomeColumn === undefined ? '' : String(row[outcomeColumn] ?? '')))
-        cases.push({ row: sheetRow(i), record: readCase(row, table.map, table.timeZone), deadline: deadlines[i] });
+      const outcome = outcomeColumn === undefined ? '' : String(row[outcomeColumn] ?? '');
+      if (mayNeedReminder(deadlines[i], { outcome, targetSet, memberUnavailable: unavailableMembers.length > 0 }))
+        cases.push({ row: sheetRow(i), record: readCase(row, table.map, table.timeZone), deadline: deadlines[i], unavailableMembers });
     });
     const plan = buildDigests({
       cases,

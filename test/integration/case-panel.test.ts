@@ -111,7 +111,7 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('walking a case from 
     const computed = (action: string, due: string, status: string) => ({ 'Next action': action, 'Next deadline': due, 'Deadline status': status });
     const walk: [StepId, StepFields, Record<string, unknown>, Record<string, unknown>][] = [
       ['firstReply', { date: '2026-03-02' }, { 'First reply sent': '2026-03-02' }, computed('Finish initial assessment', '2026-03-08', 'Overdue')],
-      ['assessment', { assessment: 'Possible violation' }, { Stage: 'Assessing' }, {}],
+      ['assessment', { assessment: 'Possible violation' }, { Stage: 'Assessing', Assessment: 'Possible violation' }, computed('Form sub-team', '2026-03-08', 'Overdue')],
       [
         'subTeam',
         { members: 'ana@irt.example, BO@irt.example, cy@irt.example', date: '2026-03-05', channel: '=#irt-001' },
@@ -229,7 +229,7 @@ describe('refused steps write nothing', () => {
 
   test.each([
     ['close', { date: '2026-03-19' }, 'Cannot close the case: Outcome, Findings and Reporter told outcome (the outcome notice date) are missing. Nothing was saved.'],
-    ['notifyReportedParty', { date: '2026-03-19' }, 'Cannot record reported party notified: the reporter’s permission (Permission to notify reported party must be Yes) is missing. Nothing was saved.'],
+    ['notifyReportedParty', { date: '2026-03-19' }, 'Cannot record reported party notified: the reporter’s permission (Permission to notify reported party must be Yes) is missing: record the reporter’s answer with “Record reporter’s permission” first. Nothing was saved.'],
     ['updateReporter', { date: '2026-03-21' }, 'Cannot record update to reporter: the date cannot be after today (2026-03-20). Nothing was saved.'],
     ['updateReporter', { date: '2026-03-05' }, 'Cannot record update to reporter: the date cannot be before Reporter notified (2026-03-06). Nothing was saved.'],
     ['decision', { outcome: 'Temporary ban', findings: 'f' }, 'Cannot record decision: A temporary ban needs its end date. Nothing was saved.'],
@@ -297,7 +297,7 @@ describe('concurrent edits', () => {
     expect({ cases: casesRows(s), log: logRows(s) }).toEqual(before);
     // After a refresh the panel offers what is left to do.
     const fresh = panel(s, 'IRT-2026-001');
-    expect(fresh.steps.map((x) => x.id)).toEqual(['assessment', 'conflicts']);
+    expect(fresh.steps.map((x) => x.id)).toEqual(['assessment', 'permission', 'conflicts']);
   });
 
   test('a refresh of the computed cells or a sort does not count as a change; the step lands on the right row', () => {

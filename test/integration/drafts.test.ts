@@ -748,7 +748,7 @@ describe('markTemplateSent', () => {
     // The case is not stuck: the panel offers the Investigating steps.
     const panel = s.gas.run('getCasePanel', 'IRT-2026-007') as { stage: string; steps: { id: string }[] };
     expect(panel.stage).toBe('Investigating');
-    expect(panel.steps.map((x) => x.id)).toEqual(['notifyReportedParty', 'updateReporter', 'decision', 'close', 'replaceMember', 'conflicts']);
+    expect(panel.steps.map((x) => x.id)).toEqual(['permission', 'notifyReportedParty', 'updateReporter', 'decision', 'close', 'replaceMember', 'conflicts']);
   });
 
   test('“Not a violation” closes a case assessed as not a violation, and only such a case', () => {

@@ -25,6 +25,7 @@ export function blankRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
     permission: '',
     subTeam: '',
     outcome: '',
+    assessment: '',
     received: null,
     firstReplySent: null,
     subTeamFormed: null,

@@ -82,7 +82,7 @@ function refused(id: StepId, c: PanelCase, fields: StepFields = {}): string {
 describe('which steps a stage allows', () => {
   test.each([
     ['Received', {}, ['firstReply', 'assessment', 'conflicts']],
-    ['Received', { firstReplySent: day('2026-03-02') }, ['assessment', 'conflicts']],
+    ['Received', { firstReplySent: day('2026-03-02') }, ['assessment', 'permission', 'conflicts']],
     ['Assessing', {}, ['firstReply', 'assessment', 'subTeam', 'conflicts']],
     ['Not a violation', { firstReplySent: day('2026-03-02') }, ['assessment', 'close']],
     ['Sub-team formed', { subTeam: TEAM, subTeamFormed: day('2026-03-05') }, ['notifyReporter', 'notifyReportedParty', 'replaceMember', 'conflicts']],
@@ -130,9 +130,10 @@ describe('the cells each step writes', () => {
   });
 
   test('record assessment', () => {
-    expect(ok('assessment', makeCase(), { assessment: 'Not a violation' }).cells).toEqual({ Stage: 'Not a violation' });
+    // Kept in Assessment too, so a closed case still says why it closed.
+    expect(ok('assessment', makeCase(), { assessment: 'Not a violation' }).cells).toEqual({ Stage: 'Not a violation', Assessment: 'Not a violation' });
     expect(ok('assessment', makeCase(), { assessment: 'Possible violation' })).toMatchObject({
-      cells: { Stage: 'Assessing' },
+      cells: { Stage: 'Assessing', Assessment: 'Possible violation' },
       detail: 'Possible violation',
     });
     expect(refused('assessment', makeCase(), { assessment: 'Maybe' })).toBe(
@@ -180,8 +181,9 @@ describe('the cells each step writes', () => {
       'Permission to notify reported party': 'Yes',
       Stage: 'Investigating',
     });
+    // The refusal names the step that records the reporter's answer.
     expect(refused('notifyReportedParty', formed, { date: '2026-03-06' })).toBe(
-      'Cannot record reported party notified: the reporter’s permission (Permission to notify reported party must be Yes) is missing.',
+      'Cannot record reported party notified: the reporter’s permission (Permission to notify reported party must be Yes) is missing: record the reporter’s answer with “Record reporter’s permission” first.',
     );
     expect(ok('notifyReportedParty', { ...formed, permission: 'Yes' }, { date: '2026-03-06' }).cells).toEqual({
       'Reported party notified': day('2026-03-06'),
@@ -358,7 +360,8 @@ describe('walking a case from Received to Closed', () => {
     let c = makeCase({ permission: 'Yes' });
     const walk: [StepId, StepFields, string][] = [
       ['firstReply', { date: '2026-03-02' }, 'Finish initial assessment'],
-      ['assessment', { assessment: 'Possible violation' }, 'Finish initial assessment'],
+      // Found a possible violation: the sub-team is formed next (issue 10), within the assessment window.
+      ['assessment', { assessment: 'Possible violation' }, 'Form sub-team'],
       ['subTeam', { members: TEAM, date: '2026-03-05' }, 'Notify both parties'],
       ['notifyReporter', { date: '2026-03-06' }, 'Notify reported party'],
       ['notifyReportedParty', { date: '2026-03-07' }, 'Update reporter'],
@@ -587,7 +590,8 @@ describe('timeline', () => {
       { label: 'Initial assessment', date: null, due: null, state: 'done', note: 'Possible violation' },
       { label: 'Sub-team formed', date: '2026-03-05', due: null, state: 'done' },
       { label: 'Reporter notified', date: '2026-03-06', due: null, state: 'done' },
-      { label: 'Reported party notified', date: null, due: null, state: 'not needed', note: 'Only with the reporter’s permission (Not asked)' },
+      // Not asked yet: it waits for the answer, with no deadline (issue 10).
+      { label: 'Reported party notified', date: null, due: null, state: 'to come', note: 'Waits for the reporter’s permission (Not asked): no deadline until it is given' },
       { label: 'Next update to reporter', date: null, due: '2026-03-26', state: 'next', note: 'Last update Thu 12 Mar 2026' },
       { label: 'Decision', date: null, due: null, state: 'to come' },
       { label: 'Response plan sent', date: null, due: null, state: 'to come' },

@@ -568,6 +568,7 @@ describe('rows read from a sheet (real cell shapes, user headers), in both zones
       tz,
     );
     expect(readCase(row, USER_MAP, tz)).toEqual({
+      assessment: '',
       caseId: 'C-7',
       stage: 'Investigating',
       permission: 'Yes',

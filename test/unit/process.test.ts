@@ -25,9 +25,11 @@ const panelCase = (record = blankRecord()): PanelCase => ({ ...record, findings:
 });
 
 describe('the declaration', () => {
-  test('every milestone with a due rule is asked for by the engine, every saved reply records a milestone with a panel step', () => {
+  test('every milestone with a due rule or a requirement is asked for by the engine, every saved reply records a milestone with a panel step', () => {
     const asked = DEFAULT_DECLARATION.engineOrder.flatMap((e) => e.milestones);
-    for (const m of DEFAULT_DECLARATION.milestones) expect(asked).toContain(m.id);
+    for (const m of DEFAULT_DECLARATION.milestones) if (m.due || m.requiredAt) expect(asked).toContain(m.id);
+    // The reporter's permission runs no clock: the engine never asks for it.
+    expect(asked).not.toContain('permission');
     expect(DEFAULT_DECLARATION.templates.map((t) => t.id)).toEqual([...TEMPLATE_STEP_IDS]);
     for (const t of DEFAULT_DECLARATION.templates) {
       expect(PROCESS.milestone(t.milestone).template).toBe(t.id);
@@ -70,7 +72,9 @@ describe('the rules it gives', () => {
     // The response plan keeps the update cadence; a base date not yet recorded gives no due day.
     expect(iso(PROCESS.dueOf('responsePlan', c, settings) as number)).toBe('2026-01-27');
     expect(PROCESS.dueOf('reporterToldOutcome', c, settings)).toBeNull();
-    expect(PROCESS.dueOf('subTeam', c, settings)).toBeNull();
+    // Forming the sub-team: within the assessment window of receipt.
+    expect(iso(PROCESS.dueOf('subTeam', c, settings) as number)).toBe('2026-01-12');
+    expect(PROCESS.dueOf('decision', c, settings)).toBeNull();
   });
 
   test('the saved reply and milestone of each panel step', () => {
@@ -91,10 +95,14 @@ describe('the rules it gives', () => {
 
   test('which cases a digest may list', () => {
     const due = { action: 'x', due: 1, status: 'Due soon' as const };
-    expect(mayNeedReminder(due, '')).toBe(true);
-    expect(mayNeedReminder({ ...due, status: 'On track' }, '')).toBe(false);
-    expect(mayNeedReminder({ ...due, status: 'Closed' }, ' Temporary ban ')).toBe(true);
-    expect(mayNeedReminder(null, 'Temporary ban')).toBe(false);
+    expect(mayNeedReminder(due, { outcome: '' })).toBe(true);
+    expect(mayNeedReminder({ ...due, status: 'On track' }, { outcome: '' })).toBe(false);
+    expect(mayNeedReminder({ ...due, status: 'Closed' }, { outcome: ' Temporary ban ' })).toBe(true);
+    expect(mayNeedReminder(null, { outcome: 'Temporary ban' })).toBe(false);
+    // An open case with a target date or an unavailable member may be worth a word; a closed one not.
+    expect(mayNeedReminder({ ...due, status: 'On track' }, { outcome: '', targetSet: true })).toBe(true);
+    expect(mayNeedReminder({ ...due, status: 'On track' }, { outcome: '', memberUnavailable: true })).toBe(true);
+    expect(mayNeedReminder({ ...due, status: 'Closed' }, { outcome: '', targetSet: true, memberUnavailable: true })).toBe(false);
   });
 });
 
@@ -153,12 +161,14 @@ describe('one changed declaration changes every view at once', () => {
   test('the panel’s steps and next action', () => {
     const steps = (p = PROCESS) => buildPanelView(c, 'v', today, settings, p).steps.map((s) => [s.id, s.due]);
     expect(steps()).toEqual([
+      ['permission', null],
       ['notifyReporter', '2026-03-12'],
       ['notifyReportedParty', '2026-03-12'],
       ['replaceMember', null],
       ['conflicts', null],
     ]);
     expect(steps(process)).toEqual([
+      ['permission', null],
       ['notifyReporter', '2026-03-16'],
       ['notifyReportedParty', '2026-03-16'],
       ['replaceMember', null],
