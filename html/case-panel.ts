@@ -24,6 +24,7 @@ const nextAction = byId('next-action');
 const nextDue = byId('next-due');
 const nextStatus = byId('next-status');
 const problemsList = byId('problems');
+const noticesList = byId('notices');
 const teamLine = byId('team');
 const teamProblems = byId('team-problems');
 const stepsBox = byId('steps');
@@ -75,8 +76,12 @@ function render(next: Panel): void {
 
   problemsList.replaceChildren(...next.problems.map((p) => el('li', {}, p)));
   show(problemsList, next.problems.length > 0);
+  // A member unavailable, a target date passed, a notification waiting for the permission.
+  noticesList.replaceChildren(...next.notices.map((n) => el('li', {}, n)));
+  show(noticesList, next.notices.length > 0);
   const members = next.subTeamMembers.map((m) => (m.name && m.name !== m.email ? `${m.name} (${m.email})` : `${m.email}${m.name ? '' : ' (not on the Roster)'}`));
-  setText(teamLine, members.length ? `Sub-team: ${members.join(', ')}` : '');
+  const target = next.targetDecisionDate ? ` · target decision date ${formatIso(next.targetDecisionDate)}` : '';
+  setText(teamLine, members.length ? `Sub-team: ${members.join(', ')}${target}` : '');
   // A member who must not sit on this case (a Conflicts entry recorded since, or a party): say so, next to the team.
   const conflicted = next.subTeamMembers.filter((m) => m.conflict);
   teamProblems.replaceChildren(

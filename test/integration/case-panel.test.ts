@@ -648,3 +648,127 @@ describe('suggesting a sub-team from the Roster', () => {
     expect(() => suggest(s, 'IRT-2026-001', { replace: 'zed@irt.example' })).toThrow('zed@irt.example is not on the sub-team of IRT-2026-001.');
   });
 });
+
+describe('every decision recorded from the panel', () => {
+  const at = (s: Setup, id: string, name: string) => iso(s, rowById(s, id)[s.col(name)]);
+  /** The daily run, as the trigger runs it (no UI). */
+  const remind = (s: Setup) => {
+    s.env.ui.available = false;
+    try {
+      s.gas.run('sendDeadlineReminders', { triggerUid: '1', authMode: 'FULL' });
+    } finally {
+      s.env.ui.available = true;
+    }
+  };
+  const digestTo = (s: Setup, to: string) => s.env.outbox.sent.filter((m) => m.to === to).map((m) => m.body).join('\n');
+  const FORMED = {
+    ...NEW_CASE,
+    Stage: 'Investigating',
+    Assessment: 'Possible violation',
+    'First reply sent': '2026-03-02',
+    'Sub-team': 'ana@irt.example, bo@irt.example, cy@irt.example',
+    'Sub-team formed': '2026-03-05',
+    'Reporter notified': '2026-03-06',
+  };
+
+  test('assessment: Possible violation leads to Form sub-team, Not a violation to the explanation, and either is kept', () => {
+    const s = setUp('Europe/Paris');
+    addCase(s, { ...NEW_CASE, 'First reply sent': '2026-03-02' });
+    addCase(s, { ...NEW_CASE, 'Case ID': 'IRT-2026-002', 'First reply sent': '2026-03-02' });
+    const possible = record(s, 'IRT-2026-001', 'assessment', { assessment: 'Possible violation' }, panel(s, 'IRT-2026-001').version).panel;
+    expect(possible.next).toEqual({ action: 'Form sub-team', due: '2026-03-08', status: 'Overdue' });
+    expect(possible.steps.map((x) => x.id)).toContain('subTeam');
+    expect(at(s, 'IRT-2026-001', 'Next action')).toBe('Form sub-team');
+
+    const not = record(s, 'IRT-2026-002', 'assessment', { assessment: 'Not a violation' }, panel(s, 'IRT-2026-002').version).panel;
+    expect(not.next.action).toBe('Explain decision to reporter and close the help-desk ticket');
+    const closed = record(s, 'IRT-2026-002', 'close', { date: '2026-03-19' }, not.version).panel;
+    // Closed, and the row still says why.
+    expect(closed.stage).toBe('Closed');
+    expect(at(s, 'IRT-2026-002', 'Assessment')).toBe('Not a violation');
+    expect(closed.timeline.find((i) => i.label === 'Initial assessment')?.note).toBe('Not a violation');
+    // An adopted row without an Assessment keeps the words it always had.
+    addCase(s, { ...NEW_CASE, 'Case ID': 'IRT-2026-003', Stage: 'Not a violation', 'First reply sent': '2026-03-02' });
+    expect(at(s, 'IRT-2026-003', 'Next action')).toBe('Explain decision to reporter and close');
+  });
+
+  test('permission: a step of its own; while Not asked the notification waits with no clock, and its refusal names the step', () => {
+    const s = setUp('Europe/Paris');
+    addCase(s, { ...FORMED, Stage: 'Sub-team formed', 'Reporter notified': '' });
+    let view = panel(s, 'IRT-2026-001');
+    expect(view.steps.map((x) => x.id)).toContain('permission');
+    expect(view.notices.join(' ')).toContain('waits for the reporter’s permission (Not asked)');
+    expect(view.timeline.find((i) => i.label === 'Reported party notified')).toMatchObject({ due: null, state: 'to come' });
+    expect(view.next.action).toBe('Notify reporter');
+    expect(() => record(s, 'IRT-2026-001', 'notifyReportedParty', { date: '2026-03-19' }, view.version)).toThrow(
+      'record the reporter’s answer with “Record reporter’s permission” first. Nothing was saved.',
+    );
+    // Yes: the reported party is owed a notification within the notify window, like the reporter.
+    view = record(s, 'IRT-2026-001', 'permission', { permission: 'Yes' }, view.version).panel;
+    expect(at(s, 'IRT-2026-001', 'Permission to notify reported party')).toBe('Yes');
+    expect(view.next).toEqual({ action: 'Notify both parties', due: '2026-03-12', status: 'Overdue' });
+    expect(view.notices.join(' ')).not.toContain('waits for the reporter’s permission');
+    expect(() => record(s, 'IRT-2026-001', 'permission', { permission: 'Maybe' }, view.version)).toThrow(
+      'Cannot record reporter’s permission: The reporter’s answer must be Yes or No. Nothing was saved.',
+    );
+    // Once the reported party is notified, the answer is no longer asked for.
+    view = record(s, 'IRT-2026-001', 'notifyReportedParty', { date: '2026-03-19' }, view.version).panel;
+    expect(view.steps.map((x) => x.id)).not.toContain('permission');
+  });
+
+  test('availability: an unavailable member is named in the panel with Replace first, and the other two are told in their digest', () => {
+    // Fi is away until 30 April; Ed says Available No.
+    const s = setUp('Europe/Paris');
+    addCase(s, { ...FORMED, 'Sub-team': 'ana@irt.example, bo@irt.example, fi@irt.example', 'Last update to reporter': '2026-03-19' });
+    const view = panel(s, 'IRT-2026-001');
+    expect(view.unavailableMembers).toEqual([{ email: 'fi@irt.example', name: 'Fi Fox', why: 'unavailable until 2026-04-30' }]);
+    expect(view.steps[0].id).toBe('replaceMember');
+    expect(view.notices[0]).toBe('Fi Fox is unavailable until 2026-04-30: replace them with “Replace a sub-team member”.');
+
+    remind(s);
+    for (const other of ['ana@irt.example', 'bo@irt.example']) expect(digestTo(s, other)).toContain('IRT-2026-001: A sub-team member is unavailable');
+    expect(digestTo(s, 'fi@irt.example')).not.toContain('A sub-team member is unavailable');
+    // As always, no party's name in any digest.
+    for (const mail of s.env.outbox.sent) for (const name of ['Robin', 'Pat', 'Fi Fox']) expect(mail.body).not.toContain(name);
+
+    // Replaced: nothing more to say.
+    const replaced = record(s, 'IRT-2026-001', 'replaceMember', { outgoing: 'fi@irt.example', incoming: 'di@irt.example' }, view.version).panel;
+    expect(replaced.unavailableMembers).toEqual([]);
+    expect(replaced.steps[0].id).not.toBe('replaceMember');
+  });
+
+  test('target date: recorded with the sub-team and its channel, shown, and once passed without a decision said in the panel and the digest', () => {
+    const s = setUp('Europe/Paris');
+    addCase(s, { ...NEW_CASE, Stage: 'Assessing', Assessment: 'Possible violation', 'First reply sent': '2026-03-02' });
+    expect(() =>
+      record(s, 'IRT-2026-001', 'subTeam', { members: 'ana@irt.example, bo@irt.example, cy@irt.example', date: '2026-03-05', targetDate: '2026-03-01' }, panel(s, 'IRT-2026-001').version),
+    ).toThrow('Cannot record sub-team: Target decision date cannot be before the sub-team is formed. Nothing was saved.');
+    let view = record(
+      s,
+      'IRT-2026-001',
+      'subTeam',
+      { members: 'ana@irt.example, bo@irt.example, cy@irt.example', date: '2026-03-05', channel: '#irt-001', targetDate: '2026-03-18' },
+      panel(s, 'IRT-2026-001').version,
+    ).panel;
+    expect(at(s, 'IRT-2026-001', 'Target decision date')).toBe('2026-03-18');
+    expect(at(s, 'IRT-2026-001', 'Channel')).toBe('#irt-001');
+    expect(view.targetDecisionDate).toBe('2026-03-18');
+    expect(view.timeline.find((i) => i.label === 'Target decision date')).toEqual({
+      label: 'Target decision date',
+      date: null,
+      due: '2026-03-18',
+      state: 'to come',
+      note: 'Target decision date passed without a decision',
+    });
+    expect(view.notices).toContain('Target decision date passed without a decision (2026-03-18).');
+    remind(s);
+    for (const member of ['ana@irt.example', 'bo@irt.example', 'cy@irt.example'])
+      expect(digestTo(s, member)).toContain('IRT-2026-001: Target decision date passed without a decision, due 18 March 2026 [Overdue]');
+
+    // Decided: the target is met, nothing more is said.
+    view = record(s, 'IRT-2026-001', 'notifyReporter', { date: '2026-03-06' }, view.version).panel;
+    view = record(s, 'IRT-2026-001', 'decision', { outcome: 'Warning', requestedAction: 'Stop', findings: 'f' }, view.version).panel;
+    expect(view.notices.join(' ')).not.toContain('Target decision date');
+    expect(view.timeline.find((i) => i.label === 'Target decision date')?.state).toBe('done');
+  });
+});

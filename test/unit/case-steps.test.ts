@@ -633,6 +633,70 @@ describe('timeline', () => {
   });
 });
 
+describe('what the panel says before a step (issue 10)', () => {
+  const away = (name: string, extra: Partial<RosterMember>) => rosterMember(name, 'Europe/Paris', extra);
+  const view = (c: PanelCase, members = roster) => buildPanelView(c, 'v', TODAY, settings, undefined, members);
+
+  test('a sub-team member unavailable today: named, and Replace a sub-team member offered first', () => {
+    const c = investigating();
+    const members = [away('Ana', { available: false }), rosterMember('Bo'), away('Cy', { unavailableUntil: day('2026-03-25') })];
+    const v = view(c, members);
+    expect(v.unavailableMembers).toEqual([
+      { email: 'ana@irt.example', name: 'Ana', why: 'not available (Available is No)' },
+      { email: 'cy@irt.example', name: 'Cy', why: 'unavailable until 2026-03-25' },
+    ]);
+    expect(v.steps[0].id).toBe('replaceMember');
+    expect(v.notices.slice(0, 2)).toEqual([
+      'Ana is not available (Available is No): replace them with “Replace a sub-team member”.',
+      'Cy is unavailable until 2026-03-25: replace them with “Replace a sub-team member”.',
+    ]);
+    // Back from leave (the day after Unavailable until), or a closed case: nothing to say.
+    expect(view(c, [rosterMember('Ana'), rosterMember('Bo'), away('Cy', { unavailableUntil: day('2026-03-19') })]).unavailableMembers).toEqual([]);
+    expect(view({ ...c, stage: 'Closed', closed: day('2026-03-19') }, members).unavailableMembers).toEqual([]);
+    expect(view(c).steps[0].id).not.toBe('replaceMember');
+  });
+
+  test('the reported party’s notification waits for the permission while it is Not asked', () => {
+    const waiting = 'The reported party’s notification waits for the reporter’s permission (Not asked): no deadline runs on it until it is Yes. Record the answer with “Record reporter’s permission”.';
+    expect(view(investigating({ permission: 'Not asked' })).notices).toEqual([waiting]);
+    expect(view(investigating({ permission: 'No' })).notices).toEqual([]);
+    expect(view(investigating({ permission: 'Yes' })).notices).toEqual([]);
+    expect(view(investigating({ permission: 'Not asked', outcome: 'Warning' })).notices).toEqual([]);
+    const no = caseTimeline(investigating({ permission: 'No' }), TODAY, settings).find((i) => i.label === 'Reported party notified');
+    expect(no).toEqual({ label: 'Reported party notified', date: null, due: null, state: 'not needed', note: 'Only with the reporter’s permission (No)' });
+  });
+
+  test('the target decision date: shown, and said once it passed without a decision', () => {
+    const c = investigating({ targetDecisionDate: day('2026-03-18'), permission: 'No' });
+    expect(view(c)).toMatchObject({ targetDecisionDate: '2026-03-18', notices: ['Target decision date passed without a decision (2026-03-18).'] });
+    expect(view({ ...c, targetDecisionDate: day('2026-03-20') }).notices).toEqual([]);
+    expect(view({ ...c, outcome: 'Warning', stage: 'Decision' }).notices).toEqual([]);
+    expect(view(investigating()).targetDecisionDate).toBeNull();
+  });
+
+  test('the sub-team step records the target date, never before the sub-team is formed', () => {
+    const c = makeCase({ stage: 'Assessing', firstReplySent: day('2026-03-02') });
+    expect(ok('subTeam', c, { members: TEAM, date: '2026-03-05', targetDate: '2026-04-15' }).cells['Target decision date']).toBe(day('2026-04-15'));
+    expect(ok('subTeam', c, { members: TEAM, date: '2026-03-05' }).cells).not.toHaveProperty('Target decision date');
+    expect(refused('subTeam', c, { members: TEAM, date: '2026-03-05', targetDate: '2026-03-04' })).toBe(
+      'Cannot record sub-team: Target decision date cannot be before the sub-team is formed.',
+    );
+    expect(refused('subTeam', c, { members: TEAM, date: '2026-03-05', targetDate: '2026-02-30' })).toBe(
+      'Cannot record sub-team: Target decision date "2026-02-30" is not a real date (yyyy-mm-dd).',
+    );
+  });
+
+  test('the permission step: Yes or No, from the first reply until the reported party is notified or the case decided', () => {
+    expect(allowedSteps(makeCase())).not.toContain('permission');
+    expect(allowedSteps(makeCase({ firstReplySent: day('2026-03-02') }))).toContain('permission');
+    expect(ok('permission', investigating(), { permission: 'Yes' }).cells).toEqual({ 'Permission to notify reported party': 'Yes' });
+    expect(refused('permission', investigating({ permission: 'No' }), { permission: 'No' })).toBe('Cannot record reporter’s permission: Permission is already No.');
+    expect(allowedSteps(investigating({ reportedPartyNotified: day('2026-03-07'), permission: 'Yes' }))).not.toContain('permission');
+    expect(allowedSteps(investigating({ stage: 'Decision', outcome: 'Warning' }))).not.toContain('permission');
+    expect(allowedSteps(makeCase({ stage: 'Not a violation', firstReplySent: day('2026-03-02') }))).not.toContain('permission');
+  });
+});
+
 describe('the panel view and the row fingerprint', () => {
   const header = [...COLUMN_NAMES];
   const { map } = matchHeaders(header);

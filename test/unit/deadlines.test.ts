@@ -165,6 +165,33 @@ describe('rules 5-6: initial assessment', () => {
   });
 });
 
+describe('the recorded Assessment (issue 10)', () => {
+  const replied = (stage: string, assessment: string) =>
+    blankRecord({ stage, assessment, received: d('2026-01-05'), firstReplySent: d('2026-01-06') });
+  test('Possible violation → Form sub-team, R + assessment window (not the assessment again)', () => {
+    expect(next(replied('Assessing', 'Possible violation'))).toEqual({ action: 'Form sub-team', due: '2026-01-12', status: 'On track' });
+    expect(next(replied('Received', 'Possible violation'), '2026-01-13').status).toBe('Overdue');
+    expect(next(replied('Assessing', 'Possible violation'), '2026-01-08', settingsWith({ assessmentWindowDays: 3 })).due).toBe('2026-01-08');
+    // The first reply still comes first.
+    expect(next({ ...replied('Assessing', 'Possible violation'), firstReplySent: null }).action).toBe('Reply to reporter');
+  });
+  test('Not a violation → Explain decision to reporter and close the help-desk ticket, R + assessment window', () => {
+    expect(next(replied('Not a violation', 'Not a violation'))).toEqual({
+      action: 'Explain decision to reporter and close the help-desk ticket',
+      due: '2026-01-12',
+      status: 'On track',
+    });
+  });
+  test('once the sub-team is formed, the case goes on as before', () => {
+    expect(next(investigating({ assessment: 'Possible violation' }))).toEqual(next(investigating()));
+  });
+  test('an Assessment that contradicts the stage, or is not one of the words, is Check data', () => {
+    expect(next(investigating({ assessment: 'Not a violation' }))).toEqual(checkData('Assessment is Not a violation but Stage is Investigating'));
+    expect(next(replied('Not a violation', 'Possible violation'))).toEqual(checkData('Assessment is Possible violation but Stage is Not a violation'));
+    expect(next(replied('Assessing', 'Maybe'))).toEqual(checkData('Assessment "Maybe" is not one of Possible violation, Not a violation'));
+  });
+});
+
 describe('rule 7: a sub-team stage needs three distinct emails and the Sub-team formed date', () => {
   describe.each(['Sub-team formed', 'Investigating', 'Decision'])('stage %s', (stage) => {
     test('sub-team missing', () => {

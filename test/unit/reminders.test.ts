@@ -197,6 +197,40 @@ describe('buildDigests: recipients and contents', () => {
   });
 });
 
+describe('the sub-team’s own timeline and its members (issue 10)', () => {
+  const open = rowOf({
+    ...partyFields(1),
+    'Case ID': 'IRT-020', Received: '2026-02-20', Stage: 'Investigating', 'First reply sent': '2026-02-21',
+    'Sub-team': team('ann', 'bob', 'cat'), 'Sub-team formed': '2026-02-25', 'Reporter notified': '2026-02-26',
+    'Last update to reporter': '2026-03-09', 'Target decision date': '2026-03-08',
+  });
+  const digestOf = (cases: ReminderCase[]) => buildDigests({ cases, settings: SETTINGS, fallbackTriage: [], today: TODAY, link: LINK, members: MEMBERS });
+
+  test('a target decision date passed without a decision is overdue for the whole sub-team', () => {
+    const { digests } = digestOf(casesOf([open]));
+    for (const who of ['ann', 'bob', 'cat'])
+      expect(summary(digestFor(digests, `${who}@irt.example`))).toEqual(['IRT-020 Overdue Target decision date passed without a decision']);
+    expect(digestFor(digests, 'ann@irt.example')?.items[0].due).toBe(day('2026-03-08'));
+    // Not yet passed, or decided: nothing.
+    const later = open.map((v, i) => (HEADER[i] === 'Target decision date' ? '2026-03-10' : v));
+    expect(digestOf(casesOf([later])).digests).toEqual([]);
+    const decided = open.map((v, i) => (HEADER[i] === 'Outcome' ? 'Warning' : HEADER[i] === 'Stage' ? 'Decision' : v));
+    expect(summary(digestFor(digestOf(casesOf([decided])).digests, 'ann@irt.example'))).toBeUndefined();
+  });
+
+  test('an unavailable member: the other two are told, without a name; the member is not', () => {
+    const noTarget = open.map((v, i) => (HEADER[i] === 'Target decision date' ? '' : v));
+    const [c] = casesOf([noTarget]);
+    const { digests } = digestOf([{ ...c, unavailableMembers: ['cat@irt.example'] }]);
+    for (const who of ['ann', 'bob']) expect(summary(digestFor(digests, `${who}@irt.example`))).toEqual(['IRT-020 Due soon A sub-team member is unavailable']);
+    expect(digestFor(digests, 'cat@irt.example')).toBeUndefined();
+    expect(JSON.stringify(digests)).not.toMatch(/cat@|Cat|Reporter|Reported/);
+    // A closed case says nothing of its members.
+    const closed = casesOf([noTarget.map((v, i) => (HEADER[i] === 'Closed' ? '2026-03-09' : HEADER[i] === 'Stage' ? 'Closed' : v))])[0];
+    expect(digestOf([{ ...closed, unavailableMembers: ['cat@irt.example'] }]).digests).toEqual([]);
+  });
+});
+
 describe('triage addresses', () => {
   test('default to the member who turned reminders on', () => {
     const { digests } = plan(ROWS, ['Owner@IRT.example'], { ...SETTINGS, triageEmails: [] });

@@ -27,6 +27,17 @@ describe('rowProblems: the checks behind Check data', () => {
     expect(rowProblems(investigating({ closed: 'invalid' }))).toEqual(['Closed is not a date']);
   });
 
+  test('the Assessment: one of its words, and telling the same story as the stage', () => {
+    expect(rowProblems(investigating({ assessment: 'Possible violation' }))).toEqual([]);
+    expect(rowProblems(investigating({ assessment: 'Not a violation' }))).toEqual(['Assessment is Not a violation but Stage is Investigating']);
+    expect(rowProblems(blankRecord({ stage: 'Not a violation', received: d('2026-01-05'), assessment: 'Possible violation' }))).toEqual([
+      'Assessment is Possible violation but Stage is Not a violation',
+    ]);
+    expect(rowProblems(blankRecord({ stage: 'Assessing', received: d('2026-01-05'), assessment: 'Dunno' }))).toEqual([
+      'Assessment "Dunno" is not one of Possible violation, Not a violation',
+    ]);
+  });
+
   test('a closed case is checked only for its receipt', () => {
     const closed = investigating({ stage: 'Nonsense', firstReplySent: 'invalid', closed: d('2026-02-01') });
     expect(rowProblems(closed)).toEqual([]);
