@@ -18,6 +18,7 @@ const SAID: Record<MilestoneId, { notYet: string; done: string; instead?: string
   assessment: { notYet: 'the case is not assessed yet', done: 'the case is assessed' },
   explained: { notYet: 'the decision has not been explained', done: 'the case is closed' },
   subTeam: { notYet: 'the sub-team is not formed yet', done: 'the sub-team is formed' },
+  permission: { notYet: 'the reporter has not answered on permission', done: 'the reporter answered on permission' },
   reporterNotified: { notYet: 'the reporter has not been notified yet', done: 'the reporter was notified' },
   reportedPartyNotified: { notYet: 'the reported party has not been notified yet', done: 'the reported party was notified' },
   updateReporter: { notYet: 'no update was sent to the reporter', done: 'an update was sent to the reporter' },
