@@ -4,6 +4,8 @@
 //   GET  /api/state     everything the page shows, as JSON
 //   POST /api/run       {fn, args}: runs a top-level function of the bundle as a fresh execution
 //   POST /api/select    {sheet, row, column}: the member clicked a cell (the active range)
+//   POST /api/edit      {sheet, row, column, value}: the member typed into a cell (then onEdit fires)
+//   POST /api/trigger   runs the daily reminder as its time-driven trigger would (no UI, as its owner)
 //   POST /api/open      the page was (re)loaded: runs onOpen, as opening the document does
 //   GET  /ui/<n>        the HTML of the n-th sidebar or dialog the add-on opened, with a
 //                       google.script.run shim that POSTs to /api/run
@@ -172,6 +174,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       } catch (error) {
         return sendJson(res, 400, { ok: false, error: (error as Error).message });
       }
+    }
+
+    if (req.method === 'POST' && route === '/api/edit') {
+      let body: { sheet?: unknown; row?: unknown; column?: unknown; value?: unknown };
+      try {
+        body = JSON.parse(await readBody(req)) as typeof body;
+      } catch {
+        return sendJson(res, 400, { ok: false, error: 'Bad JSON' });
+      }
+      return sendJson(res, 200, workbook.edit(String(body?.sheet), Number(body?.row), Number(body?.column), typeof body?.value === 'string' ? body.value : (undefined as unknown as string)));
+    }
+
+    if (req.method === 'POST' && route === '/api/trigger') {
+      return sendJson(res, 200, workbook.runDailyReminder());
     }
 
     if (req.method === 'POST' && route === '/api/open') {

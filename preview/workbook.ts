@@ -16,6 +16,14 @@ export interface Execution {
   args: unknown[];
   /** Epoch ms the execution ran at (the fakes' clock during replay). */
   at: number;
+  /** Run as Google runs a time-driven trigger: no UI, as the trigger's owner. */
+  trigger?: string;
+}
+
+/** The member typed a value into a cell (as in Sheets: the value is written, then onEdit fires). */
+export interface CellEdit {
+  edit: { sheet: string; row: number; column: number; value: string };
+  at: number;
 }
 
 /** The member clicked a cell: the active sheet and range the next executions see. */
@@ -24,7 +32,12 @@ export interface Selection {
   at: number;
 }
 
-export type JournalEntry = Execution | Selection;
+export type JournalEntry = Execution | Selection | CellEdit;
+
+/** The daily reminder trigger's handler (src/reminders/trigger.ts). */
+export const REMINDER_HANDLER = 'sendDeadlineReminders';
+/** Columns the add-on computes: Sheets warns before a member types over them; the preview refuses. */
+const COMPUTED = new Set(['Next action', 'Next deadline', 'Deadline status']);
 
 export interface SavedState {
   version: 1;
@@ -125,6 +138,31 @@ export function decodeMimeWords(header: string): string {
     });
 }
 
+/** The text/plain part of a MIME message, its transfer encoding undone (the whole body when it is not multipart). */
+export function plainTextPart(mime: string): string {
+  const split = (message: string) => {
+    const at = message.search(/\r?\n\r?\n/);
+    const head = at < 0 ? message : message.slice(0, at);
+    const body = at < 0 ? '' : message.slice(at).replace(/^\r?\n\r?\n/, '');
+    const headers = new Map<string, string>();
+    for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+      const i = line.indexOf(':');
+      if (i > 0) headers.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
+    }
+    return { headers, body };
+  };
+  const decode = (part: { headers: Map<string, string>; body: string }) =>
+    /base64/i.test(part.headers.get('content-transfer-encoding') ?? '') ? Buffer.from(part.body.replace(/\s/g, ''), 'base64').toString('utf8') : part.body;
+  const top = split(mime);
+  const boundary = /boundary="?([^";]+)"?/i.exec(top.headers.get('content-type') ?? '')?.[1];
+  if (!boundary) return decode(top);
+  for (const chunk of top.body.split(`--${boundary}`).slice(1)) {
+    const part = split(chunk.replace(/^\r?\n/, ''));
+    if (/^text\/plain/i.test(part.headers.get('content-type') ?? '')) return decode(part).replace(/\r?\n$/, '');
+  }
+  return '';
+}
+
 export class Workbook {
   readonly env: FakeEnv;
   private readonly gas: Gas;
@@ -168,6 +206,8 @@ export class Workbook {
       this.env.clock.set(entry.at);
       try {
         if ('select' in entry) this.activate(entry.select);
+        else if ('edit' in entry) this.typeInto(entry.edit);
+        else if (entry.trigger) this.asTrigger(entry.trigger, () => this.gas.run(entry.fn, ...entry.args));
         else this.gas.run(entry.fn, ...entry.args);
       } catch {
         failed++; // it failed the first time too, or the add-on changed since
@@ -216,30 +256,98 @@ export class Workbook {
     return this.gas.functionNames();
   }
 
+  /**
+   * Runs the daily reminder as its time-driven trigger does: the handler with the
+   * trigger's event, no UI, as the member who turned reminders on.
+   */
+  runDailyReminder(): RunOutcome {
+    const trigger = this.env.triggers.byHandler(REMINDER_HANDLER)[0];
+    if (!trigger) return this.refused('Reminders are off: turn them on first (IRT Tracker → Turn reminders on). The daily run is that member’s trigger.');
+    return this.run(REMINDER_HANDLER, [{ triggerUid: trigger.id, authMode: 'FULL' }], trigger.id);
+  }
+
+  /** Runs `work` as the owner of trigger `id`, with no UI, as Apps Script runs a trigger. */
+  private asTrigger<T>(id: string, work: () => T): T {
+    const trigger = this.env.triggers.list.find((t) => t.id === id);
+    const session = this.env.session;
+    const saved = { active: session.activeUser, effective: session.effectiveUser };
+    if (trigger) {
+      session.activeUser = trigger.owner;
+      session.effectiveUser = trigger.owner;
+    }
+    this.env.ui.available = false;
+    try {
+      return work();
+    } finally {
+      this.env.ui.available = true;
+      session.activeUser = saved.active;
+      session.effectiveUser = saved.effective;
+    }
+  }
+
+  /**
+   * The member types `value` into a cell: written as typed input, then onEdit runs as
+   * the simple trigger Sheets fires (kept in the journal).
+   */
+  edit(sheet: string, row: number, column: number, value: string): RunOutcome {
+    const target = this.env.spreadsheet.getSheetByName(sheet);
+    if (!target) return this.refused(`No sheet named ${sheet}`);
+    if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1 || row > target.getMaxRows() || column > target.getMaxColumns())
+      return this.refused(`No cell at row ${row}, column ${column} of ${sheet}`);
+    if (typeof value !== 'string' || value.length > 50_000) return this.refused('Type some text (at most 50,000 characters).');
+    const header = String(target.getRange(1, column).getValue());
+    if (row > 1 && COMPUTED.has(header)) return this.refused(`${header} is computed by the add-on: edit the case's own cells instead.`);
+    const entry: CellEdit = { edit: { sheet, row, column, value }, at: this.now() };
+    this.env.clock.set(entry.at);
+    this.state.executions.push(entry);
+    this.save();
+    return this.capture('onEdit', () => this.typeInto(entry.edit));
+  }
+
+  private typeInto({ sheet, row, column, value }: CellEdit['edit']): void {
+    const raw = this.env.spreadsheet.getSheetByName(sheet);
+    if (!raw) throw new Error(`No sheet named ${sheet}`);
+    const cell = raw.getRange(row, column);
+    const oldValue = cell.getDisplayValue();
+    cell.setValue(value);
+    // The event as Sheets builds it, its range through the services the script sees.
+    const source = this.env.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const range = source.getSheetByName(sheet)!.getRange(row, column);
+    this.gas.run('onEdit', { range, source, value, oldValue, authMode: 'LIMITED' });
+  }
+
+  private refused(error: string): RunOutcome {
+    return { ok: false, error, opened: [], toasts: [], alerts: [], ms: 0 };
+  }
+
   /** Runs a top-level function of the bundle as a fresh execution, as google.script.run or a menu does. */
-  run(fn: string, args: unknown[] = []): RunOutcome {
+  run(fn: string, args: unknown[] = [], trigger?: string): RunOutcome {
+    if (!FUNCTION_NAME.test(fn) || fn.endsWith('_')) return this.refused(`"${fn}" cannot be called: only top-level functions whose names do not end with _ can`);
+    if (!this.gas.functionNames().includes(fn)) return this.refused(`Script function not found: ${fn}`);
+    const at = this.now();
+    this.env.clock.set(at);
+    this.state.executions.push(trigger ? { fn, args, at, trigger } : { fn, args, at });
+    try {
+      return this.capture(fn, () => (trigger ? this.asTrigger(trigger, () => this.gas.run(fn, ...args)) : this.gas.run(fn, ...args)));
+    } finally {
+      this.save();
+    }
+  }
+
+  /** Runs one execution and collects what it showed: dialogs, toasts, alerts, its value or error. */
+  private capture(fn: string, work: () => unknown): RunOutcome {
     const started = Date.now();
     const ui = this.env.ui;
     const before = { dialogs: ui.dialogs.length, toasts: ui.toasts.length, alerts: ui.alerts.length };
     const outcome: RunOutcome = { ok: false, opened: [], toasts: [], alerts: [], ms: 0 };
-    if (!FUNCTION_NAME.test(fn) || fn.endsWith('_')) {
-      outcome.error = `"${fn}" cannot be called: only top-level functions whose names do not end with _ can`;
-    } else if (!this.gas.functionNames().includes(fn)) {
-      outcome.error = `Script function not found: ${fn}`;
-    } else {
-      const at = this.now();
-      this.env.clock.set(at);
-      this.state.executions.push({ fn, args, at });
-      try {
-        const value = this.gas.run(fn, ...args);
-        const problem = unsafeForClient(value);
-        if (problem) throw new Error(`${fn} returned a value google.script.run cannot carry: ${problem}`);
-        outcome.value = value === undefined ? null : JSON.parse(JSON.stringify(value));
-        outcome.ok = true;
-      } catch (error) {
-        outcome.error = String((error as { message?: unknown })?.message ?? error);
-      }
-      this.save();
+    try {
+      const value = work();
+      const problem = unsafeForClient(value);
+      if (problem) throw new Error(`${fn} returned a value google.script.run cannot carry: ${problem}`);
+      outcome.value = value === undefined ? null : JSON.parse(JSON.stringify(value));
+      outcome.ok = true;
+    } catch (error) {
+      outcome.error = String((error as { message?: unknown })?.message ?? error);
     }
     outcome.opened = ui.dialogs.slice(before.dialogs).map((d, i) => ({
       id: before.dialogs + i,
@@ -255,6 +363,7 @@ export class Workbook {
     if (this.history.length > 200) this.history.shift();
     return outcome;
   }
+
 
   dialogHtml(id: number): DialogRecord | null {
     return this.env.ui.dialogs[id] ?? null;
@@ -305,7 +414,8 @@ export class Workbook {
           to: decodeMimeWords(d.headers['to'] ?? ''),
           cc: decodeMimeWords(d.headers['cc'] ?? ''),
           subject: decodeMimeWords(d.headers['subject'] ?? ''),
-          body: d.body,
+          body: plainTextPart(d.mime),
+          raw: d.mime,
         })),
       },
       log: logSheet ? logSheet.rows.slice(1).reverse().slice(0, 100) : [],

@@ -154,11 +154,59 @@
   });
 
   $('grid').addEventListener('click', function (e) {
+    if (editing) return;
     var td = e.target.closest ? e.target.closest('td') : null;
     if (!td || !currentSheet) return;
     var tr = td.parentNode;
     var column = Array.prototype.indexOf.call(tr.children, td); // the row number is child 0
     select(currentSheet, Number(tr.dataset.row), column);
+  });
+
+  // Typing into a cell, as in Sheets: double-click (or Enter/F2 on the selected cell),
+  // Enter saves and fires onEdit, Escape cancels.
+  var editing = false;
+  function editCell(td) {
+    if (editing || !currentSheet || !td || !td.dataset.cell) return;
+    var tr = td.parentNode;
+    var row = Number(tr.dataset.row);
+    var column = Array.prototype.indexOf.call(tr.children, td);
+    editing = true;
+    var input = document.createElement('input');
+    input.className = 'cell-editor';
+    input.value = td.dataset.formula || td.textContent;
+    input.setAttribute('aria-label', 'Edit cell ' + td.dataset.cell);
+    td.replaceChildren(input);
+    input.focus();
+    input.select();
+    var done = false;
+    function finish(save) {
+      if (done) return;
+      done = true;
+      editing = false;
+      if (!save) return refresh();
+      post('/api/edit', { sheet: currentSheet, row: row, column: column, value: input.value }).then(function (outcome) {
+        if (!outcome.ok) notice('error', 'Cell not changed', outcome.error);
+        else handleOutcome('onEdit', outcome, false);
+        return refresh();
+      });
+    }
+    input.addEventListener('keydown', function (e) {
+      e.stopPropagation(); // the grid's own keys (Enter opens an editor) are not for the editor's typing
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        finish(true);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        finish(false);
+      }
+    });
+    input.addEventListener('blur', function () {
+      finish(false);
+    });
+  }
+
+  $('grid').addEventListener('dblclick', function (e) {
+    editCell(e.target.closest ? e.target.closest('td') : null);
   });
 
   $('sidebar-close').addEventListener('click', closeSidebar);
@@ -173,9 +221,15 @@
   }
 
   $('grid-wrap').addEventListener('keydown', function (e) {
+    if (editing) return; // the cell editor has the keys
     var sel = state && state.selection;
     if (!sel || sel.sheet !== currentSheet) return;
     var moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if ((e.key === 'Enter' || e.key === 'F2') && !editing) {
+      e.preventDefault();
+      editCell(document.querySelector('#grid td.selected'));
+      return;
+    }
     var move = moves[e.key];
     if (!move) return;
     e.preventDefault();
@@ -194,6 +248,18 @@
       addEntries(group, menu.entries, '');
       bar.appendChild(group);
     });
+    // Not a menu item: what Google does each day at the reminder hour, on demand.
+    var trigger = el('button', 'menu-item trigger-button', 'Run the daily reminder now');
+    trigger.type = 'button';
+    trigger.title = 'Runs sendDeadlineReminders as its daily trigger would: no UI, as the member who turned reminders on';
+    trigger.addEventListener('click', function () {
+      post('/api/trigger', {}).then(function (outcome) {
+        if (outcome.ok) notice('toast', 'Daily reminder', 'Ran as the trigger would (see the Outbox and the Log).');
+        else notice('error', 'Daily reminder', outcome.error);
+        return refresh();
+      });
+    });
+    bar.appendChild(trigger);
   }
 
   function addEntries(group, entries, prefix) {
@@ -325,7 +391,7 @@
     list.replaceChildren();
     var items = state.outbox.drafts
       .map(function (d) {
-        return { kind: 'Gmail draft', to: d.to, cc: d.cc, subject: d.subject, body: d.body };
+        return { kind: 'Gmail draft', to: d.to, cc: d.cc, subject: d.subject, body: d.body, raw: d.raw };
       })
       .concat(
         state.outbox.sent.map(function (m) {
@@ -342,9 +408,17 @@
       field(li, 'Bcc', item.bcc);
       field(li, 'Subject', item.subject);
       li.appendChild(el('pre', 'mail-body', item.body));
+      if (item.raw) {
+        // The message exactly as Gmail received it, for the curious.
+        var details = el('details', 'mail-raw');
+        details.appendChild(el('summary', null, 'Raw MIME'));
+        details.appendChild(el('pre', 'mail-body', item.raw));
+        li.appendChild(details);
+      }
       list.appendChild(li);
     });
   }
+
 
   function renderLog() {
     var table = $('log');
@@ -383,7 +457,7 @@
     $('doc-meta').textContent = 'Today ' + state.today + ' (' + state.timeZone + ') · signed in as ' + state.user;
     renderMenus();
     renderTabs();
-    renderGrid();
+    if (!editing) renderGrid(); // never under the member's typing
     renderOutbox();
     renderLog();
     document.body.dataset.ready = 'true';

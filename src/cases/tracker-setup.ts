@@ -5,7 +5,8 @@
 import { checkChoice, CHOOSABLE_COLUMNS, type TrackerChoice } from '../core/column-mapping';
 import { COMPUTED_COLUMNS, type ColumnName } from '../core/columns';
 import { dataWarning, describeStatusCounts, settingsWarning } from '../core/summary';
-import { logCaseIdProblems } from '../sheets/refresh';
+import { caseIdProblemEntries } from '../sheets/refresh';
+import { appendLog, type LogEntry } from '../sheets/log';
 import { withDocumentLock } from '../sheets/lock';
 import { HEADER_ROW, SHEET } from '../sheets/names';
 import { readSettings } from '../sheets/settings-sheet';
@@ -57,6 +58,22 @@ function describe(report: SetupReport): string {
     .join('\n');
 }
 
+/** The setup's Log line: what it changed (counts and names of sheets, never a value); none when it changed nothing, so a second run changes nothing. */
+function setupLogEntry(report: SetupReport): LogEntry[] {
+  const adopted = Object.keys(report.adopted).length;
+  const changed = report.createdSheets.length + report.addedColumns.length + report.addedSettings.length + report.addedTemplates.length + report.stagedRows;
+  if (changed === 0) return [];
+  const detail = [
+    `sheet ${report.casesSheet}`,
+    adopted ? `${adopted} of the team's columns used` : '',
+    report.addedColumns.length ? `${report.addedColumns.length} columns added` : '',
+    report.createdSheets.length ? `created ${report.createdSheets.join(', ')}` : '',
+    report.addedSettings.length ? `${report.addedSettings.length} settings added` : '',
+    report.addedTemplates.length ? `${report.addedTemplates.length} saved replies added` : '',
+  ];
+  return [{ caseId: '', action: 'Tracker set up', detail: detail.filter(Boolean).join('; ') }];
+}
+
 /** The member's choice turned into where setup writes, or the problems (nothing written then). */
 function targetFor(spreadsheet: Spreadsheet, choice: TrackerChoice): SetupTarget {
   const { saved } = readSettings(spreadsheet);
@@ -87,7 +104,7 @@ export function runTrackerSetup(spreadsheet: Spreadsheet, choice?: unknown): Set
       if (!plan.certain) return { status: 'choose', plan };
     }
     const report = setupTracker(spreadsheet, () => readSettings(spreadsheet).settings.dueSoonDays, target);
-    logCaseIdProblems(spreadsheet, report.caseIdProblems);
+    appendLog(spreadsheet, [...caseIdProblemEntries(report.caseIdProblems), ...setupLogEntry(report)]);
     return { status: 'done', title: SETUP_TITLE, message: describe(report), report };
   });
 }

@@ -3,6 +3,8 @@
 // created it, so the digests go out from that member's account; who that is
 // (and who else has one) is kept in script properties to tell the team.
 
+import { appendLog } from '../sheets/log';
+import { withDocumentLock } from '../sheets/lock';
 import { effectiveUserEmail } from '../session/user';
 import { isoFromDay, type Day } from '../core/calendar';
 import { readSettings } from '../sheets/settings-sheet';
@@ -130,6 +132,11 @@ export function installReminderTrigger(hour: number, timeZone: string): number {
   return removed;
 }
 
+/** One Log line, under the document lock so a member's line is never overwritten. */
+function logSwitch(spreadsheet: Spreadsheet, action: string, detail: string): void {
+  withDocumentLock(() => appendLog(spreadsheet, [{ caseId: '', action, detail }]));
+}
+
 export function turnRemindersOn(spreadsheet: Spreadsheet): ReminderSwitch {
   const { settings, problems } = readSettings(spreadsheet);
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
@@ -138,6 +145,7 @@ export function turnRemindersOn(spreadsheet: Spreadsheet): ReminderSwitch {
   const previous = readReminderState();
   const others = (previous?.owners ?? []).filter((o) => o !== me);
   writeReminderState({ owners: [...others, me], triage: me, hour: settings.reminderHour, timeZone });
+  logSwitch(spreadsheet, 'Reminders turned on', `daily at ${settings.reminderHour}:00 (${timeZone})`);
   return {
     on: true,
     me,
@@ -157,6 +165,7 @@ export function turnRemindersOff(spreadsheet: Spreadsheet): ReminderSwitch {
   const previous = readReminderState();
   const others = (previous?.owners ?? []).filter((o) => o !== me);
   writeReminderState(previous && others.length ? { ...previous, owners: others } : null);
+  logSwitch(spreadsheet, 'Reminders turned off', others.length ? `still on for ${others.length} other member${others.length === 1 ? '' : 's'}` : 'no daily run left');
   return {
     on: others.length > 0,
     me,

@@ -9,6 +9,7 @@ import type { Frame, FrameLocator, Page } from 'playwright-core';
 import {
   addDaysIso,
   browserAvailable,
+  keepForReadme,
   launchBrowser,
   outputFile,
   startPreview,
@@ -160,6 +161,7 @@ run('Case panel in the preview (Chromium)', () => {
     await expect(panel().locator('#subTeam-suggestion').textContent()).resolves.toContain('Eli Member (not available');
     await panel().locator('#subTeam-channel').fill('Private chat room <b>#7</b>');
     await screenshot('case-panel-subteam.png');
+    keepForReadme('case-panel-subteam.png', 'case-panel.png');
     await save('subTeam', 'Record sub-team');
     let now = await caseRow(caseId);
     expect(now.Stage).toBe('Sub-team formed');
@@ -189,6 +191,8 @@ run('Case panel in the preview (Chromium)', () => {
     await dialog.locator('#case-line', { hasText: caseId }).waitFor();
     await expect(dialog.locator('#template').inputValue()).resolves.toBe('Update to reporter');
     await dialog.locator('#preview-subject', { hasText: 'Update on your report' }).waitFor();
+    await page.locator('#dialog').screenshot({ path: outputFile('draft-dialog.png') });
+    keepForReadme('draft-dialog.png');
     await panel().locator('#updateReporter-message', { hasText: `Draft dialog opened for ${caseId} with “Update to reporter”` }).waitFor();
     // The member selects another case's row meanwhile: the dialog stays on the case it was opened for.
     const otherRow = gridRowBy('Reporter name', 'Drew Mockup');

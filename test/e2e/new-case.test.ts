@@ -8,7 +8,7 @@ import {
   browserAvailable,
   launchBrowser,
   outputFile,
-  ROOT,
+  keepForReadme,
   startPreview,
   tempStateFile,
   type Browser,
@@ -113,11 +113,7 @@ run('New case sidebar in the preview (Chromium)', () => {
     await sidebarFrame().evaluate(() => window.scrollTo(0, 0));
     await page.locator('#sidebar').screenshot({ path: outputFile('sidebar.png') });
     await page.setViewportSize({ width: 1400, height: 900 });
-    const docs = path.join(ROOT, 'docs', 'sidebar.png');
-    if (!fs.existsSync(docs) || process.env.UPDATE_SCREENSHOTS === '1') {
-      fs.mkdirSync(path.dirname(docs), { recursive: true });
-      fs.copyFileSync(outputFile('sidebar.png'), docs);
-    }
+    keepForReadme('sidebar.png');
 
     await frame.getByRole('button', { name: 'Add case' }).click();
     const message = frame.locator('#message');

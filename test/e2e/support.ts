@@ -119,3 +119,14 @@ export function addDaysIso(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/**
+ * Keeps a screenshot from test-output/ as the README's docs/<name>: when it is
+ * missing there, or when `npm run screenshots` (UPDATE_SCREENSHOTS=1) retakes them all.
+ */
+export function keepForReadme(file: string, name = file): void {
+  const docs = path.join(ROOT, 'docs', name);
+  if (fs.existsSync(docs) && process.env.UPDATE_SCREENSHOTS !== '1') return;
+  fs.mkdirSync(path.dirname(docs), { recursive: true });
+  fs.copyFileSync(outputFile(file), docs);
+}

@@ -3,6 +3,7 @@
 // cell checked, refusals that write nothing, the concurrent-edit refusal, and
 // the sub-team suggestion on rosters with DST, the date line, unavailable,
 // conflicted and overloaded members.
+import { actionLog } from '../support/log';
 import * as path from 'node:path';
 import { createEnv, type FakeEnv } from '../../fakes';
 import { createGas, type Gas } from '../../fakes/runtime';
@@ -66,7 +67,7 @@ const NEW_CASE = {
 };
 
 const casesRows = (s: Setup) => s.env.sheetValues('Cases');
-const logRows = (s: Setup) => s.env.sheetValues('Log');
+const logRows = (s: Setup) => actionLog(s.env, true);
 const rowById = (s: Setup, id: string) => casesRows(s).find((r) => r[s.col('Case ID')] === id) as unknown[];
 const iso = (s: Setup, value: unknown) =>
   value instanceof Date || Object.prototype.toString.call(value) === '[object Date]'

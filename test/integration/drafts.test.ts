@@ -2,6 +2,7 @@
 // first) against the fakes: the Templates sheet, the dialog's entry points,
 // the Gmail draft and its MIME message, every refusal, the log and
 // "Mark as sent today".
+import { actionLog } from '../support/log';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -87,7 +88,7 @@ function select(env: FakeEnv, row: number, sheet = 'Cases'): void {
   env.sheet(sheet).getRange(row, 3).activate();
 }
 
-const logRows = (env: FakeEnv) => env.sheetValues('Log').slice(1);
+const logRows = (env: FakeEnv) => actionLog(env);
 const caseRows = (env: FakeEnv) => env.sheetValues('Cases').slice(1);
 
 /** Counts of the service calls that matter for batching and side effects. */

@@ -1,6 +1,7 @@
 // The New case flow through the built bundle (dist/Code.js; `npm test` builds it
 // first) against the fakes: validation, the lock, case IDs, inert text, the log,
 // and the sidebar page.
+import { actionLog } from '../support/log';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEnv, type FakeEnv } from '../../fakes';
@@ -86,7 +87,7 @@ describe('submitNewCase', () => {
   test('logs the action with the user and the ID, never the summary, a name or a party email', () => {
     const s = setUp();
     submit(s);
-    const log = s.env.sheetValues('Log');
+    const log = actionLog(s.env, true);
     expect(log).toHaveLength(2);
     const [, line] = log;
     expect(line[1]).toBe('member@example.org');
@@ -164,12 +165,12 @@ describe('submitNewCase', () => {
     expect(s.env.ui.toasts.at(-1)?.message).toMatch(/Case ID on row 3 has a number too large to be real: it is ignored when numbering new cases/);
     s.gas.run('setupTracker');
     expect(s.env.ui.alerts.at(-1)?.prompt).toMatch(/Case ID on row 3 has a number too large to be real/);
-    const logged = s.env.sheetValues('Log').filter((r) => r[3] === 'Case ID problem');
+    const logged = actionLog(s.env, true).filter((r) => r[3] === 'Case ID problem');
     expect(logged.map((r) => [r[2], r[4]])).toEqual([
       ['Row 3', 'Case ID on row 3 has a number too large to be real: it is ignored when numbering new cases'],
       ['Row 3', 'Case ID on row 3 has a number too large to be real: it is ignored when numbering new cases'],
     ]);
-    expect(JSON.stringify(s.env.sheetValues('Log'))).not.toContain('31415926535897932384');
+    expect(JSON.stringify(actionLog(s.env, true))).not.toContain('31415926535897932384');
     expect(submit(s).caseId).toBe('IRT-2026-005');
   });
 
@@ -225,7 +226,7 @@ describe('submitNewCase', () => {
     const { caseId, row } = submit(s, form({ conflicts: `  ${conflicts} ` }));
     expect(s.env.sheetValues('Cases')[row - 1][s.col('Conflicts')]).toBe(conflicts);
     expect(s.env.sheetFormulas('Cases')[row - 1][s.col('Conflicts')]).toBe('');
-    expect(JSON.stringify(s.env.sheetValues('Log'))).not.toMatch(/HYPERLINK|Cy Chen|DI@irt/i);
+    expect(JSON.stringify(actionLog(s.env, true))).not.toMatch(/HYPERLINK|Cy Chen|DI@irt/i);
     const advice = s.gas.run('suggestSubTeam', caseId) as { members: { email: string }[]; excluded: { email: string; reason: string }[] };
     expect(advice.members.map((m) => m.email)).toEqual(['ana@irt.example', 'bo@irt.example', 'ed@irt.example']);
     expect(advice.excluded).toEqual([
@@ -248,7 +249,7 @@ describe('submitNewCase', () => {
   test('a refused submission names every invalid field and writes nothing', () => {
     const s = setUp();
     const before = s.env.sheetValues('Cases');
-    const logBefore = s.env.sheetValues('Log');
+    const logBefore = actionLog(s.env, true);
     let message = '';
     try {
       submit(s, form({ received: '2026-02-30', reporterName: '', reporterEmail: '', reportedEmail: 'not an email', helpDeskLink: 'ftp://x', summary: ' ' }));
@@ -266,7 +267,7 @@ describe('submitNewCase', () => {
     expect(s.env.calls.count('Properties.setProperty')).toBe(0);
     expect(s.env.calls.count('Lock.tryLock')).toBe(0);
     expect(s.env.sheetValues('Cases')).toEqual(before);
-    expect(s.env.sheetValues('Log')).toEqual(logBefore);
+    expect(actionLog(s.env, true)).toEqual(logBefore);
   });
 
   test("a summary fills a cell up to Google's 50,000 characters, the apostrophe that keeps it inert included: one more is refused clearly", () => {

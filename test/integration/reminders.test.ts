@@ -1,6 +1,7 @@
 // Daily reminders through the built bundle (dist/Code.js; `npm test` builds it
 // first) against the fakes: the trigger, the digests and who gets them, what
 // they never contain, idempotence, recovery, the quota, the lock and the zones.
+import { actionLog } from '../support/log';
 import * as path from 'node:path';
 import { dayFromIso, startOfDay } from '../../src/core/calendar';
 import { CONFIDENTIAL_COLUMNS } from '../../src/core/columns';
@@ -141,7 +142,7 @@ const ledgerDays = (s: Setup) =>
   [...new Set([...s.env.properties.script.keys()].filter((k) => k.startsWith('IRT_SENT|')).map((k) => k.split('|')[1]))].sort();
 const recipients = (mails: readonly SentMail[]) => mails.map((m) => m.to).sort();
 const mailTo = (s: Setup, to: string) => s.env.outbox.sent.filter((m) => m.to === to);
-const logRows = (s: Setup) => s.env.sheetValues('Log').slice(1);
+const logRows = (s: Setup) => actionLog(s.env);
 const ALL = ['ann', 'bob', 'cat', 'dan', 'eve', 'owner'].map((w) => `${w}@irt.example`);
 
 function caseIds(mail: SentMail): string[] {

@@ -1,0 +1,146 @@
+// The preview shows everything the add-on does (issue 13), in a real Chromium: the
+// daily reminder run on demand (as its trigger would), the outbox readable, a grid
+// cell edited as in Sheets (firing onEdit), the sidebar as tall as the window.
+// Needs dist/ built first (`npm test` does).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, outputFile, startPreview, tempStateFile, type Browser, type PreviewProcess } from './support';
+
+jest.setTimeout(120_000);
+
+interface SheetState {
+  name: string;
+  rows: string[][];
+}
+interface PreviewState {
+  today: string;
+  sheets: SheetState[];
+  log: string[][];
+  outbox: { sent: { to: string; subject: string; body: string }[]; drafts: { to: string; subject: string; body: string; raw: string }[] };
+}
+
+const run = browserAvailable() ? describe : describe.skip;
+
+run('The preview shows everything (Chromium)', () => {
+  let preview: PreviewProcess;
+  let browser: Browser;
+  let stateFile: string;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    stateFile = tempStateFile();
+    preview = await startPreview(stateFile, 'Europe/London');
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(preview.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+    if (stateFile) fs.rmSync(path.dirname(stateFile), { recursive: true, force: true });
+  });
+
+  async function state(): Promise<PreviewState> {
+    return (await (await page.request.get(`${preview.origin}/api/state`)).json()) as PreviewState;
+  }
+  const cases = (s: PreviewState) => s.sheets.find((sheet) => sheet.name === 'Cases') as SheetState;
+  async function caseRow(reporter: string): Promise<Record<string, string>> {
+    const sheet = cases(await state());
+    const header = sheet.rows[0];
+    const row = sheet.rows.find((r) => r[header.indexOf('Reporter name')] === reporter) as string[];
+    return Object.fromEntries(header.map((name, i) => [name, row[i]]));
+  }
+
+  test('the reminder button runs the daily reminder as its trigger would, and the outbox shows the digest readably', async () => {
+    // Without a trigger there is no daily run to start.
+    await page.getByRole('button', { name: 'Run the daily reminder now' }).click();
+    await page.locator('.notice', { hasText: 'Reminders are off: turn them on first' }).waitFor();
+
+    await page.getByRole('button', { name: 'Turn reminders on' }).click();
+    await page.locator('.notice', { hasText: 'Reminders' }).first().waitFor();
+    await page.getByRole('button', { name: 'Run the daily reminder now' }).click();
+    await page.locator('.notice', { hasText: 'Ran as the trigger would' }).waitFor();
+
+    const s = await state();
+    expect(s.outbox.sent.length).toBeGreaterThan(0);
+    const digest = s.outbox.sent[0];
+    expect(digest.to).toMatch(/@example\.org$/);
+    expect(digest.subject).toMatch(/^IRT: /);
+    expect(s.log.map((r) => r[3])).toContain('Reminders sent');
+    // In the page: To, Subject and the text, readable.
+    const mail = page.locator('#outbox li.mail', { hasText: 'Sent by MailApp' }).filter({ hasText: digest.subject }).filter({ hasText: digest.to }).first();
+    await expect(mail.locator('.kv', { hasText: 'To:' }).first().textContent()).resolves.toContain(digest.to);
+    await expect(mail.locator('.kv', { hasText: 'Subject:' }).textContent()).resolves.toContain(digest.subject);
+    await expect(mail.locator('pre.mail-body').first().textContent()).resolves.toContain('Cases needing you');
+    // A long link wraps inside the outbox: nothing scrolls sideways.
+    const widths = await page.locator('#outbox pre.mail-body').evaluateAll((nodes) => nodes.map((n) => [n.scrollWidth, n.clientWidth, n.closest('.panel')!.scrollWidth, n.closest('.panel')!.clientWidth]));
+    for (const [scroll, client, panelScroll, panelClient] of widths) {
+      expect(scroll).toBeLessThanOrEqual(client);
+      expect(panelScroll).toBeLessThanOrEqual(panelClient);
+    }
+    await page.locator('#outbox').screenshot({ path: outputFile('preview-outbox.png') });
+  });
+
+  test('a draft shows its text part, the raw MIME behind a toggle', async () => {
+    const row = page.locator('#grid tbody tr', { has: page.locator('td[data-column="Reporter name"]', { hasText: 'Alex Example' }) });
+    await row.locator('td[data-column="Case ID"]').click();
+    await page.locator('#grid tr.selected-row td[data-column="Reporter name"]', { hasText: 'Alex Example' }).waitFor();
+    await page.getByRole('button', { name: 'Draft email…' }).click();
+    const dialog = page.frameLocator('#dialog-frame');
+    await dialog.locator('#preview-subject').filter({ hasText: /\S/ }).waitFor();
+    await dialog.locator('#create').click();
+    await dialog.locator('#message.message-ok').waitFor();
+    await page.locator('#dialog-close').click();
+    const draft = (await state()).outbox.drafts.at(-1)!;
+    expect(draft.body).not.toMatch(/Content-Type|base64/);
+    expect(draft.raw).toMatch(/^MIME-Version: 1\.0/m);
+    const item = page.locator('#outbox li.mail', { hasText: 'Gmail draft' }).first();
+    await expect(item.locator('pre.mail-body').first().textContent()).resolves.toBe(draft.body);
+    const raw = item.locator('details.mail-raw');
+    await expect(raw.locator('pre').isVisible()).resolves.toBe(false);
+    await raw.locator('summary').click();
+    await expect(raw.locator('pre').textContent()).resolves.toContain('Content-Type: multipart/alternative');
+  });
+
+  test('typing into a grid cell fires onEdit and the row’s computed cells change', async () => {
+    const before = await caseRow('Blake Placeholder');
+    expect(before['Next action']).toBe('Reply to reporter');
+    const today = (await state()).today;
+    const cell = page.locator('#grid tbody tr', { has: page.locator('td[data-column="Reporter name"]', { hasText: 'Blake Placeholder' }) }).locator('td[data-column="First reply sent"]');
+    await cell.dblclick();
+    const editor = cell.locator('input.cell-editor');
+    await editor.fill(today);
+    await editor.press('Enter');
+    await page
+      .locator('#grid tbody tr', { has: page.locator('td[data-column="Reporter name"]', { hasText: 'Blake Placeholder' }) })
+      .locator('td[data-column="Next action"]', { hasText: 'Finish initial assessment' })
+      .waitFor();
+    const after = await caseRow('Blake Placeholder');
+    expect(after['First reply sent']).toBe(today);
+    expect(after['Next action']).toBe('Finish initial assessment');
+    expect(after['Next deadline']).not.toBe(before['Next deadline']);
+
+    // The add-on's computed cells are not typed over.
+    const computed = page.locator('#grid tbody tr', { has: page.locator('td[data-column="Reporter name"]', { hasText: 'Blake Placeholder' }) }).locator('td[data-column="Next action"]');
+    await computed.dblclick();
+    await computed.locator('input.cell-editor').fill('Nothing');
+    await computed.locator('input.cell-editor').press('Enter');
+    await page.locator('.notice', { hasText: 'Next action is computed by the add-on' }).waitFor();
+    expect((await caseRow('Blake Placeholder'))['Next action']).toBe('Finish initial assessment');
+  });
+
+  test('the sidebar is as tall as the window', async () => {
+    await page.getByRole('button', { name: 'New case…' }).click();
+    await page.locator('#sidebar:not([hidden])').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await page.locator('#sidebar').boundingBox();
+    expect(box?.height).toBe(900);
+    expect(pageErrors).toEqual([]);
+  });
+});
