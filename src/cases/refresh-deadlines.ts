@@ -5,7 +5,7 @@
 import { lostColumnsWarning } from '../core/column-mapping';
 import { dataWarning, describeStatusCounts, settingsWarning } from '../core/summary';
 import { withDocumentLock } from '../sheets/lock';
-import { appendLog } from '../sheets/log';
+import { appendLog, type LogEntry } from '../sheets/log';
 import { caseIdProblemEntries, refreshAll } from '../sheets/refresh';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -14,11 +14,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function refreshDeadlinesNow(spreadsheet: Spreadsheet): string {
   return withDocumentLock(() => {
     const { counts, settingsProblems, caseIdProblems, table } = refreshAll(spreadsheet);
-    appendLog(spreadsheet, [
-      ...caseIdProblemEntries(caseIdProblems),
-      ...(table.lost.length ? [{ caseId: '', action: 'Column missing', detail: table.lost.map((l) => `${l.column}: ${l.header}`).join('; ') }] : []),
-      { caseId: '', action: 'Deadlines refreshed', detail: describeStatusCounts(counts) },
-    ]);
+    const lost: LogEntry[] = table.lost.length ? [{ caseId: '', action: 'Column missing', detail: table.lost.map((l) => `${l.column}: ${l.header}`).join('; ') }] : [];
+    appendLog(spreadsheet, [...caseIdProblemEntries(caseIdProblems), ...lost, { caseId: '', action: 'Deadlines refreshed', detail: describeStatusCounts(counts) }]);
     return [describeStatusCounts(counts), settingsWarning(settingsProblems), dataWarning(caseIdProblems), lostColumnsWarning(table.lost)].filter(Boolean).join(' ');
   });
 }
