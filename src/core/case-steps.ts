@@ -16,7 +16,7 @@ import {
   type ColumnName,
   type Stage,
 } from './columns';
-import { addressProblem, memberEntries, parsePeople, subTeamProblem } from './people';
+import { conflictsProblem, memberEntries, subTeamProblem } from './people';
 import {
   PROCESS,
   SUB_TEAM_STAGES,
@@ -31,7 +31,8 @@ import {
 } from './process';
 import { rowProblems } from './row-checks';
 import { caseExclusions, ineligibility, isParty, type CaseTies, type RosterMember } from './subteam';
-import { emailProblem, MAX_CELL_TEXT, NOT_PLAIN_ASCII } from './validation';
+import { emailProblem, NOT_PLAIN_ASCII } from './email';
+import { MAX_CELL_TEXT } from './validation';
 
 export const STEP_IDS = [
   'firstReply',
@@ -564,9 +565,8 @@ const STEPS: readonly StepSpec[] = [
       const value = (f.conflicts ?? '').trim();
       if (value === c.conflicts) return { error: 'Conflicts are unchanged' };
       // Names may hold any letter; an entry written as an address must be a usable one.
-      const entries = parsePeople(value);
-      const bad = entries.findIndex((p) => addressProblem(p) !== null);
-      if (bad >= 0) return { error: `Conflicts entry ${bad + 1} ${addressProblem(entries[bad])}` };
+      const problem = conflictsProblem(value);
+      if (problem) return { error: problem };
       return { Conflicts: value === '' ? null : value };
     },
     writes: ['Conflicts'],

@@ -8,7 +8,8 @@
 
 import { isDate } from './calendar';
 import { CASE_COLUMNS, matchHeaders, normalizeHeader, type ChosenHeaders, type ColumnName, type ColumnSpec } from './columns';
-import { isEmail, isUrl } from './validation';
+import { isEmail } from './email';
+import { isUrl } from './validation';
 
 /** The Settings row naming the cases sheet a member chose. */
 export const SHEET_CHOICE_LABEL = 'Cases sheet';

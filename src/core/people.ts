@@ -3,7 +3,7 @@
 // case-insensitively, so an address is recognised however a member typed it:
 // `ana@example.org`, `Ana Diaz <ana@example.org>`, `mailto:ana@example.org`.
 
-import { emailProblem, isEmail, NOT_PLAIN_ASCII } from './validation';
+import { emailProblem, isEmail, NOT_PLAIN_ASCII } from './email';
 
 export interface Person {
   /** The entry as typed, trimmed. */
@@ -63,6 +63,13 @@ export function addressProblem(person: Person): string | null {
   if (person.email !== null || !person.text.includes('@')) return null;
   const angled = /<([^<>]*)>\s*$/.exec(person.text);
   return emailProblem(bareAddress(angled ? angled[1] : person.text));
+}
+
+/** The one rule for a Conflicts cell (new-case form and panel): names, or usable addresses. */
+export function conflictsProblem(value: string): string | null {
+  const entries = parsePeople(value);
+  const bad = entries.findIndex((p) => addressProblem(p) !== null);
+  return bad < 0 ? null : `Conflicts entry ${bad + 1} ${addressProblem(entries[bad])}`;
 }
 
 /**

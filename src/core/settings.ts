@@ -2,7 +2,7 @@
 // ("Setting" | "Value"). One definition of each: its label, default and check.
 
 import { addressProblem, parsePeople } from './people';
-import { NOT_PLAIN_ASCII } from './validation';
+import { NOT_PLAIN_ASCII } from './email';
 
 export interface Settings {
   replyWindowDays: number;

@@ -6,7 +6,7 @@ import { dayFromCell, formatDay, isValidTimeZone, utcOffsetMinutes, type Day } f
 import { normalizeHeader } from './columns';
 import { ROSTER_HEADER, unavailability, type RosterColumn } from './roster';
 import { addressProblem, emailsIn, isListed, parsePeople, parsePerson, type Person } from './people';
-import { NOT_PLAIN_ASCII } from './validation';
+import { NOT_PLAIN_ASCII } from './email';
 
 export const SUB_TEAM_SIZE = 3;
 

@@ -13,7 +13,7 @@ import { dayFromCell, formatDay, isDate, type Day } from './calendar';
 import { CASE_COLUMNS, OUTCOMES, normalizeHeader, requestedActionRequired, type ColumnMap, type ColumnName, type Outcome } from './columns';
 import { PROCESS, isTemplateStepId, type Process, type TemplateStepId } from './process';
 import type { Settings } from './settings';
-import { emailProblem } from './validation';
+import { emailProblem } from './email';
 
 export const TEMPLATE_HEADER = ['Template', 'To', 'Subject', 'Body'] as const;
 

@@ -2,30 +2,9 @@
 // validation, the sidebar's field checks and the server's re-check all use these.
 
 import { dayFromIso, isoFromDay, type Day } from './calendar';
+import { emailProblem } from './email';
+import { conflictsProblem } from './people';
 import { CASE_COLUMNS, PERMISSIONS, type ColumnName, type ColumnSpec, type Permission } from './columns';
-
-// Practical, not RFC 5322: one @, no spaces or brackets, a dot in the domain.
-const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\.]+(\.[^\s@<>(),;:"[\]\\.]+)+$/;
-
-/**
- * Addresses are printable ASCII only. An invisible (U+200B), right-to-left (U+202E) or
- * look-alike letter makes one address read as another, and a mail header cannot carry
- * it (nor a NUL) as typed.
- */
-export const NOT_PLAIN_ASCII =
-  'holds a character other than plain ASCII letters, digits and punctuation (an invisible, right-to-left or accented character can make one address look like another): retype it';
-
-/** Why a text is not a usable email address (a phrase to follow its name), or null when it is one. */
-export function emailProblem(text: string): string | null {
-  const trimmed = text.trim();
-  if (!EMAIL.test(trimmed) || trimmed.length > 254) return 'is not a valid email address';
-  // Shaped like an address, but with a character a reader cannot tell apart (or a header cannot carry).
-  return /^[\x21-\x7e]+$/.test(trimmed) ? null : NOT_PLAIN_ASCII;
-}
-
-export function isEmail(text: string): boolean {
-  return emailProblem(text) === null;
-}
 
 export function isUrl(text: string): boolean {
   return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text.trim());
@@ -177,6 +156,8 @@ export function validateNewCase(
   if (form.helpDeskLink !== '' && !errors.helpDeskLink && !isUrl(form.helpDeskLink))
     errors.helpDeskLink = 'Help desk link must start with https:// or http://';
   if (form.summary === '' && !errors.summary) errors.summary = 'Summary is required';
+  const conflicts = form.conflicts === '' || errors.conflicts ? null : conflictsProblem(form.conflicts);
+  if (conflicts) errors.conflicts = conflicts;
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { ...form, receivedDay: receivedDay as Day, permission: form.permission as Permission } };

@@ -80,6 +80,8 @@ describe.each(HOSTILE)('an address with %s', (_what, address) => {
       const form = { received: '2026-03-09', reporterName: 'Robin', reporterEmail: 'robin@example.org', summary: 'A report.', [field]: address };
       expect(errorOf(() => s.gas.run('submitNewCase', form))).toMatch(WHY);
     }
+    const conflicts = { received: '2026-03-09', reporterName: 'Robin', summary: 'A report.', conflicts: `Pat Party, ${address}` };
+    expect(errorOf(() => s.gas.run('submitNewCase', conflicts))).toMatch(/Conflicts entry 2 .*other than plain ASCII/);
     expect(s.env.sheetValues('Cases')).toHaveLength(1);
   });
 

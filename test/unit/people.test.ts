@@ -1,5 +1,5 @@
-import { addressProblem, emailsIn, isListed, memberEntries, parsePeople, parsePerson, subTeamProblem } from '../../src/core/people';
-import { NOT_PLAIN_ASCII } from '../../src/core/validation';
+import { addressProblem, conflictsProblem, emailsIn, isListed, memberEntries, parsePeople, parsePerson, subTeamProblem } from '../../src/core/people';
+import { NOT_PLAIN_ASCII } from '../../src/core/email';
 
 describe('parsePerson', () => {
   test('a bare address, a named address, a mailto link, a name', () => {
@@ -107,5 +107,13 @@ describe('addressProblem', () => {
     expect(problem('Robin <rob\u202Ein@example.org>')).toBe(NOT_PLAIN_ASCII);
     expect(problem('mailto:a\u0000@example.org')).toBe(NOT_PLAIN_ASCII);
     expect(problem('bo@')).toBe('is not a valid email address');
+  });
+});
+
+describe('conflictsProblem', () => {
+  test('names of any letter and usable addresses pass; an unusable address is named by its place', () => {
+    expect(conflictsProblem('Zoë Brontë, José Núñez, ana@example.org, Bo <bo@example.org>')).toBeNull();
+    expect(conflictsProblem('Pat Party, r\u00f6bin@example.org')).toBe(`Conflicts entry 2 ${NOT_PLAIN_ASCII}`);
+    expect(conflictsProblem('bo@')).toBe('Conflicts entry 1 is not a valid email address');
   });
 });
