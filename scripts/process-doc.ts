@@ -24,7 +24,12 @@ function dueText(rule: DueRule | null, process: Process): string {
 function milestoneRow(m: MilestoneDeclaration, process: Process): string {
   const when = [
     m.path ? `${m.path} path` : 'both paths',
-    m.owedAt ? `owed at ${m.owedAt.join(', ')}` : 'owed at any open stage',
+    !process.declaration.engineOrder.some((e) => e.milestones.includes(m.id))
+      ? 'never owed (recorded when known)'
+      : m.owedAt
+        ? `owed at ${m.owedAt.join(', ')}`
+        : 'owed at any open stage',
+    ...(m.requiredAt ? [`required at ${m.requiredAt.join(', ')}`] : []),
     ...(m.permission ? [`only with permission ${m.permission}`] : []),
     ...(m.after.length ? [`after ${m.after.map((id) => process.milestone(id).words.timeline).join(', ')}`] : []),
     ...(m.until?.length ? [`until ${m.until.map((id) => process.milestone(id).words.timeline).join(', ')}`] : []),
@@ -100,6 +105,13 @@ export function processDoc(process: Process = PROCESS): string {
     'when their day is within the due-soon window, even after the case closed:',
     '',
     ...d.digest.followUps.map((f) => `- ${f.outcome}: “${f.words}” on ${code(f.date)}.`),
+    '',
+    'An open case also appears:',
+    '',
+    `- in its sub-team’s digests, as overdue, once ${code(d.target.column)} has passed before “${d.milestones.find((m) => m.id === d.target.metBy)?.words.timeline}” is recorded: “${d.target.words.passed}”;`,
+    `- in the digests of the other members of its sub-team when the Roster says one of them cannot work that day: “${d.digest.memberUnavailable}” (never who, nor any party’s name).`,
+    '',
+    'While the reporter’s permission is `Not asked`, the reported party’s notification waits for it and no deadline runs on it.',
     '',
   ];
   return lines.join('\n');
