@@ -168,7 +168,15 @@ function saveChoice(spreadsheet: Spreadsheet, sheetName: string | null, target: 
   if (!settings) return;
   const rows = settings.getDataRange().getValues();
   const { updates, appends } = choiceSettingWrites(rows, { sheet: sheetName, columns: target.chosen }, target.cleared);
-  for (const { row, value } of updates) settings.getRange(row + 1, 2).setValue(inertText(value));
+  // One write per run of adjacent changed rows (the choice rows sit together); the team's other cells are not touched.
+  const sorted = [...updates].sort((a, b) => a.row - b.row);
+  for (let start = 0; start < sorted.length; ) {
+    let end = start + 1;
+    while (end < sorted.length && sorted[end].row === sorted[end - 1].row + 1) end++;
+    const run = sorted.slice(start, end);
+    settings.getRange(run[0].row + 1, 2, run.length, 1).setValues(run.map((u) => [inertText(u.value)]));
+    start = end;
+  }
   if (appends.length) settings.getRange(rows.length + 1, 1, appends.length, 2).setValues(appends.map((r) => r.map(inertText)));
 }
 

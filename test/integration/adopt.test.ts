@@ -216,3 +216,21 @@ describe('setupTracker(choice) on the records-style tracker', () => {
 });
 
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+
+describe('changing the choice later', () => {
+  it('a new choice replaces the Settings rows in one write, and "add a new column" empties the old choice', () => {
+    const { env, gas } = adopted();
+    env.calls.reset();
+    gas.run('setupTracker', { sheet: 'Records', columns: { Findings: null, 'Reporter name': 'Named subjects', 'Reported party name': null } });
+    const settings = env.sheetValues('Settings');
+    const row = (label: string) => settings.find((r) => r[0] === label)?.[1];
+    expect(row('Column for Reporter name')).toBe('Named subjects');
+    expect(row('Column for Reported party name')).toBe('');
+    expect(row('Column for Findings')).toBe('');
+    expect(row('Column for Received')).toBe('Date of 1st report'); // not mentioned: kept
+    expect(env.calls.count('Range.setValue')).toBe(0);
+    // The team's values are still theirs; the tracker's own columns were appended for the cleared ones.
+    const header = env.sheetValues('Records')[0] as string[];
+    expect(header.filter((h) => h === 'Findings' || h === 'Reported party name')).toEqual(['Reported party name', 'Findings']);
+  });
+});
