@@ -186,6 +186,8 @@ function bench(count: number): Row[] {
   const { version } = gas.run('getCasePanel', first) as { version: string };
   single('recordCaseStep (panel step)', () => gas.run('recordCaseStep', first, 'firstReply', { date: '2026-03-10' }, version));
   single('createDraft', () => gas.run('createDraft', 'IRT-00010', 'Acknowledgement'));
+  // Reads the cases sheet's header only: the same few calls at any tracker size.
+  single('checkInstallation', () => gas.run('checkInstallation'));
   return out;
 }
 
