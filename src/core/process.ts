@@ -401,6 +401,10 @@ export interface Process {
   isOwed(id: MilestoneId, c: CaseRecord): boolean;
   /** Its due day for this case, or null when its base date is not recorded. */
   dueOf(id: MilestoneId, c: CaseRecord, settings: ProcessSettings): Day | null;
+  /** Its window in days (0 when its rule has none), e.g. for a report of how often it was met. */
+  windowOf(id: MilestoneId, settings: ProcessSettings): number;
+  /** Its due day counted from a given base day (the report measures each update from the previous contact). */
+  dueFrom(id: MilestoneId, base: Day, settings: ProcessSettings): Day;
   templateStep(id: TemplateStepId): TemplateStepDeclaration;
   /** The saved reply a panel step drafts for this case, if any (the close step's depends on the path). */
   templateForStep(step: PanelStepId, c: CaseRecord): TemplateStepId | null;
@@ -462,6 +466,11 @@ export function createProcess(declaration: ProcessDeclaration): Process {
     return base + (rule.window === null ? 0 : settings[rule.window]);
   };
 
+  const windowOf = (id: MilestoneId, settings: ProcessSettings): number => {
+    const rule = milestone(id).due;
+    return rule && 'window' in rule && rule.window !== null ? settings[rule.window] : 0;
+  };
+
   const templateStep = (id: TemplateStepId): TemplateStepDeclaration => {
     const found = declaration.templates.find((t) => t.id === id);
     if (!found) throw new Error(`The process declares no saved reply ${id}`);
@@ -480,6 +489,8 @@ export function createProcess(declaration: ProcessDeclaration): Process {
     isReachable,
     isOwed,
     dueOf,
+    windowOf,
+    dueFrom: (id, base, settings) => base + windowOf(id, settings),
     templateStep,
     templateForStep: (step, c) => {
       const all = declaration.milestones.filter((m) => m.step?.id === step);

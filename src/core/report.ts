@@ -8,7 +8,7 @@ import { dayFromCell, dayFromIso, dayFromParts, isoFromDay, partsOfDay, type Day
 import { stepLabel } from './case-steps';
 import { cellText, isBlankRow } from './cases';
 import { APPEAL_DECISIONS, OUTCOMES, type ColumnMap, type ColumnName } from './columns';
-import type { Settings } from './settings';
+import { PROCESS, type MilestoneId, type ProcessSettings } from './process';
 
 /** The smallest count shown as a number (0 aside): smaller ones could point at one case. */
 export const MIN_SHOWN = 3;
@@ -202,12 +202,12 @@ export interface TransparencyReport {
   months: { month: string; count: Shown }[];
 }
 
-type Windows = Pick<Settings, 'replyWindowDays' | 'notifyWindowDays' | 'updateIntervalDays'>;
+type Windows = ProcessSettings;
 
-function onTime(delays: readonly (number | null)[], windowDays: number): OnTime {
-  // null: owed and not done although its window has passed.
-  const done = delays.filter((d) => d !== null && d <= windowDays).length;
-  return { onTime: shown(done), owed: shown(delays.length), share: share(done, delays.length), windowDays };
+/** Each owed milestone: true when met by its due day, false when late or missed (its due day passed without it). */
+function onTime(met: readonly boolean[], windowDays: number): OnTime {
+  const done = met.filter(Boolean).length;
+  return { onTime: shown(done), owed: shown(met.length), share: share(done, met.length), windowDays };
 }
 
 function monthsOf(period: Period): { key: string; first: Day; last: Day }[] {
@@ -242,30 +242,30 @@ export function buildReport(cases: readonly ReportCase[], period: Period, today:
     results.set(label, (results.get(label) ?? 0) + 1);
   }
 
-  // Owed delays: a number when done, null when its window passed without it.
-  const replyDelays: (number | null)[] = [];
-  const notifyDelays: (number | null)[] = [];
-  const updateDelays: number[] = [];
+  // Each owed milestone, met or not, by its due day in the process declaration; one still running today is not counted.
+  const met = (id: MilestoneId, base: Day, done: Day | null, into: boolean[]) => {
+    const due = PROCESS.dueFrom(id, base, windows);
+    if (done !== null) into.push(done <= due);
+    else if (due < today) into.push(false);
+  };
+  const replies: boolean[] = [];
+  const notified: boolean[] = [];
+  const updates: boolean[] = [];
   for (const c of received) {
-    const start = c.received as Day;
-    if (c.firstReplySent !== null) replyDelays.push(c.firstReplySent - start);
-    else if (start + windows.replyWindowDays < today) replyDelays.push(null);
+    met('firstReply', c.received as Day, c.firstReplySent, replies);
 
     if (c.subTeamFormed !== null) {
-      const owed: (Day | null)[] = [c.reporterNotified];
-      if (c.reportedPartyNotified !== null || c.permission === 'Yes') owed.push(c.reportedPartyNotified);
-      for (const notified of owed) {
-        if (notified !== null) notifyDelays.push(notified - c.subTeamFormed);
-        else if (c.subTeamFormed + windows.notifyWindowDays < today) notifyDelays.push(null);
-      }
+      met('reporterNotified', c.subTeamFormed, c.reporterNotified, notified);
+      if (c.reportedPartyNotified !== null || c.permission === 'Yes') met('reportedPartyNotified', c.subTeamFormed, c.reportedPartyNotified, notified);
     }
 
     // Each recorded update against the previous contact with that party (its notification first).
     const notifiedOn: Record<Party, Day | null> = { reporter: c.reporterNotified, reportedParty: c.reportedPartyNotified };
+    const updateOf: Record<Party, MilestoneId> = { reporter: 'updateReporter', reportedParty: 'updateReportedParty' };
     for (const party of ['reporter', 'reportedParty'] as const) {
       let previous = notifiedOn[party];
       for (const update of c.updates.filter((u) => u.party === party).sort((a, b) => a.day - b.day)) {
-        if (previous !== null) updateDelays.push(update.day - previous);
+        if (previous !== null) met(updateOf[party], previous, update.day, updates);
         previous = update.day;
       }
     }
@@ -281,10 +281,10 @@ export function buildReport(cases: readonly ReportCase[], period: Period, today:
     outcomes: OUTCOME_LABELS.map((label) => ({ label, count: shown(endings.get(label) ?? 0) })),
     appealsReceived: shown(appeals.length),
     appealResults: APPEAL_RESULT_LABELS.map((label) => ({ label, count: shown(results.get(label) ?? 0) })),
-    firstReplies: onTime(replyDelays, windows.replyWindowDays),
+    firstReplies: onTime(replies, PROCESS.windowOf('firstReply', windows)),
     medianDaysToFirstReply: median(delays((c) => c.firstReplySent)),
-    partiesNotified: onTime(notifyDelays, windows.notifyWindowDays),
-    updates: onTime(updateDelays, windows.updateIntervalDays),
+    partiesNotified: onTime(notified, PROCESS.windowOf('reporterNotified', windows)),
+    updates: onTime(updates, PROCESS.windowOf('updateReporter', windows)),
     medianDaysToDecision: median(delays((c) => c.decided)),
     medianDaysToClose: median(delays((c) => c.closed)),
     months: monthsOf(period).map((m) => ({

@@ -88,6 +88,14 @@ describe('the rules it gives', () => {
     expect(PROCESS.milestoneForStep('close', investigating())?.id).toBe('closed');
   });
 
+  test('a milestone’s window, and its due day from any base (what the transparency report measures against)', () => {
+    expect(PROCESS.windowOf('firstReply', settings)).toBe(3);
+    expect(PROCESS.windowOf('reporterNotified', settingsWith({ notifyWindowDays: 10 }))).toBe(10);
+    expect(PROCESS.windowOf('closed', settings)).toBe(0);
+    expect(PROCESS.windowOf('responsePlan', settings)).toBe(0);
+    expect(iso(PROCESS.dueFrom('updateReporter', d('2026-03-01'), settings))).toBe('2026-03-15');
+  });
+
   test('a new case’s first reply is due a reply window after receipt', () => {
     expect(iso(firstReplyDue(d('2026-02-27'), settings))).toBe('2026-03-02');
     expect(iso(firstReplyDue(d('2026-02-27'), settingsWith({ replyWindowDays: 0 })))).toBe('2026-02-27');
