@@ -6,7 +6,6 @@
 // grow with the tracker.
 
 import { dayOfInstant } from '../core/calendar';
-import { COMPUTED_COLUMNS } from '../core/columns';
 import {
   CHECK,
   formulaMismatches,
@@ -69,7 +68,7 @@ function trackerCheck(spreadsheet: Spreadsheet): InstallCheck {
       todo: 'Run IRT Tracker → Set up tracker.',
     };
   const rows = Math.max(0, sheet.getLastRow() - HEADER_ROW);
-  return { name: CHECK.tracker, passed: true, seen: `The ${sheet.getName()} sheet has every tracker column (${COMPUTED_COLUMNS.length} computed ones included) and ${rows} row${rows === 1 ? '' : 's'}.`, todo: '' };
+  return { name: CHECK.tracker, passed: true, seen: `The ${sheet.getName()} sheet has every tracker column and ${rows} row${rows === 1 ? '' : 's'} below its header.`, todo: '' };
 }
 
 function sheetChecks(spreadsheet: Spreadsheet): InstallCheck[] {

@@ -9,7 +9,7 @@ import { proposeColumns, trackerLikeness, type SavedChoice, type SheetOption, ty
 export type { TrackerPlan } from '../core/column-mapping';
 import { matchHeaders } from '../core/columns';
 import { MIN_TRACKER_SCORE } from './case-table';
-import { HEADER_ROW, SHEET } from './names';
+import { ADDON_SHEETS, HEADER_ROW, SHEET } from './names';
 import { readSettings } from './settings-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -17,7 +17,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows below the header read to guess what a column holds. */
 export const SAMPLE_ROWS = 50;
-const HELPER_SHEETS: readonly string[] = [SHEET.templates, SHEET.roster, SHEET.settings, SHEET.log];
 
 interface Scanned {
   sheet: Sheet;
@@ -49,7 +48,7 @@ function scan(sheet: Sheet, chosen: SavedChoice['columns']): Scanned {
 export function planTracker(spreadsheet: Spreadsheet, sheetName?: string | null): TrackerPlan {
   const { saved } = readSettings(spreadsheet);
   const byName = spreadsheet.getSheetByName(SHEET.cases);
-  const sheets = spreadsheet.getSheets().filter((s) => !HELPER_SHEETS.includes(s.getName()));
+  const sheets = spreadsheet.getSheets().filter((s) => !ADDON_SHEETS.includes(s.getName()));
   const scanned = sheets.map((s) => scan(s, s.getName() === saved.sheet || s.getName() === SHEET.cases ? saved.columns : {}));
   const reasons: string[] = [];
 

@@ -135,6 +135,22 @@ run('The preview shows everything (Chromium)', () => {
     expect((await caseRow('Blake Placeholder'))['Next action']).toBe('Finish initial assessment');
   });
 
+  test('Check this installation runs in the preview and shows each named check', async () => {
+    await page.getByRole('button', { name: 'Check this installation' }).click();
+    await page.locator('#dialog[open]').waitFor();
+    await expect(page.locator('#dialog-title').textContent()).resolves.toBe('Check this installation');
+    const dialog = page.frameLocator('#dialog-frame');
+    await dialog.locator('#summary.message-ok', { hasText: 'All 10 checks passed' }).waitFor();
+    await expect(dialog.locator('#checks li.passed').count()).resolves.toBe(10);
+    await expect(dialog.locator('#checks li', { hasText: 'Gmail draft' }).textContent()).resolves.toContain('was created and deleted');
+    const s = await state();
+    expect(s.sheets.map((sheet) => sheet.name).filter((n) => n.startsWith('IRT Tracker check'))).toEqual([]);
+    expect(s.log.map((r) => r.slice(3, 5))).toContainEqual(['Installation checked', '10 of 10 checks passed']);
+    await page.locator('#dialog').screenshot({ path: outputFile('installation-check.png') });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.locator('#dialog').waitFor({ state: 'hidden' });
+  });
+
   test('the sidebar is as tall as the window', async () => {
     await page.getByRole('button', { name: 'New case…' }).click();
     await page.locator('#sidebar:not([hidden])').waitFor();
