@@ -4,6 +4,8 @@
 // not grow with the tracker. Run `npm run build` first (npm test does).
 import { FakeRange } from '../../fakes/range';
 import { FakeGmailDrafts } from '../../fakes/gmail';
+import { FakeProperties } from '../../fakes/properties';
+import { FakeUtilities } from '../../fakes/utilities';
 import { createEnv, evaluateRowHighlight, type EnvOptions } from '../../fakes';
 import { createGas } from '../../fakes/runtime';
 import { COLUMN_NAMES } from '../../src/core/columns';
@@ -202,6 +204,45 @@ describe('checkInstallation', () => {
     const report = createGas(env).run('checkInstallation') as Report;
     expect(check(report, 'Tracker set up')).toMatchObject({ passed: false, seen: 'No cases sheet was found.', todo: 'Run IRT Tracker → Set up tracker.' });
     expect(check(report, 'Reminder trigger')).toMatchObject({ passed: false, todo: 'Turn reminders on again (IRT Tracker → Turn reminders on).' });
+  });
+
+  // Google answering differently from what the add-on expects, each as the check reports it.
+  it('reports a calendar day Google formats differently', () => {
+    const { gas } = installed();
+    jest.spyOn(FakeUtilities.prototype, 'formatDate').mockReturnValue('2026-03-10');
+    const report = gas.run('checkInstallation') as Report;
+    expect(check(report, 'Calendar day in the spreadsheet’s zone')).toMatchObject({
+      passed: false,
+      seen: 'The add-on counts today as 2026-03-11, Google’s Utilities.formatDate says 2026-03-10 (Pacific/Auckland).',
+    });
+  });
+
+  it('reports text that came back as a formula', () => {
+    const { gas } = installed();
+    const real = FakeRange.prototype.getFormulas;
+    jest.spyOn(FakeRange.prototype, 'getFormulas').mockImplementation(function (this: FakeRange) {
+      return real.call(this).map((row) => row.map((f, c) => (c === 2 && f === '' ? '=1+1' : f)));
+    });
+    const report = gas.run('checkInstallation') as Report;
+    expect(check(report, 'Dates, numbers and text on a sheet')).toMatchObject({ passed: false, seen: 'the text "=1+1" came back as a formula =1+1.' });
+  });
+
+  it('reports a property that does not read back, and removes it anyway', () => {
+    const { env, gas } = installed();
+    const real = FakeProperties.prototype.getProperty;
+    jest.spyOn(FakeProperties.prototype, 'getProperty').mockImplementation(function (this: FakeProperties, key: string) {
+      return key === 'IRT_INSTALLATION_CHECK' ? null : real.call(this, key);
+    });
+    const report = gas.run('checkInstallation') as Report;
+    expect(check(report, 'Document properties')).toMatchObject({ passed: false, seen: 'A property read back as null.' });
+    expect(env.properties.document.has('IRT_INSTALLATION_CHECK')).toBe(false);
+  });
+
+  it('reports a mail quota used up', () => {
+    const { env, gas } = installed();
+    env.outbox.quota = 0;
+    const report = gas.run('checkInstallation') as Report;
+    expect(check(report, 'Mail quota')).toMatchObject({ passed: false, seen: 'Your account can send no more email today.' });
   });
 
   it('is on the menu', () => {
