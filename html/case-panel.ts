@@ -323,7 +323,11 @@ async function suggest(step: StepView, current: Panel, box: HTMLElement): Promis
     const advice = await callServer(
       'suggestSubTeam',
       current.caseId,
-      step.id === 'replaceMember' ? { partyTimeZones, replace: outgoing } : { partyTimeZones },
+      step.id === 'replaceMember'
+        ? { partyTimeZones, replace: outgoing }
+        : step.id === 'recordAppeal'
+          ? { partyTimeZones, forAppeal: true }
+          : { partyTimeZones },
     );
     showAdvice(step, advice, box);
   } catch (error) {

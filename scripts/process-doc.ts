@@ -28,7 +28,9 @@ function milestoneRow(m: MilestoneDeclaration, process: Process): string {
       ? 'never owed (recorded when known)'
       : m.owedAt
         ? `owed at ${m.owedAt.join(', ')}`
-        : 'owed at any open stage',
+        : m.afterClose
+          ? 'owed at any stage, after closing too'
+          : 'owed at any open stage',
     ...(m.requiredAt ? [`required at ${m.requiredAt.join(', ')}`] : []),
     ...(m.permission ? [`only with permission ${m.permission}`] : []),
     ...(m.after.length ? [`after ${m.after.map((id) => process.milestone(id).words.timeline).join(', ')}`] : []),

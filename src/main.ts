@@ -156,8 +156,8 @@ export function recordCaseStep(caseId: string, step: StepId, fields: StepFields,
   return saveCaseStep(SpreadsheetApp.getActiveSpreadsheet(), caseId, step, fields, version);
 }
 
-/** The best three available Roster members for a case's sub-team (or a replacement), each choice explained. */
-export function suggestSubTeam(caseId: string, options?: { partyTimeZones?: string[]; replace?: string }): SubTeamAdvice {
+/** The best three available Roster members for a case's sub-team (or a replacement, or its appeal's reviewers), each choice explained. */
+export function suggestSubTeam(caseId: string, options?: { partyTimeZones?: string[]; replace?: string; forAppeal?: boolean }): SubTeamAdvice {
   return suggestSubTeamFor(SpreadsheetApp.getActiveSpreadsheet(), caseId, options);
 }
 

@@ -18,6 +18,8 @@ import {
 import { cellText, isBlankRow } from '../core/cases';
 import { memberEntries } from '../core/people';
 import type { ColumnName } from '../core/columns';
+import { appealExclusions } from '../core/appeals';
+import { restartEarlierClocks } from './repeat-report';
 import { caseExclusions, conflictOf, countOpenCases, suggestSubTeam, type SubTeamSuggestion } from '../core/subteam';
 import { findCase, findSelectedCase, type FoundCase } from '../sheets/case-lookup';
 import { readCaseTable, type CaseTable } from '../sheets/case-table';
@@ -66,7 +68,7 @@ export interface StepRecorded {
   panel: CasePanelData;
 }
 
-const SUB_TEAM_STEPS: readonly StepId[] = ['subTeam', 'replaceMember'];
+const SUB_TEAM_STEPS: readonly StepId[] = ['subTeam', 'replaceMember', 'recordAppeal'];
 
 function panelFor(
   spreadsheet: Spreadsheet,
@@ -140,17 +142,23 @@ export function recordCaseStep(
     const record = readPanelCase(found.row, table.map, table.timeZone);
     // Read once: the step checks its members, and the refreshed panel lists them.
     const roster = SUB_TEAM_STEPS.includes(step) ? readRoster(spreadsheet) : undefined;
-    const plan = planStep(step, record, cleaned.fields, { today: day, roster: roster?.members });
+    const plan = planStep(step, record, cleaned.fields, { today: day, roster: roster?.members, settings });
     if (!plan.ok) throw new Error(`${plan.message} Nothing was saved.`);
 
-    writeCaseCells(table, found, plan.cells, day, settings);
-    appendLog(spreadsheet, [{ caseId: found.caseId, row: found.rowNumber, action: plan.action, detail: plan.detail }]);
+    // A tracker not yet set up again lacks the Expunge after column: the step is saved without it.
+    const cells = { ...plan.cells };
+    if (table.map['Expunge after'] === undefined) delete cells['Expunge after'];
+    writeCaseCells(table, found, cells, day, settings);
+    // Closing a case resets the clock of the earlier cases of the same reported party.
+    const expungeAfter = cells['Expunge after'];
+    const reset = step === 'close' && typeof expungeAfter === 'number' ? restartEarlierClocks(table, found, expungeAfter, settings) : [];
+    appendLog(spreadsheet, [{ caseId: found.caseId, row: found.rowNumber, action: plan.action, detail: plan.detail }, ...reset]);
 
     // Read the row back so the new version is exactly what the next step will compare against.
     const width = table.sheet.getLastColumn();
     const stored = table.sheet.getRange(found.rowNumber, 1, 1, width).getValues()[0];
     return {
-      message: `${stepLabel(step)}: saved for ${found.caseId}.`,
+      message: [`${stepLabel(step)}: saved for ${found.caseId}.`, plan.warning ?? ''].filter(Boolean).join(' '),
       panel: panelFor(spreadsheet, table, found, stored, settings, day, roster),
     };
   });
@@ -161,12 +169,14 @@ export interface SubTeamOptions {
   partyTimeZones?: string[];
   /** The member to replace: the other two stay. */
   replace?: string;
+  /** Reviewers of an appeal: three members other than the sub-team (and the parties). */
+  forAppeal?: boolean;
 }
 
 function cleanOptions(options: unknown): SubTeamOptions {
   const raw = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
   const zones = Array.isArray(raw.partyTimeZones) ? raw.partyTimeZones.filter((z): z is string => typeof z === 'string') : [];
-  return { partyTimeZones: zones.slice(0, 10), replace: typeof raw.replace === 'string' ? raw.replace : undefined };
+  return { partyTimeZones: zones.slice(0, 10), replace: typeof raw.replace === 'string' ? raw.replace : undefined, forAppeal: raw.forAppeal === true };
 }
 
 export interface SubTeamAdvice extends SubTeamSuggestion {
@@ -188,7 +198,8 @@ const EXCLUDED_SHOWN = 20;
 /** The best available members for the case's sub-team (or a replacement), each choice explained. */
 export function suggestSubTeamFor(spreadsheet: Spreadsheet, caseId: unknown, options?: unknown): SubTeamAdvice {
   if (typeof caseId !== 'string' || caseId.trim() === '') throw new Error('No case ID was given.');
-  const { partyTimeZones = [], replace } = cleanOptions(options);
+  const { partyTimeZones = [], replace: replaced, forAppeal } = cleanOptions(options);
+  const replace = forAppeal ? undefined : replaced;
   const table = readCaseTable(spreadsheet);
   const found = findCase(table, caseId);
   const roster = readRoster(spreadsheet);
@@ -215,7 +226,10 @@ export function suggestSubTeamFor(spreadsheet: Spreadsheet, caseId: unknown, opt
     roster: roster.members,
     openCases: countOpenCases(openTeams),
     partyTimeZones: [...new Set([...fromRow, ...partyTimeZones.map((z) => z.trim())])],
-    exclusions: caseExclusions(readPanelCase(found.row, table.map, tz)),
+    // An appeal's reviewers are chosen by the same rules, the original sub-team left out too.
+    exclusions: forAppeal
+      ? appealExclusions(readPanelCase(found.row, table.map, tz), text(found.row, 'Sub-team'))
+      : caseExclusions(readPanelCase(found.row, table.map, tz)),
     keep,
     leaving: replace,
     day,

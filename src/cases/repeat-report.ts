@@ -3,11 +3,16 @@
 // (set again when the new case closes). Runs inside the new case's lock, on the
 // table it already read; one write for all the cleared cells.
 
-import { earlierCasesOfParty, readRetentionCase } from '../core/retention';
+import type { Day } from '../core/calendar';
+import { readCase } from '../core/cases';
+import { caseLabel } from '../core/reminders';
+import { earlierCasesOfParty, expungeDate, readRetentionCase, type KeepSettings } from '../core/retention';
 import type { LogEntry } from '../sheets/log';
-import { fillCells, sheetRow, type CaseTable } from '../sheets/case-table';
+import type { FoundCase } from '../sheets/case-lookup';
+import { fillCells, sheetRow, toCell, type CaseTable } from '../sheets/case-table';
 
 export const CLOCK_RESET_ACTION = 'Expunge date cleared (repeat report)';
+export const CLOCK_SET_ACTION = 'Expunge date set again (repeat report)';
 
 export interface RepeatReport {
   /** Earlier cases naming the same reported party: IDs only. */
@@ -25,4 +30,33 @@ export function resetRepeatReport(table: CaseTable, newCaseId: string, reportedP
     caseIds: earlier.map((c) => c.caseId).filter((id) => id !== ''),
     log: withDate.map((x) => ({ caseId: x.c.caseId, row: sheetRow(x.i), action: CLOCK_RESET_ACTION, detail: `by ${newCaseId}` })),
   };
+}
+
+/**
+ * When the repeat report closes: each earlier closed case of the same reported party
+ * whose date was cleared is kept as long as its own rule says, counted again from
+ * this closing (the later of the two dates). A record the team keeps (Never), or any
+ * record when this case is kept, stays without a date. One write per distinct date.
+ */
+export function restartEarlierClocks(table: CaseTable, closing: FoundCase, closingDate: Day | null, keep: KeepSettings): LogEntry[] {
+  if (closingDate === null || table.map['Expunge after'] === undefined) return [];
+  const all = table.rows.map((row, i) => ({ i, row, c: readRetentionCase(row, table.map, table.timeZone) }));
+  const mine = all[closing.index].c;
+  const earlier = earlierCasesOfParty(all.map((x) => x.c), mine.reportedPartyEmail, mine.caseId);
+  const byDate = new Map<Day, { rowNumber: number; caseId: string }[]>();
+  for (const x of all) {
+    if (!earlier.includes(x.c) || x.c.closed === null || x.c.expungeAfter !== null || x.i === closing.index) continue;
+    const record = readCase(x.row, table.map, table.timeZone);
+    const end = typeof record.outcomeEndDate === 'number' ? record.outcomeEndDate : null;
+    const own = expungeDate(record.outcome, x.c.closed, end, keep);
+    if (own === null) continue;
+    const date = Math.max(own, closingDate);
+    byDate.set(date, [...(byDate.get(date) ?? []), { rowNumber: sheetRow(x.i), caseId: x.c.caseId }]);
+  }
+  const log: LogEntry[] = [];
+  for (const [date, rows] of byDate) {
+    fillCells(table, rows.map((r) => ({ rowNumber: r.rowNumber, columns: ['Expunge after'] })), toCell(date, table.timeZone));
+    log.push(...rows.map((r) => ({ caseId: r.caseId, row: r.rowNumber, action: CLOCK_SET_ACTION, detail: `when ${caseLabel(closing.caseId, closing.rowNumber)} closed` })));
+  }
+  return log;
 }

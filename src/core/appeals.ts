@@ -5,7 +5,7 @@
 import { isoFromDay, type Day } from './calendar';
 import { APPEAL_DECISIONS } from './columns';
 import { isListed, memberEntries, parsePeople, subTeamProblem } from './people';
-import { caseExclusions, ineligibility, type CaseExclusions, type CaseTies, type RosterMember } from './subteam';
+import { caseExclusions, ineligibility, isParty, type CaseExclusions, type CaseTies, type RosterMember } from './subteam';
 
 export const REVIEW_APPEAL_ACTION = 'Review appeal';
 
@@ -68,13 +68,15 @@ export function reviewersProblem(
   if (shape) return shape.replace(/^Sub-team/, 'Appeal reviewers');
   const team = parsePeople(subTeam);
   const exclusions = caseExclusions(ties);
-  for (const entry of memberEntries(reviewers)) {
+  for (const [i, entry] of memberEntries(reviewers).entries()) {
     const email = entry.toLowerCase();
     const member = roster.find((m) => m.email.toLowerCase() === email);
     if (!member) return `${entry} is not on the Roster`;
     if (isListed(member, team))
       return `${member.name} (${member.email}) is on this case’s sub-team: an appeal is heard by other members`;
     const why = ineligibility(member, day, exclusions);
+    // A party is refused without being named: the message may be read over a shoulder.
+    if (why && isParty(member, exclusions)) return `reviewer ${i + 1} is ${why}, and a party never reviews their own case`;
     if (why) return `${member.name} (${member.email}) cannot review the appeal: ${why}`;
   }
   return null;

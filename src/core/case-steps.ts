@@ -6,10 +6,13 @@
 import { dayFromIso, isoFromDay, type Day } from './calendar';
 import { DATE_FIELDS, cellText, readCase, type CaseRecord, type DateField } from './cases';
 import {
+  APPEAL_DECISIONS,
+  APPELLANTS,
   ASSESSMENTS,
   OUTCOMES,
   PERMISSIONS,
   normalizeHeader,
+  outcomeEndDateProblem,
   outcomeEndDateRule,
   requestedActionRequired,
   type ColumnMap,
@@ -33,6 +36,9 @@ import { rowProblems } from './row-checks';
 import { caseExclusions, ineligibility, isParty, type CaseTies, type RosterMember } from './subteam';
 import { emailProblem, NOT_PLAIN_ASCII } from './email';
 import { MAX_CELL_TEXT } from './validation';
+import { appealWindowEnd, isAppealDecision, lateAppealWarning, reviewersProblem } from './appeals';
+import { expungeDate, type KeepSettings } from './retention';
+import type { Settings } from './settings';
 
 export const STEP_IDS = [
   'firstReply',
@@ -49,6 +55,10 @@ export const STEP_IDS = [
   'close',
   'replaceMember',
   'conflicts',
+  'recordAppeal',
+  'recordAppealDecision',
+  'appealReporterTold',
+  'appealReportedTold',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -98,7 +108,10 @@ export type FieldName =
   | 'findings'
   | 'outgoing'
   | 'incoming'
-  | 'conflicts';
+  | 'conflicts'
+  | 'expungeAfter'
+  | 'appealedBy'
+  | 'appealDecision';
 
 export const FIELD_NAMES: readonly FieldName[] = [
   'date',
@@ -115,6 +128,9 @@ export const FIELD_NAMES: readonly FieldName[] = [
   'outgoing',
   'incoming',
   'conflicts',
+  'expungeAfter',
+  'appealedBy',
+  'appealDecision',
 ];
 
 /** The step's fields from whatever the client sent: known names only, strings only. */
@@ -161,12 +177,17 @@ export interface StepView {
 
 export interface StepContext {
   today: Day;
-  /** The Roster, needed by the sub-team steps. */
+  /** The Roster, needed by the sub-team and appeal steps. */
   roster?: readonly RosterMember[];
+  /** How long records are kept and the appeal window (Settings), for the close and appeal steps. */
+  settings?: StepSettings;
 }
 
+/** The Settings the steps' forms and plans read beyond the process windows. */
+export type StepSettings = Partial<KeepSettings & Pick<Settings, 'appealWindowDays'>>;
+
 export type StepResult =
-  | { ok: true; cells: CellChanges; action: string; detail: string }
+  | { ok: true; cells: CellChanges; action: string; detail: string; warning?: string }
   | { ok: false; message: string };
 
 export const isSet = (value: CaseRecord[DateField]) => typeof value === 'number';
@@ -189,11 +210,13 @@ interface StepSpec {
   missing?(c: PanelCase): string[];
   /** Earliest dates the step's date may take, each named. */
   notBefore?(c: PanelCase): [string, CaseRecord[DateField]][];
-  fields(c: PanelCase, today: Day): FieldView[];
+  fields(c: PanelCase, today: Day, settings: StepSettings): FieldView[];
   /** The cells to write, or the reason the fields are not acceptable. */
   plan(c: PanelCase, f: StepFields, day: Day | null, ctx: StepContext): CellChanges | { error: string };
   /** The Log line's detail (never a party's name or free text); none when absent. */
   detail?(c: PanelCase, f: StepFields, cells: CellChanges): string;
+  /** Something to tell the member about a step that is recorded all the same. */
+  warning?(c: PanelCase, day: Day, ctx: StepContext): string | null;
   writes: ColumnName[];
 }
 
@@ -498,9 +521,31 @@ const STEPS: readonly StepSpec[] = [
       ['First reply sent', c.firstReplySent],
       ['Reporter told outcome', c.reporterToldOutcome],
     ],
-    fields: (_c, today) => [dateField('Closed on', today)],
-    plan: (_c, _f, day) => ({ Stage: 'Closed', Closed: day }),
-    writes: ['Stage', 'Closed'],
+    fields: (c, today, settings) => [
+      dateField('Closed on', today),
+      {
+        name: 'expungeAfter',
+        label: 'Expunge after',
+        type: 'date',
+        value: '',
+        required: false,
+        help: describeKeep(c, today, settings),
+      },
+    ],
+    plan: (c, f, day, ctx) => {
+      const cells: CellChanges = { Stage: 'Closed', Closed: day };
+      const typed = (f.expungeAfter ?? '').trim();
+      if (typed !== '') {
+        const after = dayFromIso(typed);
+        if (after === null) return { error: `Expunge after "${typed}" is not a real date (yyyy-mm-dd)` };
+        if (after < (day as Day)) return { error: 'Expunge after cannot be before the closing date' };
+        cells['Expunge after'] = after;
+      } else if (ctx.settings && keepKnown(ctx.settings)) {
+        cells['Expunge after'] = keptUntil(c, day as Day, ctx.settings);
+      }
+      return cells;
+    },
+    writes: ['Stage', 'Closed', 'Expunge after'],
   },
   {
     id: 'replaceMember',
@@ -571,7 +616,147 @@ const STEPS: readonly StepSpec[] = [
     },
     writes: ['Conflicts'],
   },
+  {
+    id: 'recordAppeal',
+    label: 'Record appeal',
+    notBefore: (c) => [['Response plan sent', c.responsePlanSent]],
+    fields: (c, today, settings) => [
+      { ...dateField('Appeal received on', today), help: describeAppealWindow(c, settings) },
+      { name: 'appealedBy', label: 'Who appealed', type: 'select', options: [...APPELLANTS], value: '', required: true },
+      {
+        name: 'members',
+        label: 'Three reviewers (Roster emails, not on the sub-team)',
+        type: 'members',
+        value: c.appealReviewers,
+        required: true,
+        help: 'Use Suggest: members other than the sub-team and the parties. The decision stands meanwhile.',
+      },
+    ],
+    plan: (c, f, day, ctx) => {
+      const by = (f.appealedBy ?? '').trim();
+      if (!(APPELLANTS as readonly string[]).includes(by)) return { error: `Who appealed must be ${APPELLANTS.join(' or ')}` };
+      const reviewers = (f.members ?? '').trim();
+      const problem = reviewersProblem(reviewers, c.subTeam, c, ctx.roster ?? [], day as Day);
+      if (problem) return { error: problem };
+      return {
+        'Appeal received': day,
+        'Appealed by': by,
+        'Appeal reviewers': memberEntries(reviewers).map((e) => canonicalEmail(e, ctx)).join(', '),
+      };
+    },
+    warning: (c, day, ctx) =>
+      ctx.settings?.appealWindowDays === undefined ? null : lateAppealWarning(day, c, ctx.settings.appealWindowDays),
+    detail: (_c, f) => `by ${(f.appealedBy ?? '').trim().toLowerCase()}`,
+    writes: ['Appeal received', 'Appealed by', 'Appeal reviewers'],
+  },
+  {
+    id: 'recordAppealDecision',
+    label: 'Record appeal decision',
+    notBefore: (c) => [['Appeal received', c.appealReceived]],
+    fields: (c, today) => [
+      {
+        name: 'appealDecision',
+        label: 'The reviewers’ decision',
+        type: 'select',
+        options: [...APPEAL_DECISIONS],
+        value: '',
+        required: true,
+        help: 'Changed: give the new outcome (and its end date). Upheld or Withdrawn: the decision stays as it is.',
+      },
+      {
+        name: 'outcome',
+        label: 'New outcome (when changed)',
+        type: 'select',
+        options: ['', ...OUTCOMES],
+        value: '',
+        required: false,
+        help: `Now: ${c.outcome || 'none'}`,
+      },
+      { name: 'endDate', label: 'New end date (when changed)', type: 'date', value: '', required: false },
+      dateField('Decided on', today),
+    ],
+    plan: (c, f, day, ctx) => {
+      const decision = (f.appealDecision ?? '').trim();
+      if (!isAppealDecision(decision)) return { error: `The appeal decision must be ${joinAnd([...APPEAL_DECISIONS]).replace(' and ', ' or ')}` };
+      const outcome = (f.outcome ?? '').trim();
+      const endText = (f.endDate ?? '').trim();
+      const cells: CellChanges = { 'Appeal decision': decision, 'Appeal decided': day };
+      if (decision !== 'Changed') {
+        if (outcome !== '' || endText !== '') return { error: `Only a changed decision has a new outcome (the appeal was ${decision.toLowerCase()})` };
+        return cells;
+      }
+      if (!(OUTCOMES as readonly string[]).includes(outcome)) return { error: `A changed decision needs its new outcome: one of ${OUTCOMES.join(', ')}` };
+      let end: Day | null = null;
+      if (endText !== '') {
+        end = dayFromIso(endText);
+        if (end === null) return { error: `End date "${endText}" is not a real date (yyyy-mm-dd)` };
+      }
+      const endProblem = outcomeEndDateProblem(outcome, end !== null);
+      if (endProblem) return { error: endProblem.replace('Outcome end date', 'The new end date') };
+      if (outcome === c.outcome && end === (isSet(c.outcomeEndDate) ? c.outcomeEndDate : null))
+        return { error: `The new outcome is the decision as it stands (${c.outcome}): record Upheld instead` };
+      cells.Outcome = outcome;
+      cells['Outcome end date'] = end;
+      // A closed case's record is kept by its new outcome.
+      if (isSet(c.closed) && ctx.settings && keepKnown(ctx.settings))
+        cells['Expunge after'] = keptUntil({ ...c, outcome, outcomeEndDate: end }, c.closed as Day, ctx.settings);
+      return cells;
+    },
+    detail: (c, f) => {
+      const decision = (f.appealDecision ?? '').trim();
+      return decision === 'Changed' ? `Changed: ${c.outcome} → ${(f.outcome ?? '').trim()}` : decision;
+    },
+    writes: ['Appeal decision', 'Appeal decided', 'Outcome', 'Outcome end date', 'Expunge after'],
+  },
+  {
+    id: 'appealReporterTold',
+    label: 'Record reporter told of appeal result',
+    notBefore: (c) => [['Appeal decided', c.appealDecided]],
+    fields: (_c, today) => [dateField('Result sent on', today)],
+    plan: (_c, _f, day) => ({ 'Reporter told appeal result': day }),
+    writes: ['Reporter told appeal result'],
+  },
+  {
+    id: 'appealReportedTold',
+    label: 'Record reported party told of appeal result',
+    notBefore: (c) => [['Appeal decided', c.appealDecided]],
+    fields: (_c, today) => [dateField('Result sent on', today)],
+    plan: (_c, _f, day) => ({ 'Reported party told appeal result': day }),
+    writes: ['Reported party told appeal result'],
+  },
 ];
+
+const KEEP_KEYS = [
+  'keepNotViolationMonths',
+  'keepNoActionMonths',
+  'keepCorrectionMonths',
+  'keepWarningMonths',
+  'keepTemporaryBanMonths',
+  'keepPermanentBanMonths',
+] as const;
+const keepKnown = (s: StepSettings): s is KeepSettings => KEEP_KEYS.every((k) => s[k] !== undefined);
+
+/** The team's rule for this case closed on that day: the Expunge after date, or null (kept). */
+function keptUntil(c: PanelCase, closed: Day, keep: KeepSettings): Day | null {
+  return expungeDate(c.outcome, closed, isSet(c.outcomeEndDate) ? (c.outcomeEndDate as Day) : null, keep);
+}
+
+/** What the close step's Expunge after field says the team's rule gives, closing today. */
+function describeKeep(c: PanelCase, today: Day, settings: StepSettings): string {
+  if (!keepKnown(settings)) return 'Leave empty for the team’s rule (Settings: Keep records)';
+  const until = keptUntil(c, today, settings);
+  return until === null
+    ? 'Leave empty: the team keeps this record (Settings: Keep records … Never), or give a date'
+    : `Leave empty for the team’s rule: ${isoFromDay(until)} if closed today (Settings: Keep records)`;
+}
+
+function describeAppealWindow(c: PanelCase, settings: StepSettings): string {
+  if (settings.appealWindowDays === undefined) return 'Today unless it came earlier';
+  const end = appealWindowEnd(c, settings.appealWindowDays);
+  return end === null
+    ? `The appeal window (${settings.appealWindowDays} days) counts from the response plan, not sent yet`
+    : `The appeal window ends ${isoFromDay(end)} (${settings.appealWindowDays} days after the response plan); a later appeal is recorded with a warning`;
+}
 
 const specOf = (id: StepId) => STEPS.find((s) => s.id === id) as StepSpec;
 
@@ -692,16 +877,20 @@ export function preselectTemplate(
 
 /** The steps the case's stage allows now, in the process's order. */
 export function allowedSteps(c: PanelCase, process: Process = PROCESS): StepId[] {
-  if (rowProblems(c).length || isSet(c.closed) || c.stage === 'Closed') return [];
-  return STEP_IDS.filter((id) => offered(id, c, process));
+  if (rowProblems(c).length) return [];
+  const closed = isSet(c.closed) || c.stage === 'Closed';
+  return STEP_IDS.filter((id) => (!closed || AFTER_CLOSE_STEPS.includes(id)) && offered(id, c, process));
 }
+
+/** The steps a closed case still offers: an appeal is recorded and decided after closing. */
+const AFTER_CLOSE_STEPS: readonly StepId[] = ['recordAppeal', 'recordAppealDecision', 'appealReporterTold', 'appealReportedTold'];
 
 export function missingFor(id: StepId, c: PanelCase, process: Process = PROCESS): string | null {
   const missing = needs(id, c, process);
   return missing.length ? `${joinAnd(missing)} ${missing.length > 1 ? 'are' : 'is'} missing` : null;
 }
 
-export function stepViews(c: PanelCase, today: Day, settings?: ProcessSettings, process: Process = PROCESS): StepView[] {
+export function stepViews(c: PanelCase, today: Day, settings?: ProcessSettings & StepSettings, process: Process = PROCESS): StepView[] {
   return allowedSteps(c, process).map((id) => {
     const spec = specOf(id);
     const m = milestoneAt(id, c, process);
@@ -711,7 +900,7 @@ export function stepViews(c: PanelCase, today: Day, settings?: ProcessSettings, 
       label: spec.label,
       template: stepTemplate(id, c, process),
       templateStep: stepTemplateId(id, c, process),
-      fields: spec.fields(c, today),
+      fields: spec.fields(c, today, settings ?? {}),
       missing: missingFor(id, c, process),
       writes: [...spec.writes],
       due: due === null || !process.isOwed((m as MilestoneDeclaration).id, c) ? null : isoFromDay(due),
@@ -729,7 +918,7 @@ export function planStep(id: StepId, c: PanelCase, fields: StepFields, ctx: Step
   const refuse = (why: string): StepResult => ({ ok: false, message: `Cannot ${spec.label.toLowerCase()}: ${why}.` });
   const problems = rowProblems(c);
   if (problems.length) return refuse(`${joinAnd(problems)}; fix the row first`);
-  if (isSet(c.closed) || c.stage === 'Closed') return refuse('the case is closed');
+  if ((isSet(c.closed) || c.stage === 'Closed') && !AFTER_CLOSE_STEPS.includes(id)) return refuse('the case is closed');
   if (!offered(id, c, process)) return refuse(`not a step for a case at stage ${c.stage}${alreadyDone(id, c, process)}`);
   const missing = missingFor(id, c, process);
   // Waiting for the reporter's answer: say which step records it.
@@ -753,7 +942,8 @@ export function planStep(id: StepId, c: PanelCase, fields: StepFields, ctx: Step
   const planned = spec.plan(c, fields, day, ctx);
   if ('error' in planned) return refuse(planned.error as string);
   const cells = planned as CellChanges;
-  return { ok: true, cells, action: spec.label, detail: spec.detail ? spec.detail(c, fields, cells) : '' };
+  const warning = day !== null ? spec.warning?.(c, day, ctx) : null;
+  return { ok: true, cells, action: spec.label, detail: spec.detail ? spec.detail(c, fields, cells) : '', ...(warning ? { warning } : {}) };
 }
 
 /** For a once-only step already recorded: which date says so. */
@@ -781,6 +971,8 @@ export function applyCells(c: PanelCase, cells: CellChanges): PanelCase {
     else if (column === 'Behaviour description') next.behaviourDescription = String(value ?? '');
     else if (column === 'Channel') next.channel = String(value ?? '');
     else if (column === 'Conflicts') next.conflicts = String(value ?? '');
+    else if (column === 'Appeal decision') next.appealDecision = String(value ?? '');
+    else if (column === 'Appeal reviewers') next.appealReviewers = String(value ?? '');
   }
   return next;
 }

@@ -100,6 +100,17 @@ function entryFor(
       return dated(label, dayIn(c, 'Sub-team formed'), null);
     case 'decision':
       return { label, date: null, due: null, state: done ? 'done' : 'to come', ...(done ? { note: c.outcome } : {}) };
+    // An appeal shows only once one was received.
+    case 'appeal':
+      if (!done) return null;
+      break;
+    case 'appealResultToReporter':
+    case 'appealResultToReported':
+      if (!process.isDone('appeal', c)) return null;
+      break;
+    case 'appealReview':
+      if (!process.isDone('appeal', c)) return null;
+      return { ...dated(label, dayIn(c, 'Appeal decided'), dueOf(m)), ...(done ? { note: c.appealDecision } : {}) };
     case 'explained':
       return { ...dated(label, dayIn(c, 'Closed'), dueOf(m)), note: 'Explain the decision to the reporter, then close' };
     default:

@@ -27,6 +27,15 @@ export interface CaseRecord {
   responsePlanSent: DayCell;
   reporterToldOutcome: DayCell;
   closed: DayCell;
+  appealReceived: DayCell;
+  appealDecided: DayCell;
+  reporterToldAppealResult: DayCell;
+  reportedPartyToldAppealResult: DayCell;
+  expungeAfter: DayCell;
+  /** Upheld, Changed or Withdrawn once the appeal is decided; '' while it is heard (or there is none). */
+  appealDecision: string;
+  /** The three members hearing the appeal (never the sub-team). */
+  appealReviewers: string;
 }
 
 export const DATE_FIELDS = {
@@ -42,6 +51,11 @@ export const DATE_FIELDS = {
   responsePlanSent: 'Response plan sent',
   reporterToldOutcome: 'Reporter told outcome',
   closed: 'Closed',
+  appealReceived: 'Appeal received',
+  appealDecided: 'Appeal decided',
+  reporterToldAppealResult: 'Reporter told appeal result',
+  reportedPartyToldAppealResult: 'Reported party told appeal result',
+  expungeAfter: 'Expunge after',
 } as const satisfies Partial<Record<keyof CaseRecord, ColumnName>>;
 
 export type DateField = keyof typeof DATE_FIELDS;
@@ -55,7 +69,7 @@ export function cellText(value: unknown, timeZone: string): string {
 
 /** A case with nothing recorded but its receipt and stage: what a new case's row reads as. */
 export function newCaseRecord(received: Day, stage = 'Received'): CaseRecord {
-  const record = { caseId: '', stage, permission: '', subTeam: '', outcome: '', assessment: '' } as CaseRecord;
+  const record = { caseId: '', stage, permission: '', subTeam: '', outcome: '', assessment: '', appealDecision: '', appealReviewers: '' } as CaseRecord;
   for (const field of Object.keys(DATE_FIELDS) as DateField[]) record[field] = null;
   record.received = received;
   return record;
@@ -71,6 +85,8 @@ export function readCase(row: readonly unknown[], map: ColumnMap, timeZone: stri
     subTeam: text('Sub-team'),
     outcome: text('Outcome'),
     assessment: text('Assessment'),
+    appealDecision: text('Appeal decision'),
+    appealReviewers: text('Appeal reviewers'),
   } as CaseRecord;
   for (const [field, column] of Object.entries(DATE_FIELDS) as [DateField, ColumnName][]) {
     record[field] = dayFromCell(cell(column), timeZone);

@@ -125,6 +125,8 @@ export const CASE_COLUMNS = [
   { name: 'Appeal reviewers', kind: 'text', aliases: ['Appeal panel'] },
   { name: 'Appeal decision', kind: 'list', list: APPEAL_DECISIONS, aliases: ['Appeal result', 'Appeal outcome'] },
   { name: 'Appeal decided', kind: 'date', aliases: ['Appeal decided on', 'Appeal closed'] },
+  { name: 'Reporter told appeal result', kind: 'date', aliases: [] },
+  { name: 'Reported party told appeal result', kind: 'date', aliases: [] },
   { name: 'Expunge after', kind: 'date', aliases: ['Expunge date', 'Expunge on'] },
   { name: 'Next action', kind: 'computed', aliases: [] },
   { name: 'Next deadline', kind: 'computed', aliases: [] },

@@ -40,6 +40,8 @@ function requirementProblem(id: MilestoneId, c: CaseRecord): string | null {
     if (problem) return problem;
     if (c.subTeamFormed === null) return 'Sub-team formed is missing';
   }
+  // An appeal is heard by three named members.
+  if (id === 'appealReview' && c.appealDecision === '' && c.appealReviewers === '') return 'Appeal reviewers is missing';
   // A temporary measure needs its end date; a permanent ban or no action has none.
   if (id === 'decision') return outcomeEndDateProblem(c.outcome, c.outcomeEndDate !== null);
   return null;
@@ -48,9 +50,11 @@ function requirementProblem(id: MilestoneId, c: CaseRecord): string | null {
 export function nextStep(c: CaseRecord, s: ProcessSettings, process: Process = PROCESS): NextStep {
   const problems = rowProblems(c);
   if (problems.length) return { problem: problems[0] };
-  if (c.closed !== null) return { closed: true };
+  // A closed case owes only what is heard after closing (an open appeal).
+  const closed = c.closed !== null;
 
   for (const entry of process.declaration.engineOrder) {
+    if (closed && !entry.milestones.every((id) => process.milestone(id).afterClose)) continue;
     // A requirement (the sub-team, the decision's end date): reached at its stages,
     // the row must hold it before anything later is owed.
     for (const id of entry.milestones) {
@@ -70,6 +74,7 @@ export function nextStep(c: CaseRecord, s: ProcessSettings, process: Process = P
     const action = first.length > 1 && entry.together ? entry.together : nextWords(process.milestone(first[0].id), c);
     return { action, due, milestone: first[0].id };
   }
+  if (closed) return { closed: true };
   // Nothing owed that the row can date: only a row that contradicts its stage gets here.
   return { problem: `Stage is ${c.stage} but the row does not say what is owed next` };
 }

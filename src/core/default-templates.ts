@@ -12,6 +12,9 @@ const SIGN_OFF = 'With thanks,\nThe Code of Conduct Incident Response Team';
 /** The names the process gives these two saved replies; a team migrating from its help desk looks for them. */
 export const RESPONSE_PLAN = 'Issuing a Response Plan [Reported Party]';
 export const OUTCOME_NOTICE = 'Issuing a Response Plan [Notify Reporter]';
+/** The result of an appeal, to each party (with the confidentiality reminder). */
+export const APPEAL_RESULT_REPORTER = 'Appeal result [Reporter]';
+export const APPEAL_RESULT_REPORTED = 'Appeal result [Reported Party]';
 
 export const DEFAULT_TEMPLATES: readonly Template[] = [
   {
@@ -125,6 +128,37 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
       'We have told the other party of the decision and of what it means for them.',
       '{{Confidentiality notice}}',
       'This report is now closed. Thank you for trusting us with it. If anything else happens, please write to us.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: APPEAL_RESULT_REPORTER,
+    to: 'Reporter',
+    step: 'appealResultReporter',
+    subject: 'The result of the appeal on your report ({{Case ID}})',
+    body: lines(
+      'Hello {{Reporter name|there}},',
+      'An appeal was made against the decision on your report (case {{Case ID}}). Three members of the Incident Response Team who had not worked on the case have reviewed it.',
+      'Result of the appeal: {{Appeal decision}}',
+      'The decision now in force: {{Outcome lowercase}}, ending {{Outcome end date|with no end date}}.',
+      '{{Confidentiality notice}}',
+      'This closes the appeal. If anything else happens, please write to us.',
+      SIGN_OFF,
+    ),
+  },
+  {
+    name: APPEAL_RESULT_REPORTED,
+    to: 'Reported party',
+    step: 'appealResultReported',
+    subject: 'The result of the appeal on the report involving you ({{Case ID}})',
+    body: lines(
+      'Hello {{Reported party name|there}},',
+      'An appeal was made against the decision on the report involving you (case {{Case ID}}). Three members of the Incident Response Team who had not worked on the case have reviewed it.',
+      'Result of the appeal: {{Appeal decision}}',
+      'The decision now in force, under the Code of Conduct Enforcement Guidelines: {{Outcome lowercase}}, ending {{Outcome end date|with no end date}}.',
+      'What we ask of you: {{Requested action|nothing beyond following the Code of Conduct, as we ask of everyone in the community}}',
+      '{{Confidentiality notice}}',
+      'This closes the appeal.',
       SIGN_OFF,
     ),
   },

@@ -14,7 +14,13 @@ import type { ColumnName, DeadlineStatus, Outcome, Stage } from './columns';
 import type { Settings } from './settings';
 
 /** The Settings windows a due rule may count with. */
-export type WindowSetting = 'replyWindowDays' | 'assessmentWindowDays' | 'notifyWindowDays' | 'updateIntervalDays' | 'outcomeNoticeWindowDays';
+export type WindowSetting =
+  | 'replyWindowDays'
+  | 'assessmentWindowDays'
+  | 'notifyWindowDays'
+  | 'updateIntervalDays'
+  | 'outcomeNoticeWindowDays'
+  | 'appealReviewWindowDays';
 export type DateColumn = (typeof DATE_FIELDS)[DateField];
 
 export type MilestoneId =
@@ -30,7 +36,11 @@ export type MilestoneId =
   | 'decision'
   | 'responsePlan'
   | 'reporterToldOutcome'
-  | 'closed';
+  | 'closed'
+  | 'appeal'
+  | 'appealReview'
+  | 'appealResultToReporter'
+  | 'appealResultToReported';
 
 /** The saved replies of the process: the values of the Templates sheet's Step column. */
 export const TEMPLATE_STEP_IDS = [
@@ -42,6 +52,8 @@ export const TEMPLATE_STEP_IDS = [
   'updateReported',
   'responsePlan',
   'outcomeNotice',
+  'appealResultReporter',
+  'appealResultReported',
 ] as const;
 export type TemplateStepId = (typeof TEMPLATE_STEP_IDS)[number];
 
@@ -58,7 +70,11 @@ export type PanelStepId =
   | 'decision'
   | 'responsePlan'
   | 'reporterToldOutcome'
-  | 'close';
+  | 'close'
+  | 'recordAppeal'
+  | 'recordAppealDecision'
+  | 'appealReporterTold'
+  | 'appealReportedTold';
 
 /**
  * By which day a milestone is due: `window` days (a Settings key; null for none)
@@ -93,6 +109,8 @@ export interface MilestoneDeclaration {
   due: DueRule | null;
   /** Recorded again and again (its date moves forward), not once. */
   repeats?: boolean;
+  /** Owed even once the case is closed (an appeal is heard after closing). */
+  afterClose?: boolean;
   /** The saved reply that goes with it, and the panel step that records it. */
   template: TemplateStepId | null;
   step: PanelStepDeclaration | null;
@@ -323,8 +341,58 @@ export const DEFAULT_DECLARATION: ProcessDeclaration = {
       step: { id: 'close', stages: ['Investigating', 'Decision'], needs: ['decision'] },
       words: { next: 'Close the case', timeline: 'Closed' },
     },
+    // After the decision: a party may appeal; three other members review it. The decision stands meanwhile.
+    {
+      id: 'appeal',
+      columns: ['Appeal received', 'Appealed by', 'Appeal reviewers'],
+      path: 'possible violation',
+      after: ['decision'],
+      due: null,
+      template: null,
+      step: { id: 'recordAppeal', stages: ['Decision', 'Closed'], once: true, onlyAfter: true },
+      words: { next: 'Record appeal', timeline: 'Appeal received' },
+    },
+    {
+      id: 'appealReview',
+      columns: ['Appeal decided', 'Appeal decision'],
+      path: 'possible violation',
+      after: ['appeal'],
+      due: { window: 'appealReviewWindowDays', from: ['Appeal received'] },
+      // Its reviewers must be named while it is heard.
+      requiredAt: ['Decision', 'Closed'],
+      afterClose: true,
+      template: null,
+      step: { id: 'recordAppealDecision', stages: ['Decision', 'Closed'], once: true, onlyAfter: true },
+      words: { next: 'Review appeal', timeline: 'Appeal decided' },
+    },
+    // Each party hears the result (the reported party whatever the permission: the decision was theirs).
+    {
+      id: 'appealResultToReporter',
+      columns: ['Reporter told appeal result'],
+      path: 'possible violation',
+      after: ['appealReview'],
+      due: { window: 'outcomeNoticeWindowDays', from: ['Appeal decided'] },
+      afterClose: true,
+      template: 'appealResultReporter',
+      step: { id: 'appealReporterTold', stages: ['Decision', 'Closed'], once: true, onlyAfter: true },
+      words: { next: 'Tell reporter the appeal result', timeline: 'Reporter told appeal result' },
+    },
+    {
+      id: 'appealResultToReported',
+      columns: ['Reported party told appeal result'],
+      path: 'possible violation',
+      after: ['appealReview'],
+      due: { window: 'outcomeNoticeWindowDays', from: ['Appeal decided'] },
+      afterClose: true,
+      template: 'appealResultReported',
+      step: { id: 'appealReportedTold', stages: ['Decision', 'Closed'], once: true, onlyAfter: true },
+      words: { next: 'Tell reported party the appeal result', timeline: 'Reported party told appeal result' },
+    },
   ],
   engineOrder: [
+    // An open appeal comes first, even on a closed case: its reviewers owe it.
+    { milestones: ['appealReview'] },
+    { milestones: ['appealResultToReporter', 'appealResultToReported'], together: 'Tell both parties the appeal result' },
     { milestones: ['firstReply'] },
     { milestones: ['explained'] },
     { milestones: ['assessment'] },
@@ -345,6 +413,8 @@ export const DEFAULT_DECLARATION: ProcessDeclaration = {
     { id: 'updateReported', name: 'Update to reported party', stages: ['Investigating', 'Decision'], milestone: 'updateReportedParty' },
     { id: 'responsePlan', name: 'Issuing a Response Plan [Reported Party]', stages: ['Decision'], milestone: 'responsePlan' },
     { id: 'outcomeNotice', name: 'Issuing a Response Plan [Notify Reporter]', stages: ['Decision', 'Closed'], milestone: 'reporterToldOutcome' },
+    { id: 'appealResultReporter', name: 'Appeal result [Reporter]', stages: ['Decision', 'Closed'], milestone: 'appealResultToReporter' },
+    { id: 'appealResultReported', name: 'Appeal result [Reported Party]', stages: ['Decision', 'Closed'], milestone: 'appealResultToReported' },
   ],
   target: {
     column: 'Target decision date',
@@ -430,6 +500,8 @@ export function createProcess(declaration: ProcessDeclaration): Process {
         return c.outcome !== '';
       case 'permission':
         return c.permission === 'Yes' || c.permission === 'No';
+      case 'appealReview':
+        return c.appealDecision !== '';
       default: {
         const date = milestone(id).columns[0] as DateColumn;
         return dayIn(c, date) !== null;

@@ -252,7 +252,9 @@ export function buildDigests(input: ReminderInput): ReminderPlan {
     const items = itemsForCase(c, today, settings.dueSoonDays, link);
     const away = unavailableItem(c, today, link);
     if (items.length === 0 && !away) continue;
-    const subTeam = onRoster(notParties(emailsIn(c.record.subTeam)));
+    // An open appeal is its reviewers' to hear, not the sub-team's.
+    const team = c.deadline?.milestone === 'appealReview' ? c.record.appealReviewers : c.record.subTeam;
+    const subTeam = onRoster(notParties(emailsIn(team)));
     const recipients = subTeam.length ? subTeam : triage;
     if (recipients.length === 0) {
       unassigned += items.length + (away ? 1 : 0);

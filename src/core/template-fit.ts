@@ -31,6 +31,13 @@ const SAID: Record<MilestoneId, { notYet: string; done: string; instead?: string
   },
   reporterToldOutcome: { notYet: 'the reporter has not been told the outcome', done: 'the reporter was told the outcome' },
   closed: { notYet: 'the case is not closed', done: 'the case is closed' },
+  appeal: { notYet: 'no appeal was received', done: 'the appeal is recorded' },
+  appealReview: { notYet: 'there is no decided appeal', done: 'the appeal is decided' },
+  appealResultToReporter: { notYet: 'the reporter has not been told the appeal result', done: 'the reporter was told the appeal result' },
+  appealResultToReported: {
+    notYet: 'the reported party has not been told the appeal result',
+    done: 'the reported party was told the appeal result',
+  },
 };
 
 /** Whether a template may be drafted for this case now, or why not. */
@@ -40,7 +47,9 @@ export function availability(
   process: Process = PROCESS,
 ): Availability {
   const no = (reason: string): Availability => ({ open: false, reason });
-  if (c.closed !== null || c.stage === 'Closed') return no('the case is closed');
+  // A closed case takes only what comes after closing (an appeal's result).
+  const afterClose = template.step ? process.milestone(process.templateStep(template.step).milestone).afterClose === true : false;
+  if ((c.closed !== null || c.stage === 'Closed') && !afterClose) return no('the case is closed');
   // A To that names no role is the template's own fault: prepareDraft names it.
   const role = recipientOf(template.to);
   // Nothing to the reported party before a sub-team exists.

@@ -85,14 +85,14 @@ export function recipientOf(to: string): Recipient | null {
 const DECISION_STAGES: readonly string[] = ['Decision', 'Closed'];
 
 /**
- * The reported party hears from us only with the reporter's permission. The one
- * exception is the response plan (by its Step), and only once the case is decided
- * (stage Decision or Closed with an Outcome).
+ * The reported party hears from us only with the reporter's permission. The
+ * exceptions are the response plan and an appeal's result (by their Step), and
+ * only once the case is decided (stage Decision or Closed with an Outcome).
  */
 export function needsPermission(template: Pick<Template, 'to' | 'step'>, c: { stage: string; outcome: string }): boolean {
   if (recipientOf(template.to) !== 'Reported party') return false;
   const decided = DECISION_STAGES.includes(c.stage.trim()) && c.outcome.trim() !== '';
-  return !(template.step === 'responsePlan' && decided);
+  return !((template.step === 'responsePlan' || template.step === 'appealResultReported') && decided);
 }
 
 /** A template as the draft dialog lists it for one case (see template-fit.ts). */

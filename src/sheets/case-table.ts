@@ -138,7 +138,7 @@ export function writeColumns(
 export function fillCells(
   table: Pick<CaseTable, 'sheet' | 'map'>,
   cells: readonly { rowNumber: number; columns: readonly ColumnName[] }[],
-  value: string,
+  value: string | Date,
 ): number {
   const a1: string[] = [];
   for (const { rowNumber, columns } of cells) {

@@ -148,7 +148,8 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('walking a case from 
       ],
       ['responsePlan', { date: '2026-03-16' }, { 'Response plan sent': '2026-03-16' }, computed('Tell reporter the outcome', '2026-03-19', 'Overdue')],
       ['reporterToldOutcome', { date: '2026-03-18' }, { 'Reporter told outcome': '2026-03-18' }, computed('Close the case', '2026-03-18', 'Overdue')],
-      ['close', { date: '2026-03-19' }, { Stage: 'Closed', Closed: '2026-03-19' }, computed('', '', 'Closed')],
+      // The record is kept 12 months after the temporary ban's end date (Settings: Keep records).
+      ['close', { date: '2026-03-19' }, { Stage: 'Closed', Closed: '2026-03-19', 'Expunge after': '2027-09-30' }, computed('', '', 'Closed')],
     ];
 
     for (const [step, fields, cells, computedCells] of walk) {
@@ -185,7 +186,8 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('walking a case from 
     }
 
     expect(view.stage).toBe('Closed');
-    expect(view.steps).toEqual([]);
+    // A closed case offers one step: recording an appeal against its decision.
+    expect(view.steps.map((x) => x.id)).toEqual(['recordAppeal']);
     // The sub-team formed date survived the replacement; text typed with = stayed text.
     const final = named(s, rowById(s, 'IRT-2026-001'));
     expect(final['Sub-team formed']).toBe('2026-03-05');

@@ -289,6 +289,8 @@ describe('the dialog', () => {
       ['Update to reporter', 'the case is decided: send the response plan instead'],
       ['Update to reported party', 'the case is decided: send the response plan instead'],
       [OUTCOME_NOTICE, 'the response plan has not been sent'],
+      ['Appeal result [Reporter]', 'there is no decided appeal'],
+      ['Appeal result [Reported Party]', 'there is no decided appeal'],
     ]);
     expect(decided.preselect).toBe(RESPONSE_PLAN);
     expect(decided.sentDates).toMatchObject({ 'First reply sent': '2026-02-15', 'Last update to reporter': '2026-03-01', 'Response plan sent': '' });

@@ -66,7 +66,7 @@ describe('reviewersProblem', () => {
   test.each([
     ['di@irt.example, ed@irt.example', 'Appeal reviewers needs exactly three emails separated by commas (has 2)'],
     ['di@irt.example, ed@irt.example, ana@irt.example', 'Ana Alves (ana@irt.example) is on this case’s sub-team: an appeal is heard by other members'],
-    ['di@irt.example, ed@irt.example, pat@example.net', 'Pat Party (pat@example.net) cannot review the appeal: the reported party of this case'],
+    ['di@irt.example, ed@irt.example, pat@example.net', 'reviewer 3 is the reported party of this case, and a party never reviews their own case'],
     ['di@irt.example, ed@irt.example, gus@irt.example', 'Gus Gray (gus@irt.example) cannot review the appeal: not available (Available is No)'],
     ['di@irt.example, ed@irt.example, zed@irt.example', 'zed@irt.example is not on the Roster'],
   ])('%s → %s', (reviewers, problem) => {

@@ -38,6 +38,13 @@ export function blankRecord(overrides: Partial<CaseRecord> = {}): CaseRecord {
     responsePlanSent: null,
     reporterToldOutcome: null,
     closed: null,
+    appealReceived: null,
+    appealDecided: null,
+    reporterToldAppealResult: null,
+    reportedPartyToldAppealResult: null,
+    expungeAfter: null,
+    appealDecision: '',
+    appealReviewers: '',
     ...overrides,
   };
 }

@@ -440,6 +440,8 @@ describe('Mark as sent today is the panel’s step for the template', () => {
       ['Update to reported party', 'updateReportedParty'],
       ['Issuing a Response Plan [Reported Party]', 'responsePlan'],
       ['Issuing a Response Plan [Notify Reporter]', 'reporterToldOutcome'],
+      ['Appeal result [Reporter]', 'appealReporterTold'],
+      ['Appeal result [Reported Party]', 'appealReportedTold'],
     ]);
     expect(stepTemplate('close', makeCase({ stage: 'Not a violation' }))).toBe('Not a violation');
     expect(stepTemplate('close', investigating())).toBeNull();

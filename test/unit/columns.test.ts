@@ -81,6 +81,8 @@ describe('the vocabulary', () => {
       'Closed',
       'Appeal received',
       'Appeal decided',
+      'Reporter told appeal result',
+      'Reported party told appeal result',
       'Expunge after',
     ]);
     expect(byKind('email')).toEqual(['Reporter email', 'Reported party email']);

@@ -613,6 +613,13 @@ describe('rows read from a sheet (real cell shapes, user headers), in both zones
       responsePlanSent: null,
       reporterToldOutcome: null,
       closed: null,
+      appealReceived: null,
+      appealDecided: null,
+      reporterToldAppealResult: null,
+      reportedPartyToldAppealResult: null,
+      expungeAfter: null,
+      appealDecision: '',
+      appealReviewers: '',
     });
   });
 
@@ -698,8 +705,10 @@ describe('garbage rows → Check data with the reason, never a throw', () => {
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const seen = new Set<string>();
-    for (let i = 0; i < 2000; i++) {
-      const row = COLUMN_NAMES.map(() => (random() < 0.4 ? '' : pool[Math.floor(random() * pool.length)]));
+    // Half the rows are of cases never appealed nor given an expunge date (those columns blank), so that some are plainly closed.
+    const afterClose = new Set<string>(['Appeal received', 'Appealed by', 'Appeal reviewers', 'Appeal decision', 'Appeal decided', 'Reporter told appeal result', 'Reported party told appeal result', 'Expunge after']);
+    for (let i = 0; i < 4000; i++) {
+      const row = COLUMN_NAMES.map((name) => (random() < 0.4 || (i % 2 === 0 && afterClose.has(name)) ? '' : pool[Math.floor(random() * pool.length)]));
       const result = deadlineForRow(row, map, tz, d('2026-02-01'), defaultSettings());
       if (result === null) continue;
       seen.add(result.status);
@@ -716,5 +725,44 @@ describe('garbage rows → Check data with the reason, never a throw', () => {
     }
     expect(seen.has('Check data')).toBe(true);
     expect(seen.has('Closed')).toBe(true);
+  });
+});
+
+describe('after the decision: an appeal', () => {
+  const closedWarning = (extra: Partial<CaseRecord> = {}) =>
+    investigating({
+      stage: 'Closed',
+      outcome: 'Warning',
+      responsePlanSent: d('2026-02-01'),
+      reporterToldOutcome: d('2026-02-02'),
+      closed: d('2026-02-03'),
+      ...extra,
+    });
+  test('a closed case owes nothing until an appeal comes', () => {
+    expect(next(closedWarning(), '2026-02-10')).toEqual(CLOSED);
+  });
+  test('an open appeal owes its review within the review window, even on a closed case, with the usual statuses', () => {
+    const appealed = closedWarning({ appealReceived: d('2026-02-20'), appealReviewers: 'di@x.example, ed@x.example, fi@x.example' });
+    expect(next(appealed, '2026-02-21')).toEqual({ action: 'Review appeal', due: '2026-03-06', status: 'On track' });
+    expect(next(appealed, '2026-03-05')).toEqual({ action: 'Review appeal', due: '2026-03-06', status: 'Due soon' });
+    expect(next(appealed, '2026-03-07')).toEqual({ action: 'Review appeal', due: '2026-03-06', status: 'Overdue' });
+    expect(next(appealed, '2026-02-21', settingsWith({ appealReviewWindowDays: 7 }))).toMatchObject({ due: '2026-02-27' });
+  });
+  test('decided: each party is told the result within the outcome-notice window; then nothing is owed', () => {
+    const decided = closedWarning({
+      appealReceived: d('2026-02-20'),
+      appealReviewers: 'di@x.example, ed@x.example, fi@x.example',
+      appealDecision: 'Upheld',
+      appealDecided: d('2026-03-01'),
+    });
+    expect(next(decided, '2026-03-02')).toEqual({ action: 'Tell both parties the appeal result', due: '2026-03-04', status: 'Due soon' });
+    expect(next({ ...decided, reporterToldAppealResult: d('2026-03-02') }, '2026-03-02')).toMatchObject({ action: 'Tell reported party the appeal result' });
+    expect(next({ ...decided, reporterToldAppealResult: d('2026-03-02'), reportedPartyToldAppealResult: d('2026-03-02') }, '2026-03-05')).toEqual(CLOSED);
+  });
+  test('an open appeal without reviewers, or a date that is no date, is Check data', () => {
+    expect(next(closedWarning({ appealReceived: d('2026-02-20') }), '2026-02-21')).toEqual(checkData('Appeal reviewers is missing'));
+    expect(next(closedWarning({ appealReceived: 'invalid' }), '2026-02-21')).toEqual(checkData('Appeal received is not a date'));
+    expect(next(closedWarning({ expungeAfter: 'invalid' }), '2026-02-21')).toEqual(checkData('Expunge after is not a date'));
+    expect(next(closedWarning({ appealDecision: 'Maybe' }), '2026-02-21')).toEqual(checkData('Appeal decision "Maybe" is not one of Upheld, Changed, Withdrawn'));
   });
 });

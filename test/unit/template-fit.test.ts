@@ -44,6 +44,9 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
     'Update to reported party': 'the sub-team is not formed yet',
     [RESPONSE_PLAN]: 'the sub-team is not formed yet',
     [OUTCOME_NOTICE]: 'the response plan has not been sent',
+
+    'Appeal result [Reporter]': 'there is no decided appeal',
+    'Appeal result [Reported Party]': 'the sub-team is not formed yet',
   },
   assessing: {
     Acknowledgement: 'the first reply was sent',
@@ -54,6 +57,9 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
     'Update to reported party': 'the sub-team is not formed yet',
     [RESPONSE_PLAN]: 'the sub-team is not formed yet',
     [OUTCOME_NOTICE]: 'the response plan has not been sent',
+
+    'Appeal result [Reporter]': 'there is no decided appeal',
+    'Appeal result [Reported Party]': 'the sub-team is not formed yet',
   },
   'not a violation': {
     Acknowledgement: 'the first reply was sent',
@@ -64,6 +70,9 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
     'Update to reported party': 'the sub-team is not formed yet',
     [RESPONSE_PLAN]: 'the sub-team is not formed yet',
     [OUTCOME_NOTICE]: 'the case was assessed as not a violation',
+
+    'Appeal result [Reporter]': 'the case was assessed as not a violation',
+    'Appeal result [Reported Party]': 'the sub-team is not formed yet',
   },
   'sub-team formed': {
     Acknowledgement: 'the first reply was sent',
@@ -74,6 +83,9 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
     'Update to reported party': 'the reported party has not been notified yet',
     [RESPONSE_PLAN]: 'no outcome is recorded yet',
     [OUTCOME_NOTICE]: 'the response plan has not been sent',
+
+    'Appeal result [Reporter]': 'there is no decided appeal',
+    'Appeal result [Reported Party]': 'there is no decided appeal',
   },
   investigating: {
     Acknowledgement: 'the first reply was sent',
@@ -84,6 +96,9 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
     'Update to reported party': null,
     [RESPONSE_PLAN]: 'no outcome is recorded yet',
     [OUTCOME_NOTICE]: 'the response plan has not been sent',
+
+    'Appeal result [Reporter]': 'there is no decided appeal',
+    'Appeal result [Reported Party]': 'there is no decided appeal',
   },
   decided: {
     Acknowledgement: 'the first reply was sent',
@@ -94,6 +109,9 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
     'Update to reported party': 'the case is decided: send the response plan instead',
     [RESPONSE_PLAN]: null,
     [OUTCOME_NOTICE]: 'the response plan has not been sent',
+
+    'Appeal result [Reporter]': 'there is no decided appeal',
+    'Appeal result [Reported Party]': 'there is no decided appeal',
   },
   'response plan sent': {
     Acknowledgement: 'the first reply was sent',
@@ -104,6 +122,9 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
     'Update to reported party': 'the response plan was sent',
     [RESPONSE_PLAN]: 'the response plan was sent',
     [OUTCOME_NOTICE]: null,
+
+    'Appeal result [Reporter]': 'there is no decided appeal',
+    'Appeal result [Reported Party]': 'there is no decided appeal',
   },
   'reporter told the outcome': {
     Acknowledgement: 'the first reply was sent',
@@ -114,9 +135,29 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
     'Update to reported party': 'the response plan was sent',
     [RESPONSE_PLAN]: 'the response plan was sent',
     [OUTCOME_NOTICE]: 'the reporter was told the outcome',
+
+    'Appeal result [Reporter]': 'there is no decided appeal',
+    'Appeal result [Reported Party]': 'there is no decided appeal',
   },
-  closed: Object.fromEntries(DEFAULT_TEMPLATES.map((t) => [t.name, 'the case is closed'])),
+  // Closed: only an appeal's results could still go out, once an appeal is decided.
+  closed: Object.fromEntries(
+    DEFAULT_TEMPLATES.map((t) => [t.name, t.name.startsWith('Appeal result') ? 'there is no decided appeal' : 'the case is closed']),
+  ),
 };
+
+describe('after an appeal', () => {
+  const appealed = { ...closed, appealReceived: d('2026-02-20'), appealReviewers: 'di@x.example, ed@x.example, fi@x.example' };
+  const decidedAppeal = { ...appealed, appealDecision: 'Upheld', appealDecided: d('2026-03-01') };
+  const result = (name: string, c: CaseRecord) => reasonOf(DEFAULT_TEMPLATES.find((t) => t.name === name)!, c);
+  test('its results open on the closed case once decided, to the reported party without permission, once each', () => {
+    expect(result('Appeal result [Reporter]', appealed)).toBe('there is no decided appeal');
+    expect(result('Appeal result [Reporter]', decidedAppeal)).toBeNull();
+    expect(result('Appeal result [Reported Party]', { ...decidedAppeal, permission: 'No' })).toBeNull();
+    expect(result('Appeal result [Reporter]', { ...decidedAppeal, reporterToldAppealResult: d('2026-03-02') })).toBe('the reporter was told the appeal result');
+    // Nothing else opens again on a closed case.
+    expect(result('Issuing a Response Plan [Notify Reporter]', decidedAppeal)).toBe('the case is closed');
+  });
+});
 
 describe('the default saved replies at every step of a case', () => {
   for (const [label, c] of CASES) {
@@ -200,6 +241,8 @@ describe('the dialog’s list and its first choice', () => {
       ['Notify reported party', false],
       [RESPONSE_PLAN, false],
       [OUTCOME_NOTICE, false],
+      ['Appeal result [Reporter]', false],
+      ['Appeal result [Reported Party]', false],
     ]);
     expect(choices[0]).toEqual({
       name: 'Update to reporter',

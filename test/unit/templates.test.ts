@@ -4,6 +4,8 @@ import { defaultSettings } from '../../src/core/settings';
 import {
   DEFAULT_TEMPLATES,
   EARLIER_DEFAULT_TEMPLATES,
+  APPEAL_RESULT_REPORTED,
+  APPEAL_RESULT_REPORTER,
   OUTCOME_NOTICE,
   RESPONSE_PLAN,
   defaultTemplateRows,
@@ -269,6 +271,16 @@ function expectedAt(name: string, stage: Stage): { ok: true } | { problems: stri
       return noOutcome
         ? { problems: [...(early ? [NO_PERMISSION('Not asked')] : []), '{{Outcome lowercase}}: the Outcome cell is empty on this row'] }
         : { ok: true };
+    // No row here has an appeal decided: the result waits for it (the reported party's only once decided, without permission).
+    case APPEAL_RESULT_REPORTER:
+    case APPEAL_RESULT_REPORTED:
+      return {
+        problems: [
+          ...(name === APPEAL_RESULT_REPORTED && early ? [NO_PERMISSION('Not asked')] : []),
+          '{{Appeal decision}}: the Appeal decision cell is empty on this row',
+          ...(noOutcome ? ['{{Outcome lowercase}}: the Outcome cell is empty on this row'] : []),
+        ],
+      };
     case OUTCOME_NOTICE:
     case 'Outcome notice':
       return noOutcome ? { problems: ['{{Outcome lowercase}}: the Outcome cell is empty on this row'] } : { ok: true };
@@ -314,6 +326,8 @@ describe('default templates', () => {
       'Update to reported party',
       'Issuing a Response Plan [Reported Party]',
       'Issuing a Response Plan [Notify Reporter]',
+      'Appeal result [Reporter]',
+      'Appeal result [Reported Party]',
     ]);
     // What an earlier version seeded, kept to recognise those rows in a team's sheet.
     expect(EARLIER_DEFAULT_TEMPLATES.map((t) => t.name)).toEqual([
@@ -342,6 +356,20 @@ describe('default templates', () => {
     expect(notice.to).toBe('Reporter');
     for (const part of ['{{Outcome lowercase}}', '{{Requested action|', '{{Confidentiality notice}}', 'This report is now closed.'])
       expect(notice.body).toContain(part);
+  });
+
+  test('the appeal results tell each party the result and the decision in force, with the confidentiality reminder', () => {
+    const appealed = context({ ...ROWS.Closed, 'Appeal received': '2026-03-10', 'Appealed by': 'Reported party', 'Appeal decision': 'Changed', 'Appeal decided': '2026-03-20', Outcome: 'Warning', 'Outcome end date': '' });
+    const reporter = prepareDraft(template(APPEAL_RESULT_REPORTER), appealed);
+    const reported = prepareDraft(template(APPEAL_RESULT_REPORTED), appealed);
+    if (!reporter.ok || !reported.ok) throw new Error('not drafted');
+    expect(reporter.draft).toMatchObject({ role: 'Reporter', to: 'zoe@example.org', subject: 'The result of the appeal on your report (IRT-2026-007)' });
+    expect(reported.draft).toMatchObject({ role: 'Reported party', to: 'sam@example.net' });
+    for (const draft of [reporter.draft, reported.draft]) {
+      expect(draft.body).toContain('Result of the appeal: Changed');
+      expect(draft.body).toContain('warning, ending with no end date.');
+      expect(draft.body).toContain(NOTICE);
+    }
   });
 
   test('one response plan for every level: the requested action and an end date where one is set', () => {
@@ -707,6 +735,8 @@ describe('Mark as sent today', () => {
       ['Update to reported party', 'Last update to reported party'],
       [RESPONSE_PLAN, 'Response plan sent'],
       [OUTCOME_NOTICE, 'Reporter told outcome'],
+      [APPEAL_RESULT_REPORTER, 'Reporter told appeal result'],
+      [APPEAL_RESULT_REPORTED, 'Reported party told appeal result'],
       ['Response plan: correction', 'Response plan sent'],
       ['Response plan: warning', 'Response plan sent'],
       ['Response plan: temporary ban', 'Response plan sent'],
