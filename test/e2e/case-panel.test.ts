@@ -281,8 +281,11 @@ run('Case panel in the preview (Chromium)', () => {
     await save('close', 'Close the case');
     await expect(panel().locator('#stage').textContent()).resolves.toBe('Closed');
     await expect(panel().locator('#next-status').textContent()).resolves.toBe('Closed');
-    await expect(panel().locator('.step-toggle').count()).resolves.toBe(0);
-    await expect(panel().locator('#no-steps').isVisible()).resolves.toBe(true);
+    // A closed case offers one step: recording an appeal against its decision.
+    const toggles = await panel().locator('.step-toggle').allTextContents();
+    expect(toggles).toHaveLength(1);
+    expect(toggles[0]).toContain('Record appeal');
+    await expect(panel().locator('#no-steps').isVisible()).resolves.toBe(false);
     await expect(panel().locator('#timeline li', { hasText: 'Temporary ban ends' }).textContent()).resolves.toContain('due');
     await screenshot('case-panel-closed.png');
 
