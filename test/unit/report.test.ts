@@ -55,7 +55,7 @@ const CASES: ReportCase[] = [
 const PERIOD = { from: d('2026-01-01'), to: d('2026-06-30') };
 const TODAY = d('2026-07-15');
 // The windows the report measures against (the others play no part in it).
-const WINDOWS = { replyWindowDays: 3, notifyWindowDays: 7, updateIntervalDays: 14, assessmentWindowDays: 7, outcomeNoticeWindowDays: 3 };
+const WINDOWS = { replyWindowDays: 3, notifyWindowDays: 7, updateIntervalDays: 14, assessmentWindowDays: 7, outcomeNoticeWindowDays: 3, appealReviewWindowDays: 14 };
 
 describe('buildReport, against a hand count', () => {
   const r = buildReport(CASES, PERIOD, TODAY, WINDOWS);
