@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { OUTCOME_NOTICE, RESPONSE_PLAN } from '../../src/core/default-templates';
+import { APPEAL_RESULT_REPORTED, APPEAL_RESULT_REPORTER, OUTCOME_NOTICE, RESPONSE_PLAN } from '../../src/core/default-templates';
 import { addDaysIso, browserAvailable, launchBrowser, outputFile, startPreview, tempStateFile, type Browser, type PreviewProcess } from './support';
 
 jest.setTimeout(180_000);
@@ -151,6 +151,8 @@ run('Drafts follow the case, in the preview (Chromium)', () => {
         ['Update to reported party', 'the sub-team is not formed yet'],
         [RESPONSE_PLAN, 'the sub-team is not formed yet'],
         [OUTCOME_NOTICE, 'the response plan has not been sent'],
+        [APPEAL_RESULT_REPORTER, 'there is no decided appeal'],
+        [APPEAL_RESULT_REPORTED, 'the sub-team is not formed yet'],
       ],
     });
     await page.locator('#dialog').screenshot({ path: outputFile('draft-dialog-received.png') });
@@ -177,6 +179,8 @@ run('Drafts follow the case, in the preview (Chromium)', () => {
       ['Update to reported party', 'the sub-team is not formed yet'],
       [RESPONSE_PLAN, 'the sub-team is not formed yet'],
       [OUTCOME_NOTICE, 'the response plan has not been sent'],
+      [APPEAL_RESULT_REPORTER, 'there is no decided appeal'],
+      [APPEAL_RESULT_REPORTED, 'the sub-team is not formed yet'],
     ]);
     await expect(dialog().locator('#create').isDisabled()).resolves.toBe(true);
     await closeDialog();
@@ -229,6 +233,8 @@ run('Drafts follow the case, in the preview (Chromium)', () => {
         'Notify reported party': 'the reported party was notified',
         [RESPONSE_PLAN]: 'no outcome is recorded yet',
         [OUTCOME_NOTICE]: 'the response plan has not been sent',
+        [APPEAL_RESULT_REPORTER]: 'there is no decided appeal',
+        [APPEAL_RESULT_REPORTED]: 'there is no decided appeal',
       }),
     );
     await draftChosen('Update to reported party', 'Update on the report involving you', true);
@@ -265,7 +271,8 @@ run('Drafts follow the case, in the preview (Chromium)', () => {
     await save('close', 'Close the case');
     listed = await openDialog(caseId);
     expect(listed.offered).toEqual([]);
-    expect(new Set(listed.disabled.map(([, reason]) => reason))).toEqual(new Set(['the case is closed']));
+    // Only an appeal's results could still go out, once an appeal is decided.
+    expect(new Set(listed.disabled.map(([, reason]) => reason))).toEqual(new Set(['the case is closed', 'there is no decided appeal']));
     await closeDialog();
 
     // Seven drafts, each to the right party; the case's dates as the walk set them.
