@@ -74,12 +74,22 @@ function setupLogEntry(report: SetupReport): LogEntry[] {
   return [{ caseId: '', action: 'Tracker set up', detail: detail.filter(Boolean).join('; ') }];
 }
 
-/** The member's choice turned into where setup writes, or the problems (nothing written then). */
-function targetFor(spreadsheet: Spreadsheet, choice: TrackerChoice): SetupTarget {
+/** Where an empty Cases sheet goes when a member chooses their own sheet instead (the tracker always uses a sheet named Cases). */
+export const UNUSED_CASES_NAME = 'Cases (empty, not used)';
+
+/**
+ * The member's choice turned into where setup writes, or the problems (nothing
+ * written then). `retire` is an empty Cases sheet (an earlier setup made it beside
+ * the team's own) to rename so the chosen sheet is used.
+ */
+function targetFor(spreadsheet: Spreadsheet, choice: TrackerChoice): SetupTarget & { retire: GoogleAppsScript.Spreadsheet.Sheet | null } {
   const { saved } = readSettings(spreadsheet);
   const existingCases = spreadsheet.getSheetByName(SHEET.cases);
-  if (choice.sheet !== null && choice.sheet !== SHEET.cases && existingCases)
-    throw new Error(`A sheet named ${SHEET.cases} exists, and the tracker always uses it. Rename it, or choose it. ${NOTHING_CHANGED}`);
+  const otherSheet = choice.sheet !== null && choice.sheet !== SHEET.cases;
+  if (otherSheet && existingCases && existingCases.getLastRow() > HEADER_ROW)
+    throw new Error(`A sheet named ${SHEET.cases} with cases in it exists, and the tracker always uses it. Rename it, or choose it. ${NOTHING_CHANGED}`);
+  if (otherSheet && spreadsheet.getSheetByName(UNUSED_CASES_NAME) && existingCases)
+    throw new Error(`Rename or delete the "${UNUSED_CASES_NAME}" sheet first. ${NOTHING_CHANGED}`);
   const sheet = choice.sheet === null ? existingCases : spreadsheet.getSheetByName(choice.sheet);
   if (choice.sheet !== null && !sheet) throw new Error(`There is no sheet named "${choice.sheet}". ${NOTHING_CHANGED}`);
   const header = sheet && sheet.getLastColumn() > 0 ? sheet.getRange(HEADER_ROW, 1, 1, sheet.getLastColumn()).getValues()[0] : [];
@@ -87,7 +97,7 @@ function targetFor(spreadsheet: Spreadsheet, choice: TrackerChoice): SetupTarget
   const checked = checkChoice(header, choice.columns, keep);
   if (!checked.ok) throw new Error(`${checked.problems.join('. ')}. ${NOTHING_CHANGED}`);
   const cleared = CHOOSABLE_COLUMNS.filter((name: ColumnName) => choice.columns[name] === null && keep[name] !== undefined);
-  return { sheet: sheet ? sheet.getName() : null, chosen: checked.chosen, cleared };
+  return { sheet: sheet ? sheet.getName() : null, chosen: checked.chosen, cleared, retire: otherSheet ? existingCases : null };
 }
 
 /**
@@ -98,8 +108,12 @@ export function runTrackerSetup(spreadsheet: Spreadsheet, choice?: unknown): Set
   const cleaned = choice === undefined ? undefined : cleanChoice(choice);
   return withDocumentLock(() => {
     let target: SetupTarget | undefined;
-    if (cleaned) target = targetFor(spreadsheet, cleaned);
-    else {
+    if (cleaned) {
+      const { retire, ...chosen } = targetFor(spreadsheet, cleaned);
+      // Renamed, never deleted: it holds no case, and the member can remove it.
+      if (retire) retire.setName(UNUSED_CASES_NAME);
+      target = chosen;
+    } else {
       const plan = planTracker(spreadsheet);
       if (!plan.certain) return { status: 'choose', plan };
     }

@@ -60,6 +60,16 @@ export function planTracker(spreadsheet: Spreadsheet, sheetName?: string | null)
     sheetCertain = false;
   } else if (byName) {
     pick = scanned.find((s) => s.sheet.getSheetId() === byName.getSheetId()) ?? null;
+    // An empty Cases sheet (an earlier setup may have made it beside the team's own tracker):
+    // a sheet with rows that looks like a tracker is the better guess, for a member to confirm.
+    const other = scanned
+      .filter((s) => s !== pick && s.option.rows > 0 && s.option.recognised + s.option.guessed >= MIN_TRACKER_SCORE - 1)
+      .sort((a, b) => b.option.recognised + b.option.guessed - (a.option.recognised + a.option.guessed))[0];
+    if (pick && pick.option.rows === 0 && other) {
+      pick = other;
+      sheetCertain = false;
+      reasons.push(`The ${SHEET.cases} sheet has no cases; the ${other.option.name} sheet looks like your tracker (choosing it renames the empty ${SHEET.cases} sheet).`);
+    }
   } else if (saved.sheet !== null && scanned.some((s) => s.option.name === saved.sheet)) {
     pick = scanned.find((s) => s.option.name === saved.sheet) ?? null;
   } else {

@@ -1,7 +1,7 @@
 // Adopting a team's own tracker whose sheet and headers the add-on does not know
 // (issue 13): the plan, the dialog, setupTracker(choice), and every entry point
 // using the choice afterwards. Run `npm run build` first (npm test does).
-import { COMPUTED_COLUMNS } from '../../src/core/columns';
+import { COLUMN_NAMES, COMPUTED_COLUMNS } from '../../src/core/columns';
 import { createEnv, type FakeEnv } from '../../fakes';
 import { createGas } from '../../fakes/runtime';
 import { RECORDS_HEADER } from '../unit/records-fixture';
@@ -232,5 +232,42 @@ describe('changing the choice later', () => {
     // The team's values are still theirs; the tracker's own columns were appended for the cleared ones.
     const header = env.sheetValues('Records')[0] as string[];
     expect(header.filter((h) => h === 'Findings' || h === 'Reported party name')).toEqual(['Reported party name', 'Findings']);
+  });
+});
+
+describe('a tracker an earlier setup missed (the issue: an empty Cases sheet made beside the Records)', () => {
+  function earlier() {
+    const ctx = recordsTracker();
+    // What the earlier version did: an empty Cases sheet with the tracker's columns, beside the records.
+    ctx.env.seedSheet('Cases', [COLUMN_NAMES.slice()]);
+    ctx.env.ui.alerts.length = 0;
+    return ctx;
+  }
+
+  it('asks, proposing the Records sheet, and adopting it renames the empty Cases sheet (never deleted)', () => {
+    const { env, gas } = earlier();
+    gas.run('setupTracker');
+    expect(env.ui.dialogs).toHaveLength(1);
+    const plan = gas.run('planTrackerSetup') as { sheet: string; reasons: string[] };
+    expect(plan.sheet).toBe('Records');
+    expect(plan.reasons[0]).toMatch(/^The Cases sheet has no cases; the Records sheet looks like your tracker/);
+
+    const before = teamCells(env);
+    const result = gas.run('setupTracker', CHOICE) as { status: string; message: string };
+    expect(result.message).toContain('Using the Records sheet.');
+    expect(sheetNames(env)).toContain('Cases (empty, not used)');
+    expect(sheetNames(env)).not.toContain('Cases');
+    expect(teamCells(env)).toEqual(before);
+    gas.run('refreshDeadlines');
+    expect(env.ui.toasts.at(-1)?.message).toMatch(/^3 open cases/);
+    gas.run('setupTracker');
+    expect(env.ui.dialogs).toHaveLength(1); // certain now
+  });
+
+  it('never renames a Cases sheet that holds cases', () => {
+    const { env, gas } = earlier();
+    env.sheet('Cases').getRange(2, 1).setValue('IRT-2026-001');
+    expect(() => gas.run('setupTracker', CHOICE)).toThrow(/A sheet named Cases with cases in it exists/);
+    expect(sheetNames(env)).toContain('Cases');
   });
 });
