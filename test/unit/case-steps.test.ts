@@ -756,3 +756,85 @@ describe('cleanFields', () => {
     expect(cleanFields({ findings: 'x'.repeat(50_000) })).toEqual({ ok: false, message: 'The field findings is longer than 49999 characters' });
   });
 });
+
+describe('after the decision: the expunge date and the appeal', () => {
+  const settings = defaultSettings();
+  const decided = (extra: Partial<PanelCase> = {}) =>
+    investigating({
+      stage: 'Decision',
+      outcome: 'Warning',
+      findings: 'Fictional findings.',
+      requestedAction: 'Step back.',
+      responsePlanSent: day('2026-03-10'),
+      reporterToldOutcome: day('2026-03-11'),
+      ...extra,
+    });
+  const withSettings = { ...ctx, settings };
+
+  test('closing sets Expunge after from the team’s rule, or the date typed (not before closing)', () => {
+    const close = (c: PanelCase, fields: StepFields) => planStep('close', c, fields, withSettings);
+    expect(close(decided(), { date: '2026-03-20' })).toMatchObject({ ok: true, cells: { Stage: 'Closed', Closed: day('2026-03-20'), 'Expunge after': day('2027-03-20') } });
+    expect(close(decided({ outcome: 'Permanent ban' }), { date: '2026-03-20' })).toMatchObject({ ok: true, cells: { 'Expunge after': null } });
+    expect(close(decided(), { date: '2026-03-20', expungeAfter: '2026-09-01' })).toMatchObject({ ok: true, cells: { 'Expunge after': day('2026-09-01') } });
+    expect(close(decided(), { date: '2026-03-20', expungeAfter: '2026-03-01' })).toEqual({
+      ok: false,
+      message: 'Cannot close the case: Expunge after cannot be before the closing date.',
+    });
+    // Without the Settings (as Mark as sent plans it) the date is left to the panel.
+    expect(planStep('close', decided(), { date: '2026-03-20' }, ctx)).toMatchObject({ ok: true, cells: { Stage: 'Closed', Closed: day('2026-03-20') } });
+    const field = stepViews(decided(), TODAY, settings).find((v) => v.id === 'close')?.fields.find((f) => f.name === 'expungeAfter');
+    expect(field?.help).toBe('Leave empty for the team’s rule: 2027-03-20 if closed today (Settings: Keep records)');
+  });
+
+  const more = [...roster, rosterMember('Fi'), rosterMember('Gu')];
+  const closedCase = () => decided({ stage: 'Closed', closed: day('2026-03-12') });
+  test('a closed, decided case offers Record appeal only; three reviewers outside the sub-team', () => {
+    expect(allowedSteps(closedCase())).toEqual(['recordAppeal']);
+    expect(allowedSteps(investigating())).not.toContain('recordAppeal');
+    const plan = planStep(
+      'recordAppeal',
+      closedCase(),
+      { date: '2026-03-18', appealedBy: 'Reporter', members: 'di@irt.example, FI@irt.example, gu@irt.example' },
+      { today: TODAY, roster: more, settings },
+    );
+    expect(plan).toEqual({
+      ok: true,
+      cells: { 'Appeal received': day('2026-03-18'), 'Appealed by': 'Reporter', 'Appeal reviewers': 'di@irt.example, fi@irt.example, gu@irt.example' },
+      action: 'Record appeal',
+      detail: 'by reporter',
+    });
+    expect(
+      planStep('recordAppeal', closedCase(), { date: '2026-03-18', appealedBy: 'Reporter', members: 'di@irt.example, fi@irt.example, bo@irt.example' }, { today: TODAY, roster: more }),
+    ).toEqual({ ok: false, message: 'Cannot record appeal: Bo (bo@irt.example) is on this case’s sub-team: an appeal is heard by other members.' });
+  });
+
+  test('an appeal after the window is recorded with a warning; before the response plan it is refused by date', () => {
+    const late = planStep(
+      'recordAppeal',
+      decided({ stage: 'Closed', closed: day('2026-03-12'), responsePlanSent: day('2026-02-01'), reporterToldOutcome: day('2026-02-02') }),
+      { date: '2026-03-18', appealedBy: 'Reported party', members: 'di@irt.example, fi@irt.example, gu@irt.example' },
+      { today: TODAY, roster: more, settings },
+    );
+    expect(late).toMatchObject({ ok: true, warning: 'The appeal came 15 days after the 30-day appeal window (it ended 2026-03-03); it is recorded all the same.' });
+    expect(
+      planStep('recordAppeal', closedCase(), { date: '2026-03-09', appealedBy: 'Reporter', members: 'di@irt.example, fi@irt.example, gu@irt.example' }, { today: TODAY, roster: more }),
+    ).toEqual({ ok: false, message: 'Cannot record appeal: the date cannot be before Response plan sent (2026-03-10).' });
+  });
+
+  test('the appeal decision: Changed writes the new outcome and, on a closed case, its expunge date', () => {
+    const heard = closedCase();
+    Object.assign(heard, { appealReceived: day('2026-03-14'), appealReviewers: 'di@irt.example, fi@irt.example, gu@irt.example' });
+    expect(allowedSteps(heard)).toEqual(['recordAppealDecision']);
+    expect(planStep('recordAppealDecision', heard, { appealDecision: 'Changed', outcome: 'Correction', date: '2026-03-19' }, withSettings)).toEqual({
+      ok: true,
+      cells: { 'Appeal decision': 'Changed', 'Appeal decided': day('2026-03-19'), Outcome: 'Correction', 'Outcome end date': null, 'Expunge after': day('2027-03-12') },
+      action: 'Record appeal decision',
+      detail: 'Changed: Warning → Correction',
+    });
+    expect(planStep('recordAppealDecision', heard, { appealDecision: 'Upheld', date: '2026-03-19' }, withSettings)).toMatchObject({
+      ok: true,
+      cells: { 'Appeal decision': 'Upheld', 'Appeal decided': day('2026-03-19') },
+      detail: 'Upheld',
+    });
+  });
+});
