@@ -1,8 +1,5 @@
-import { dayFromIso, type Day } from '../../src/core/calendar';
-import { isBlankRow, readCase } from '../../src/core/cases';
-import { CASE_COLUMNS, CONFIDENTIAL_COLUMNS, matchHeaders, type ColumnName } from '../../src/core/columns';
-import { computeDeadline } from '../../src/core/deadlines';
-import { DIGEST_MAX_ITEMS, digestSubject, formatDigest } from '../../src/core/digest-format';
+import { CONFIDENTIAL_COLUMNS, type ColumnName } from '../../src/core/columns';
+import { formatDigest } from '../../src/core/digest-format';
 import { escapeHtml } from '../../src/core/html-escape';
 import {
   buildDigests,
@@ -18,114 +15,23 @@ import {
 import { DEFAULT_DECLARATION } from '../../src/core/process';
 
 const FOLLOW_UP_ACTION = DEFAULT_DECLARATION.digest.followUps[0].words;
-import { defaultSettings } from '../../src/core/settings';
-
-const TZ = 'Pacific/Auckland';
-const day = (iso: string) => dayFromIso(iso) as Day;
-const TODAY = day('2026-03-10');
-const LINK = { url: 'https://docs.google.com/spreadsheets/d/abc/edit', gid: 42 };
-const HEADER = CASE_COLUMNS.map((c) => c.name);
-const MAP = matchHeaders(HEADER).map;
-const SETTINGS = { ...defaultSettings(), triageEmails: ['triage@irt.example'] };
-
-type RowSpec = Partial<Record<ColumnName, string>>;
-
-/** Every row gets its own distinct confidential text, so a leak of any of it is caught. */
-function partyFields(n: number): RowSpec {
-  return {
-    'Reporter name': `Reporterina Quill${n}`,
-    'Reporter email': `reporter${n}@parties.example`,
-    'Reported party name': `Accusado Brandt${n}`,
-    'Reported party email': `reported${n}@parties.example`,
-    Summary: `Said <b>awful</b> things & more in thread ${n}`,
-    Where: `Forum board #${n} "off-topic"`,
-    Findings: `Confirmed by witness ${n}; see logs`,
-    Channel: `Private chat room ${n}`,
-    'Help desk link': `https://help.example/ticket/${1000 + n}`,
-  };
-}
-
-const team = (...who: string[]) => who.map((w) => `${w}@irt.example`).join(', ');
-/** The Roster: the IRT members who may receive a sub-team's digest. */
-const MEMBERS = ['ann', 'bob', 'cat', 'dan', 'eve'].map((w) => `${w}@irt.example`);
-
-const SPECS: RowSpec[] = [
-  // 0 Received, no reply, reply window passed → overdue, triage
-  { 'Case ID': 'C-001', Received: '2026-03-05', Stage: 'Received' },
-  // 1 Assessing, due 03-12 → due soon, triage
-  { 'Case ID': 'C-002', Received: '2026-03-05', Stage: 'Assessing', 'First reply sent': '2026-03-06' },
-  // 2 Not a violation, due 03-08 → overdue, triage
-  { 'Case ID': 'C-003', Received: '2026-03-01', Stage: 'Not a violation', 'First reply sent': '2026-03-02' },
-  // 3 Sub-team formed, notify due 03-12 → due soon, to a, b, c
-  {
-    'Case ID': 'C-004', Received: '2026-02-20', Stage: 'Sub-team formed', 'First reply sent': '2026-02-21',
-    'Sub-team': team('ann', 'bob', 'cat'), 'Sub-team formed': '2026-03-05',
-  },
-  // 4 Investigating, update due 03-06 → overdue, to ann, dan, eve
-  {
-    'Case ID': 'C-005', Received: '2026-01-20', Stage: 'Investigating', 'First reply sent': '2026-01-21',
-    'Sub-team': team('ann', 'dan', 'eve'), 'Sub-team formed': '2026-02-01', 'Reporter notified': '2026-02-03',
-    'Last update to reporter': '2026-02-20', 'Permission to notify reported party': 'No',
-  },
-  // 5 Decision with an outcome, plan due 03-11 → due soon, to bob, cat, dan
-  {
-    'Case ID': 'C-006', Received: '2026-01-20', Stage: 'Decision', 'First reply sent': '2026-01-21',
-    'Sub-team': team('bob', 'cat', 'dan'), 'Sub-team formed': '2026-02-01', 'Reporter notified': '2026-02-25',
-    Outcome: 'Warning',
-  },
-  // 6 Closed temporary ban ending 03-11 → follow-up, to cat, dan, eve
-  {
-    'Case ID': 'C-007', Received: '2025-12-01', Stage: 'Closed', 'First reply sent': '2025-12-02',
-    'Sub-team': team('cat', 'dan', 'eve'), 'Sub-team formed': '2025-12-05', 'Reporter notified': '2025-12-06',
-    Outcome: 'Temporary ban', 'Outcome end date': '2026-03-11', Closed: '2026-01-15',
-  },
-  // 7 Closed, nothing to do
-  {
-    'Case ID': 'C-008', Received: '2025-12-01', Stage: 'Closed', 'First reply sent': '2025-12-02',
-    'Sub-team': team('ann', 'bob', 'cat'), 'Sub-team formed': '2025-12-05', Outcome: 'No action', Closed: '2026-01-15',
-  },
-  // 8 Investigating, on track (due 03-19) → nothing
-  {
-    'Case ID': 'C-009', Received: '2026-02-20', Stage: 'Investigating', 'First reply sent': '2026-02-21',
-    'Sub-team': team('ann', 'bob', 'eve'), 'Sub-team formed': '2026-03-01', 'Reporter notified': '2026-03-05',
-  },
-  // 9 Check data: a sub-team cell with a party's address typed in by mistake → fix, to the valid members only
-  {
-    'Case ID': 'C-010', Received: '2026-02-20', Stage: 'Investigating', 'First reply sent': '2026-02-21',
-    'Sub-team': 'ann@irt.example, bob@irt.example, reported10@parties', 'Sub-team formed': '2026-03-01',
-  },
-  // 10 Check data without a sub-team: Received missing → fix, triage
-  { 'Case ID': 'C-011', Stage: 'Received' },
-  // 11 Check data: a stage typed as free text quoting a party → fix, triage
-  { 'Case ID': 'C-012', Received: '2026-03-01', Stage: 'Reporterina said so' },
-  // 12 Closed temporary ban ending far away → nothing
-  {
-    'Case ID': 'C-013', Received: '2025-12-01', Stage: 'Closed', 'First reply sent': '2025-12-02',
-    'Sub-team': team('ann', 'bob', 'cat'), 'Sub-team formed': '2025-12-05', Outcome: 'Temporary ban',
-    'Outcome end date': '2026-06-01', Closed: '2026-01-15',
-  },
-  // 13 a blank row → nothing
-  {},
-];
-
-function rowOf(spec: RowSpec): string[] {
-  return HEADER.map((name) => spec[name as ColumnName] ?? '');
-}
-
-const ROWS = SPECS.map((spec, i) => rowOf(Object.keys(spec).length ? { ...partyFields(i + 1), ...spec } : spec));
-
-function casesOf(rows: string[][], today = TODAY): ReminderCase[] {
-  return rows.map((row, i) => {
-    const record = readCase(row, MAP, TZ);
-    return { row: i + 2, record, deadline: isBlankRow(row, MAP) ? null : computeDeadline(record, today, SETTINGS) };
-  });
-}
-
-const plan = (rows = ROWS, fallbackTriage: string[] = [], settings = SETTINGS, members: string[] = MEMBERS) =>
-  buildDigests({ cases: casesOf(rows), settings, fallbackTriage, today: TODAY, link: LINK, members });
-
-const digestFor = (digests: Digest[], recipient: string) => digests.find((d) => d.recipient === recipient);
-const summary = (d: Digest | undefined) => d?.items.map((i) => `${i.caseId} ${i.status} ${i.action}`);
+import {
+  day,
+  TODAY,
+  LINK,
+  HEADER,
+  MAP,
+  SETTINGS,
+  partyFields,
+  team,
+  MEMBERS,
+  rowOf,
+  ROWS,
+  casesOf,
+  plan,
+  digestFor,
+  summary,
+} from './reminder-fixtures';
 
 describe('buildDigests: recipients and contents', () => {
   const { digests, unassigned } = plan();
@@ -433,77 +339,4 @@ describe('confidentiality', () => {
       }
     }
   });
-});
-
-describe('formatDigest', () => {
-  const { digests } = plan();
-  const ann = digestFor(digests, 'ann@irt.example') as Digest;
-
-  test('subject is short and neutral', () => {
-    expect(digestSubject({ overdue: 2, dueSoon: 1, checkData: 0 })).toBe('IRT: 2 overdue, 1 due soon');
-    expect(digestSubject({ overdue: 0, dueSoon: 3, checkData: 1 })).toBe('IRT: 3 due soon, 1 to fix');
-    expect(formatDigest(ann, { dateFormat: 'd MMMM yyyy' }).subject).toBe('IRT: 1 overdue, 1 due soon, 1 to fix');
-  });
-
-  test('plain text lists ID, action, due date, status and link, overdue first', () => {
-    const { text } = formatDigest(ann, { dateFormat: 'd MMMM yyyy' });
-    expect(text).toContain('- C-005: Update reporter, due 6 March 2026 [Overdue]\n  https://docs.google.com/spreadsheets/d/abc/edit#gid=42&range=A6');
-    expect(text).toContain('- C-010: Fix the row: check Sub-team, no date [Check data]');
-    expect(text.indexOf('OVERDUE')).toBeLessThan(text.indexOf('DUE SOON'));
-    expect(text.indexOf('DUE SOON')).toBeLessThan(text.indexOf('ROWS TO FIX'));
-  });
-
-  test('HTML escapes every value', () => {
-    const odd: Digest = {
-      recipient: 'x@irt.example',
-      overdue: 1,
-      dueSoon: 0,
-      checkData: 0,
-      items: [{ caseId: '<img src=x onerror=alert(1)>', action: 'Reply & "go"', due: TODAY, status: 'Overdue', row: 2, link: 'https://x/?a=1&b="2"' }],
-      trackerLink: 'https://x/',
-    };
-    const { html, text } = formatDigest(odd, { dateFormat: 'yyyy-MM-dd' });
-    expect(html).not.toContain('<img');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).toContain('href="https://x/?a=1&amp;b=&quot;2&quot;"');
-    expect(html).toContain('Reply &amp; &quot;go&quot;, due 2026-03-10');
-    expect(text).toContain('Reply & "go", due 2026-03-10');
-  });
-});
-
-describe('a digest stays short whatever the tracker size', () => {
-  const many: string[][] = [];
-  for (let i = 0; i < 10_000; i++) many.push(ROWS[i % 13]);
-  const triage = digestFor(plan(many).digests, 'triage@irt.example') as Digest;
-
-  test('lists the 50 most urgent cases, overdue first, then how many more and where to see them', () => {
-    const email = formatDigest(triage, { dateFormat: 'd MMMM yyyy' });
-    const listed = [...email.text.matchAll(/^- (C-\d+):.*\[(\w[\w ]*)\]$/gm)];
-    expect(listed).toHaveLength(DIGEST_MAX_ITEMS);
-    expect(listed.map((m) => m[2])).toEqual(triage.items.slice(0, DIGEST_MAX_ITEMS).map((i) => i.status));
-    expect(listed[0][2]).toBe('Overdue');
-    const rest = triage.items.slice(DIGEST_MAX_ITEMS);
-    const overdue = rest.filter((i) => i.status === 'Overdue').length;
-    expect(overdue).toBeGreaterThan(0);
-    expect(email.text).toContain(`And ${rest.length} more (${overdue} overdue, `);
-    expect(email.text).toContain(': open the tracker to see them all.\n  https://docs.google.com/spreadsheets/d/abc/edit#gid=42\n');
-    expect(email.html).toContain(`<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=42">And ${rest.length} more (`);
-    expect(email.subject).toBe(digestSubject(triage)); // the subject still counts everything
-  });
-
-  test('under 100 kB in all, and a short digest is listed whole', () => {
-    const email = formatDigest(triage, { dateFormat: 'd MMMM yyyy' });
-    expect(Buffer.byteLength(email.subject + email.text + email.html)).toBeLessThan(100_000);
-    const { digests } = plan();
-    const ann = formatDigest(digestFor(digests, 'ann@irt.example') as Digest, { dateFormat: 'd MMMM yyyy' });
-    expect(ann.text).not.toContain('more (');
-  });
-});
-
-test('scales: 10,000 cases in one pass', () => {
-  const many: string[][] = [];
-  for (let i = 0; i < 10_000; i++) many.push(ROWS[i % 13]);
-  const { digests } = plan(many);
-  // 769 full cycles of the 13 rows give 5 triage items each; the 3 left over (C-001..C-003) one each.
-  expect(digestFor(digests, 'triage@irt.example')?.items.length).toBe(769 * 5 + 3);
 });
