@@ -108,6 +108,8 @@ run('After the case in the preview (Chromium)', () => {
     await frame.getByRole('button', { name: 'Yes, expunge' }).click();
     await frame.locator('#message.message-ok', { hasText: 'Expunged 2 cases' }).waitFor();
     await frame.locator('#intro', { hasText: 'No record is due to be expunged today' }).waitFor();
+    await frame.getByRole('button', { name: 'Close' }).click();
+    await page.waitForFunction(() => !document.querySelector('#dialog')?.hasAttribute('open'));
 
     const rows = sheet(await state(), 'Cases')!.rows;
     const header = rows[0];
@@ -117,8 +119,25 @@ run('After the case in the preview (Chromium)', () => {
       expect(row[header.indexOf('Reporter email')]).toBe('Expunged');
       expect(row[header.indexOf('Stage')]).toBe('Closed');
     }
-    // The case under appeal is kept whole.
-    expect(JSON.stringify(rows)).toContain('Mel Example');
+    // The case under appeal is kept whole, and owes its review (the decision stands meanwhile).
+    const appealed = rows.find((r) => r[header.indexOf('Reporter name')] === 'Mel Example')!;
+    expect(appealed[header.indexOf('Next action')]).toBe('Review appeal');
+    expect(appealed[header.indexOf('Stage')]).toBe('Closed');
+    expect(appealed[header.indexOf('Outcome')]).toBe('Warning');
+  });
+
+  test('the demo case under appeal: the panel owes Review appeal and offers the appeal decision, the reviewers named', async () => {
+    const caseId = caseIdOf(await state(), 'Mel Example');
+    await page.locator('#grid tbody tr td[data-column="Case ID"]', { hasText: caseId }).click();
+    await page.locator('#grid tr.selected-row td[data-column="Case ID"]', { hasText: caseId }).waitFor();
+    await page.getByRole('button', { name: 'Case panel…' }).click();
+    const sidebar = page.frameLocator('#sidebar-frame');
+    await sidebar.locator('#case-id', { hasText: caseId }).waitFor();
+    await expect(sidebar.locator('#next-action').textContent()).resolves.toBe('Review appeal');
+    const toggles = await sidebar.locator('.step-toggle').allTextContents();
+    expect(toggles).toHaveLength(1);
+    expect(toggles[0]).toContain('Record appeal decision');
+    await expect(sidebar.locator('#timeline').textContent()).resolves.toContain('Appeal received');
   });
 
   test('no page error, nothing fetched from outside the preview', () => {
