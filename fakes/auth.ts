@@ -64,7 +64,7 @@ const SCOPES: Array<[string, readonly string[]]> = [
 ];
 
 /** Scopes that allow `member` (any one suffices); everything else is the spreadsheet's. */
-export function scopesFor(member: string): readonly string[] {
+function scopesFor(member: string): readonly string[] {
   return SCOPES.find(([prefix]) => member.startsWith(prefix))?.[1] ?? SPREADSHEETS;
 }
 

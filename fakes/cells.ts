@@ -27,7 +27,7 @@ const DAY_MS = 86_400_000;
 /** Serial 0 = 1899-12-30 00:00 wall time. */
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
-export function isDate(value: unknown): value is Date {
+function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
@@ -35,7 +35,7 @@ export function dateToSerial(date: Date, timeZone: string): number {
   return (instantToWall(date.getTime(), timeZone) - SERIAL_EPOCH) / DAY_MS;
 }
 
-export function serialToDate(serial: number, timeZone: string): Date {
+function serialToDate(serial: number, timeZone: string): Date {
   const wall = Math.round(SERIAL_EPOCH + serial * DAY_MS);
   return new Date(wallToInstant(wall, timeZone));
 }
@@ -61,7 +61,7 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 /** Google Sheets refuses a cell of more than 50,000 characters, counting what is written (a leading apostrophe too). */
-export const CELL_MAX_CHARS = 50_000;
+const CELL_MAX_CHARS = 50_000;
 
 /** Throws Google's error for a value too long for a cell; setValue(s) check every value before writing any. */
 export function checkCellLength(raw: unknown): void {
@@ -183,8 +183,4 @@ export function displayValue(cell: Cell | undefined): string {
   if (format && isDateFormat(format)) return formatSheetDate(serialToWall(v), format);
   if (format && format !== TEXT_FORMAT) return formatSheetNumber(v, format);
   return formatGeneralNumber(v);
-}
-
-export function cloneCell(cell: Cell | undefined): Cell | undefined {
-  return cell ? { ...cell } : undefined;
 }

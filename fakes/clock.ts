@@ -29,8 +29,6 @@ export class FakeClock {
   }
 }
 
-export type DateConstructorLike = DateConstructor;
-
 /**
  * A Date constructor for the script's vm context: `new Date()` and `Date.now()`
  * read the fake clock; every other form is the real Date. It shares

@@ -21,7 +21,7 @@ export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
 export const SIMPLE_TRIGGERS: ReadonlySet<string> = new Set(['onOpen', 'onEdit', 'onInstall', 'onSelectionChange']);
 
 /** Google's message when it ends an execution at its time limit. */
-export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
+const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 
 /**
  * The execution in progress: the vm realm the script runs in (so the guard can

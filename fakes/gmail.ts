@@ -66,7 +66,7 @@ function addressList(value: string): string[] | null {
  * body must carry its declared boundary and close it. (Gmail's own wording for
  * these refusals could not be checked here.)
  */
-export function rfc2822Problem(message: Buffer): string | null {
+function rfc2822Problem(message: Buffer): string | null {
   const text = message.toString('latin1');
   if (text.includes('\0')) return 'the message holds a NUL byte';
   if (/\r(?!\n)|(?<!\r)\n/.test(text)) return 'lines must end with CRLF (a bare CR or LF was found)';

@@ -30,7 +30,7 @@ export function unwrap<T>(value: T): T {
   return value;
 }
 
-export function fakeName(obj: unknown): string | undefined {
+function fakeName(obj: unknown): string | undefined {
   if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) return undefined;
   return fakeNames.get(unwrap(obj as object));
 }

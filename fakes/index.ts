@@ -19,16 +19,10 @@ import { FakeSpreadsheetApp } from './spreadsheet-app';
 import { UiLog } from './ui';
 import { FakeUtilities } from './utilities';
 
-export { evaluateRowHighlight, type RowHighlight } from './rule-eval';
-export { CallCounter } from './counter';
-export { FakeClock } from './clock';
-export type { AuthModeName } from './auth';
+export { evaluateRowHighlight } from './rule-eval';
 export type { SentMail } from './mail';
 export type { DraftRecord } from './gmail';
-export type { TriggerRecord } from './script-app';
-export type { MenuRecord, MenuEntry, AlertRecord, PromptRecord, DialogRecord, ToastRecord } from './ui';
-export type { LockEvent, LockKind } from './lock';
-export type { LogEntry } from './logger';
+export type { DialogRecord } from './ui';
 
 export interface EnvOptions {
   spreadsheetTimeZone?: string;
@@ -48,7 +42,7 @@ export interface EnvOptions {
   unavailableFormulaFunctions?: string[];
 }
 
-export interface SeedOptions {
+interface SeedOptions {
   /** Number formats set on whole columns before writing, by 1-based column. */
   columnFormats?: Record<number, string>;
   /** Freeze this many rows (e.g. 1 for a header row). */
@@ -56,7 +50,7 @@ export interface SeedOptions {
 }
 
 /** The Apps Script globals a script sees (guarded, counted). */
-export interface FakeGlobals {
+interface FakeGlobals {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
   LockService: GoogleAppsScript.Lock.LockService;

@@ -31,7 +31,7 @@ export class Outbox {
 }
 
 /** Apps Script's quota for one email's body (a consumer account; Workspace allows 400 kB): text and HTML. */
-export const EMAIL_BODY_MAX_BYTES = 200 * 1024;
+const EMAIL_BODY_MAX_BYTES = 200 * 1024;
 
 const EMAIL_RE = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]+$/;
 

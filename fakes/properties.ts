@@ -5,8 +5,8 @@ import type { Implements } from './types';
 type P = GoogleAppsScript.Properties.Properties;
 
 /** Apps Script's quotas: a property value holds at most 9 kB, a store 500 kB (keys and values). */
-export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
-export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
+const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
+const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
 // Google's wording could not be checked here; these are the messages reported for scripts that hit the quotas.
 const VALUE_TOO_LARGE = 'Argument too large: value';
 const STORE_FULL = 'You have exceeded the property storage quota. Please remove some properties and try again.';

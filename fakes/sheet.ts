@@ -12,8 +12,8 @@ import type { Implements } from './types';
 
 type S = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const DEFAULT_ROWS = 1000;
-export const DEFAULT_COLUMNS = 26;
+const DEFAULT_ROWS = 1000;
+const DEFAULT_COLUMNS = 26;
 
 function isInt(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n);

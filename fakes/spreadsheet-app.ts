@@ -9,7 +9,7 @@ import { FakeUi, type UiLog, uiUnavailable } from './ui';
 import { DataValidationCriteria, FakeDataValidationBuilder } from './validation';
 import { makeEnum } from './enum';
 
-export const WrapStrategy = makeEnum('WrapStrategy', ['WRAP', 'OVERFLOW', 'CLIP'] as const);
+const WrapStrategy = makeEnum('WrapStrategy', ['WRAP', 'OVERFLOW', 'CLIP'] as const);
 
 type SA = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 

@@ -8,11 +8,11 @@ import { formatSimpleDate } from './simple-date-format';
 import type { Implements } from './types';
 import { isValidTimeZone } from './tz';
 
-export const Charset = makeEnum('Charset', ['US_ASCII', 'UTF_8'] as const);
-export const DigestAlgorithm = makeEnum('DigestAlgorithm', ['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512'] as const);
+const Charset = makeEnum('Charset', ['US_ASCII', 'UTF_8'] as const);
+const DigestAlgorithm = makeEnum('DigestAlgorithm', ['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512'] as const);
 
 /** Apps Script bytes are signed (-128..127). */
-export function toSignedBytes(buf: Buffer): number[] {
+function toSignedBytes(buf: Buffer): number[] {
   return Array.from(buf, (b) => (b > 127 ? b - 256 : b));
 }
 

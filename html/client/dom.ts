@@ -38,7 +38,7 @@ export function readPageData<T>(id: string): T | null {
  * its value is then '' as if empty, so it is sent on as text that is no date, and the
  * core check says "must be a real date" rather than "is required".
  */
-export const UNREADABLE_DATE = 'not a date';
+const UNREADABLE_DATE = 'not a date';
 
 /** The form's named controls as trimmed-free raw strings (the core validation trims). */
 export function readForm<F extends string>(form: HTMLFormElement, fields: readonly F[]): Record<F, string> {
@@ -62,7 +62,7 @@ function describedBy(element: HTMLElement, id: string, on: boolean): void {
 }
 
 /** Sets or clears one field's error. */
-export function setFieldError(form: HTMLFormElement, name: string, message: string | undefined): void {
+function setFieldError(form: HTMLFormElement, name: string, message: string | undefined): void {
   const field = control(form, name);
   const errorId = `${name}-error`;
   const error = document.getElementById(errorId);

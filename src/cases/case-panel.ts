@@ -32,11 +32,11 @@ import { readSettings } from '../sheets/settings-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const CASE_CHANGED =
+const CASE_CHANGED =
   'This case changed since you opened it: refresh the panel to see the latest, then try again. Nothing was saved.';
 
 /** A sub-team member as the panel shows them: their Roster name when they are on it. */
-export interface PanelMember {
+interface PanelMember {
   email: string;
   /** '' when the address is not on the Roster. */
   name: string;
@@ -164,7 +164,7 @@ export function recordCaseStep(
   });
 }
 
-export interface SubTeamOptions {
+interface SubTeamOptions {
   /** More IANA zones of parties, typed in the panel (kept nowhere); the row's own zones always count. */
   partyTimeZones?: string[];
   /** The member to replace: the other two stay. */

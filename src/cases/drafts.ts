@@ -31,7 +31,7 @@ export function requireText(value: unknown, what: string): string {
 }
 
 /** The template by name, or a clear error. */
-export function requireTemplate(templates: readonly Template[], name: string): Template {
+function requireTemplate(templates: readonly Template[], name: string): Template {
   const found = findTemplate(templates, name);
   if ('problem' in found) throw new Error(`${found.problem}.`);
   return found;

@@ -14,7 +14,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type { Expunged };
 
 /** More than a team closes in years; keeps one call's write and Log bounded. */
-export const MAX_EXPUNGE_BATCH = 1000;
+const MAX_EXPUNGE_BATCH = 1000;
 
 export interface ExpungeList {
   /** yyyy-mm-dd in the spreadsheet's zone. */

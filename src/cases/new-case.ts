@@ -33,7 +33,7 @@ export interface NewCaseResult {
 /** Columns the new row needs; without them the tracker is not set up. */
 const REQUIRED: readonly ColumnName[] = ['Case ID', 'Received', 'Stage', ...Object.values(NEW_CASE_COLUMN), ...COMPUTED_COLUMNS];
 
-export const NOT_SAVED = 'The case was not saved.';
+const NOT_SAVED = 'The case was not saved.';
 
 export function submitNewCase(spreadsheet: Spreadsheet, input: unknown): NewCaseResult {
   const clock = today(spreadsheet);

@@ -11,8 +11,8 @@ import type { LogEntry } from '../sheets/log';
 import type { FoundCase } from '../sheets/case-lookup';
 import { fillCells, sheetRow, toCell, type CaseTable } from '../sheets/case-table';
 
-export const CLOCK_RESET_ACTION = 'Expunge date cleared (repeat report)';
-export const CLOCK_SET_ACTION = 'Expunge date set again (repeat report)';
+const CLOCK_RESET_ACTION = 'Expunge date cleared (repeat report)';
+const CLOCK_SET_ACTION = 'Expunge date set again (repeat report)';
 
 export interface RepeatReport {
   /** Earlier cases naming the same reported party: IDs only. */

@@ -19,8 +19,8 @@ export type SetupResult =
   | { status: 'done'; title: string; message: string; report: SetupReport }
   | { status: 'choose'; plan: TrackerPlan };
 
-export const SETUP_TITLE = 'IRT Tracker is set up';
-export const NOTHING_CHANGED = 'Nothing was changed.';
+const SETUP_TITLE = 'IRT Tracker is set up';
+const NOTHING_CHANGED = 'Nothing was changed.';
 
 /** A member's choice rather than nothing (or the event object a menu run may pass). */
 export function isChoice(input: unknown): boolean {
@@ -28,7 +28,7 @@ export function isChoice(input: unknown): boolean {
 }
 
 /** A choice as the dialog sends it, checked for shape (its headers are checked against the sheet later). */
-export function cleanChoice(input: unknown): TrackerChoice {
+function cleanChoice(input: unknown): TrackerChoice {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error(`The setup choice is missing. ${NOTHING_CHANGED}`);
   const raw = input as Record<string, unknown>;
   if (raw.sheet !== null && raw.sheet !== undefined && (typeof raw.sheet !== 'string' || raw.sheet.trim() === '' || raw.sheet.length > 100))
@@ -75,7 +75,7 @@ function setupLogEntry(report: SetupReport): LogEntry[] {
 }
 
 /** Where an empty Cases sheet goes when a member chooses their own sheet instead (the tracker always uses a sheet named Cases). */
-export const UNUSED_CASES_NAME = 'Cases (empty, not used)';
+const UNUSED_CASES_NAME = 'Cases (empty, not used)';
 
 /**
  * The member's choice turned into where setup writes, or the problems (nothing

@@ -40,7 +40,7 @@ import { appealWindowEnd, isAppealDecision, lateAppealWarning, reviewersProblem 
 import { expungeDate, type KeepSettings } from './retention';
 import type { Settings } from './settings';
 
-export const STEP_IDS = [
+const STEP_IDS = [
   'firstReply',
   'assessment',
   'subTeam',
@@ -89,12 +89,12 @@ export function readPanelCase(row: readonly unknown[], map: ColumnMap, timeZone:
 }
 
 /** What a step writes: a Day for a date cell, a string for text or a list word, null to blank a cell. */
-export type CellValue = string | Day | null;
+type CellValue = string | Day | null;
 export type CellChanges = Partial<Record<ColumnName, CellValue>>;
 
 /** What the panel sends for a step: plain strings only, dates as yyyy-mm-dd. */
 export type StepFields = Partial<Record<FieldName, string>>;
-export type FieldName =
+type FieldName =
   | 'date'
   | 'assessment'
   | 'members'
@@ -113,7 +113,7 @@ export type FieldName =
   | 'appealedBy'
   | 'appealDecision';
 
-export const FIELD_NAMES: readonly FieldName[] = [
+const FIELD_NAMES: readonly FieldName[] = [
   'date',
   'assessment',
   'members',
@@ -190,10 +190,10 @@ export type StepResult =
   | { ok: true; cells: CellChanges; action: string; detail: string; warning?: string }
   | { ok: false; message: string };
 
-export const isSet = (value: CaseRecord[DateField]) => typeof value === 'number';
+const isSet = (value: CaseRecord[DateField]) => typeof value === 'number';
 
 
-export function joinAnd(items: readonly string[]): string {
+function joinAnd(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
@@ -885,7 +885,7 @@ export function allowedSteps(c: PanelCase, process: Process = PROCESS): StepId[]
 /** The steps a closed case still offers: an appeal is recorded and decided after closing. */
 const AFTER_CLOSE_STEPS: readonly StepId[] = ['recordAppeal', 'recordAppealDecision', 'appealReporterTold', 'appealReportedTold'];
 
-export function missingFor(id: StepId, c: PanelCase, process: Process = PROCESS): string | null {
+function missingFor(id: StepId, c: PanelCase, process: Process = PROCESS): string | null {
   const missing = needs(id, c, process);
   return missing.length ? `${joinAnd(missing)} ${missing.length > 1 ? 'are' : 'is'} missing` : null;
 }

@@ -7,7 +7,7 @@ import type { CaseRecord } from './cases';
 import { computeDeadline, type DeadlineSettings } from './deadlines';
 import { PROCESS, dayIn, pathOf, type DateColumn, type MilestoneDeclaration, type Process } from './process';
 
-export type TimelineState = 'done' | 'next' | 'to come' | 'not needed';
+type TimelineState = 'done' | 'next' | 'to come' | 'not needed';
 
 export interface TimelineItem {
   label: string;

@@ -5,7 +5,7 @@
 import { dayFromCell, isDate, isoFromDay, type Day } from './calendar';
 import { CASE_COLUMNS, COMPUTED_COLUMNS, type ColumnMap, type ColumnName } from './columns';
 
-export type DayCell = Day | null | 'invalid';
+type DayCell = Day | null | 'invalid';
 
 export interface CaseRecord {
   caseId: string;

@@ -12,7 +12,7 @@ import { isEmail } from './email';
 import { isUrl } from './validation';
 
 /** The Settings row naming the cases sheet a member chose. */
-export const SHEET_CHOICE_LABEL = 'Cases sheet';
+const SHEET_CHOICE_LABEL = 'Cases sheet';
 const COLUMN_PREFIX = 'Column for ';
 export const columnChoiceLabel = (name: ColumnName) => `${COLUMN_PREFIX}${name}`;
 
@@ -161,7 +161,7 @@ export function valueFit(values: readonly unknown[], column: ColumnSpec): number
 /** A guess is offered first only with some word in common; values alone just rank. */
 export const PROPOSE_WORDS = 0.5;
 
-export interface Candidate {
+interface Candidate {
   header: string;
   /** 0-based column index on the sheet. */
   index: number;

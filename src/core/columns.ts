@@ -42,24 +42,21 @@ export function requestedActionRequired(outcome: string): boolean {
 }
 
 export const ASSESSMENTS = ['Possible violation', 'Not a violation'] as const;
-export type Assessment = (typeof ASSESSMENTS)[number];
 
 export const PERMISSIONS = ['Yes', 'No', 'Not asked'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who asked for a review of the decision. */
 export const APPELLANTS = ['Reporter', 'Reported party'] as const;
-export type Appellant = (typeof APPELLANTS)[number];
 
 /** How an appeal ended. */
 export const APPEAL_DECISIONS = ['Upheld', 'Changed', 'Withdrawn'] as const;
-export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
 
 export const STATUSES = ['Overdue', 'Due soon', 'On track', 'Closed', 'Check data'] as const;
 export type DeadlineStatus = (typeof STATUSES)[number];
 
 /** What a column holds; drives parsing, sheet validation and the sidebar's checks. */
-export type ColumnKind = 'id' | 'text' | 'date' | 'email' | 'emails' | 'url' | 'list' | 'timezone' | 'computed';
+type ColumnKind = 'id' | 'text' | 'date' | 'email' | 'emails' | 'url' | 'list' | 'timezone' | 'computed';
 
 export interface ColumnSpec {
   readonly name: string;

@@ -7,7 +7,7 @@
 
 import { escapeHtml } from './html-escape';
 
-export const CRLF = '\r\n';
+const CRLF = '\r\n';
 /** Cannot occur in a base64 line ('=' only pads at the end, '_' is not in the alphabet). */
 export const BOUNDARY = '=_IRT_Tracker_alternative';
 
@@ -52,7 +52,7 @@ export function base64Url(bytes: readonly number[]): string {
 }
 
 /** A body part's base64, in lines of 76 characters (RFC 2045 §6.8). */
-export function base64Lines(text: string): string {
+function base64Lines(text: string): string {
   const encoded = base64(utf8Bytes(text));
   const lines: string[] = [];
   for (let i = 0; i < encoded.length; i += 76) lines.push(encoded.slice(i, i + 76));
@@ -82,7 +82,7 @@ export function encodeHeaderValue(text: string): string {
 }
 
 /** Plain text with `\n`, `\r\n` or `\r` line ends, as CRLF lines. */
-export function toCrlf(text: string): string {
+function toCrlf(text: string): string {
   return text.replace(/\r\n|\r|\n/g, CRLF);
 }
 

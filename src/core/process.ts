@@ -14,7 +14,7 @@ import type { ColumnName, DeadlineStatus, Outcome, Stage } from './columns';
 import type { Settings } from './settings';
 
 /** The Settings windows a due rule may count with. */
-export type WindowSetting =
+type WindowSetting =
   | 'replyWindowDays'
   | 'assessmentWindowDays'
   | 'notifyWindowDays'
@@ -131,7 +131,7 @@ export interface MilestoneDeclaration {
  * hides it (rather than naming what is missing) until its prerequisites are done.
  * A step whose milestone needs the reporter's permission is hidden once it is No.
  */
-export interface PanelStepDeclaration {
+interface PanelStepDeclaration {
   id: PanelStepId;
   stages: readonly Stage[];
   /** What the form needs recorded first besides the milestone's own prerequisites. */
@@ -142,7 +142,7 @@ export interface PanelStepDeclaration {
 }
 
 /** A saved reply: to whom, at which stages it fits, and the date column "Mark as sent today" fills. */
-export interface TemplateStepDeclaration {
+interface TemplateStepDeclaration {
   id: TemplateStepId;
   /** The name the panel's "Draft …" button shows, and the dialog looks for first. */
   name: string;
@@ -152,7 +152,7 @@ export interface TemplateStepDeclaration {
 }
 
 /** A follow-up a digest lists even after the case closed (a temporary ban's end). */
-export interface FollowUpDeclaration {
+interface FollowUpDeclaration {
   outcome: Outcome;
   /** The date column it is about. */
   date: DateColumn;
@@ -160,7 +160,7 @@ export interface FollowUpDeclaration {
 }
 
 /** The sub-team's own timeline: the date it sets for a decision, and what is said once it passed without one. */
-export interface TargetDeclaration {
+interface TargetDeclaration {
   column: DateColumn;
   /** The milestone that meets it. */
   metBy: MilestoneId;

@@ -95,7 +95,7 @@ export interface ReminderInput {
   blockedRecipients?: Iterable<string>;
 }
 
-export const FIX_ROW_ACTION = 'Fix the row';
+const FIX_ROW_ACTION = 'Fix the row';
 
 /**
  * Whether a case may be in a digest at all (the reminder run parses only these
@@ -132,7 +132,7 @@ export function caseLabel(caseId: string, row: number): string {
 }
 
 /** The link that opens the spreadsheet at the cases sheet. */
-export function sheetLink(link: SpreadsheetLink): string {
+function sheetLink(link: SpreadsheetLink): string {
   return `${link.url}#gid=${link.gid}`;
 }
 
@@ -179,7 +179,7 @@ export function compareDigests(a: Digest, b: Digest): number {
 }
 
 /** What a case asks of someone today: nothing, its deadline, a fix, and/or a follow-up. */
-export function itemsForCase(
+function itemsForCase(
   c: ReminderCase,
   today: Day,
   dueSoonDays: number,

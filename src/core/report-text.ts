@@ -9,7 +9,7 @@ const when = (iso: string) => formatDay(dayFromIso(iso) as number, 'd MMMM yyyy'
 const days = (n: number | null) => (n === null ? 'not shown (fewer than 3 cases)' : `${n} day${n === 1 ? '' : 's'}`);
 const percent = (n: number | null) => (n === null ? '' : ` (${n}%)`);
 
-export function describeOnTime(figure: OnTime): string {
+function describeOnTime(figure: OnTime): string {
   return `${figure.onTime} of ${figure.owed}${percent(figure.share)}`;
 }
 
@@ -35,7 +35,7 @@ export function reportSummary(r: TransparencyReport): string {
   ].join('\n');
 }
 
-export type ReportCell = string | number;
+type ReportCell = string | number;
 
 /** Where the two chart tables sit on the Report sheet (1-based), for the charts' ranges. */
 export interface ReportLayout {

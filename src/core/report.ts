@@ -11,7 +11,7 @@ import { APPEAL_DECISIONS, OUTCOMES, type ColumnMap, type ColumnName } from './c
 import { PROCESS, type MilestoneId, type ProcessSettings } from './process';
 
 /** The smallest count shown as a number (0 aside): smaller ones could point at one case. */
-export const MIN_SHOWN = 3;
+const MIN_SHOWN = 3;
 export const FEWER_THAN_3 = 'fewer than 3';
 export type Shown = number | typeof FEWER_THAN_3;
 
@@ -42,7 +42,7 @@ export interface Period {
 }
 
 /** Longest period a report covers (ten years), so the monthly table stays a table. */
-export const MAX_PERIOD_DAYS = 3660;
+const MAX_PERIOD_DAYS = 3660;
 
 /** The period the dialog (or any caller) sent: two real yyyy-mm-dd dates, in order. */
 export function parsePeriod(input: unknown): { ok: true; period: Period } | { ok: false; message: string } {
@@ -61,7 +61,7 @@ export function parsePeriod(input: unknown): { ok: true; period: Period } | { ok
   return { ok: true, period: { from, to } };
 }
 
-export type Party = 'reporter' | 'reportedParty';
+type Party = 'reporter' | 'reportedParty';
 
 /** What the report needs of one case. Nothing identifying: no ID, no name, no text. */
 export interface ReportCase {
@@ -153,11 +153,11 @@ export function reportCases(
     });
 }
 
-export const NOT_A_VIOLATION = 'Not a violation';
-export const STILL_OPEN = 'Still open';
-export const UNDER_REVIEW = 'Under review';
+const NOT_A_VIOLATION = 'Not a violation';
+const STILL_OPEN = 'Still open';
+const UNDER_REVIEW = 'Under review';
 export const OUTCOME_LABELS = [NOT_A_VIOLATION, ...OUTCOMES, STILL_OPEN] as const;
-export const APPEAL_RESULT_LABELS = [...APPEAL_DECISIONS, UNDER_REVIEW] as const;
+const APPEAL_RESULT_LABELS = [...APPEAL_DECISIONS, UNDER_REVIEW] as const;
 
 /**
  * How a case ended: its outcome when one is recorded; not a violation when so

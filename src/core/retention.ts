@@ -96,7 +96,7 @@ export function readRetentionCase(row: readonly unknown[], map: ColumnMap, timeZ
 }
 
 /** An appeal received and not yet decided: the case is still being heard. */
-export const isUnderAppeal = (c: Pick<RetentionCase, 'appealReceived' | 'appealDecision'>) =>
+const isUnderAppeal = (c: Pick<RetentionCase, 'appealReceived' | 'appealDecision'>) =>
   c.appealReceived !== null && c.appealDecision === '';
 
 /** Why the case may not be expunged today; null when it may. */

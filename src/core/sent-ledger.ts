@@ -8,11 +8,11 @@
 import { dayFromIso, isoFromDay, type Day } from './calendar';
 
 /** The ledger's keys start with this; the rest is `yyyy-mm-dd|recipient`. */
-export const SENT_PREFIX = 'IRT_SENT|';
+const SENT_PREFIX = 'IRT_SENT|';
 /** The one-property JSON ledger of earlier versions (`{ "yyyy-mm-dd": [recipients] }`): still read, then pruned. */
 export const LEGACY_LEDGER_PROPERTY = 'IRT_REMINDERS_SENT';
 /** Days kept: today and yesterday (in case the spreadsheet's zone changes mid-day). */
-export const LEDGER_KEEP_DAYS = 2;
+const LEDGER_KEEP_DAYS = 2;
 
 /** The property recording that `recipient` got a digest on `day` (value: any non-empty text). */
 export function sentKey(day: Day, recipient: string): string {

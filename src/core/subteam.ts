@@ -8,7 +8,7 @@ import { ROSTER_HEADER, unavailability, type RosterColumn } from './roster';
 import { addressProblem, emailsIn, isListed, parsePeople, parsePerson, type Person } from './people';
 import { NOT_PLAIN_ASCII } from './email';
 
-export const SUB_TEAM_SIZE = 3;
+const SUB_TEAM_SIZE = 3;
 
 export interface RosterMember {
   name: string;
@@ -209,8 +209,8 @@ const hoursText = (minutes: number) => {
  * fair trade. Equal scores: the smaller spread, then fewer open cases, then the
  * group whose lower-case emails, sorted, come first (compared address by address).
  */
-export const OPEN_CASE_WEIGHT_MINUTES = 60;
-export const PARTY_WEIGHT = 0.5;
+const OPEN_CASE_WEIGHT_MINUTES = 60;
+const PARTY_WEIGHT = 0.5;
 
 export interface SubTeamRequest {
   roster: readonly RosterMember[];
@@ -229,7 +229,7 @@ export interface SubTeamRequest {
   size?: number;
 }
 
-export interface SuggestedMember {
+interface SuggestedMember {
   name: string;
   email: string;
   timeZone: string;
@@ -241,7 +241,7 @@ export interface SuggestedMember {
 }
 
 /** What the rule weighs in a group. */
-export interface GroupScore {
+interface GroupScore {
   spreadMinutes: number;
   openCases: number;
   /** Minutes from the farthest party to their nearest member (0 without party zones). */

@@ -17,11 +17,11 @@ import { emailProblem } from './email';
 
 export const TEMPLATE_HEADER = ['Template', 'To', 'Subject', 'Body'] as const;
 
-export const RECIPIENTS = ['Reporter', 'Reported party'] as const;
+const RECIPIENTS = ['Reporter', 'Reported party'] as const;
 export type Recipient = (typeof RECIPIENTS)[number];
 
 /** The column holding each recipient's address. */
-export const RECIPIENT_EMAIL_COLUMN: Record<Recipient, ColumnName> = {
+const RECIPIENT_EMAIL_COLUMN: Record<Recipient, ColumnName> = {
   Reporter: 'Reporter email',
   'Reported party': 'Reported party email',
 };

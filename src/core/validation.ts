@@ -11,7 +11,7 @@ export function isUrl(text: string): boolean {
 }
 
 /** Google Sheets refuses more than 50,000 characters in a cell, counting what is written. */
-export const SHEETS_CELL_LIMIT = 50_000;
+const SHEETS_CELL_LIMIT = 50_000;
 /** The longest text a member may enter: every text is written after an apostrophe (inertText), which counts. */
 export const MAX_CELL_TEXT = SHEETS_CELL_LIMIT - 1;
 
@@ -23,7 +23,7 @@ export function subTeamValidationFormula(cellA1: string): string {
 }
 
 /** Sheet data-validation formula for a time-zone column: blank, or shaped like Area/Location (or UTC). */
-export function timeZoneValidationFormula(cellA1: string): string {
+function timeZoneValidationFormula(cellA1: string): string {
   return `=OR(ISBLANK(${cellA1}), REGEXMATCH(${cellA1}, "^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$"))`;
 }
 
@@ -35,7 +35,7 @@ export type SheetRule =
   | { type: 'url'; help: string }
   | { type: 'formula'; formula: (cellA1: string) => string; help: string };
 
-export function sheetRuleFor(column: ColumnSpec): SheetRule | null {
+function sheetRuleFor(column: ColumnSpec): SheetRule | null {
   switch (column.kind) {
     case 'list':
       return { type: 'list', values: column.list ?? [], help: `${column.name}: one of ${(column.list ?? []).join(', ')}` };

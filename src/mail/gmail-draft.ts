@@ -5,7 +5,7 @@
 
 import { rawMessage, type MimeInput } from '../core/mime';
 
-export const GMAIL_MISSING =
+const GMAIL_MISSING =
   'The Gmail advanced service is not enabled for this script, so no draft can be created. ' +
   'Ask whoever installed the add-on to enable it (appsscript.json: Gmail, v1).';
 

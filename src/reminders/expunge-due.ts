@@ -15,7 +15,7 @@ import type { LogEntry } from '../sheets/log';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The day the triage members were last told (one notice a day, however many runs). */
-export const EXPUNGE_NOTICE_PROPERTY = 'IRT_EXPUNGE_NOTICE_DAY';
+const EXPUNGE_NOTICE_PROPERTY = 'IRT_EXPUNGE_NOTICE_DAY';
 
 export interface ExpungeDueInput {
   table: CaseTable;

@@ -10,7 +10,7 @@ import { isLockBusy, withDocumentLock } from '../sheets/lock';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A run's Log write waits this long for the document lock. */
-export const RUN_LOG_LOCK_WAIT_MS = 30_000;
+const RUN_LOG_LOCK_WAIT_MS = 30_000;
 /** Log entries a run could not write (the tracker busy), written by the next run's Log write. */
 const PENDING_LOG_PROPERTY = 'IRT_REMINDERS_PENDING_LOG';
 const PENDING_LOG_MAX_CHARS = 8_000;

@@ -27,13 +27,13 @@ import { FOLLOW_UP_AFTER_MS, readReminderState, requestFollowUp, type FollowUp }
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Nobody is waiting on a trigger run: it may wait longer than a member for a lock. */
-export const TRIGGER_LOCK_WAIT_MS = 30_000;
+const TRIGGER_LOCK_WAIT_MS = 30_000;
 /** No digest is started after this much of the run: Apps Script ends an execution at 6 minutes, and the Log must still be written. */
-export const SEND_BUDGET_MS = 4 * 60_000;
+const SEND_BUDGET_MS = 4 * 60_000;
 /** Addresses named in one Log cell at most. */
 const NAMED_MAX = 20;
 
-export interface SendResult {
+interface SendResult {
   sent: string[];
   failed: { recipient: string; error: string }[];
   heldBack: string[];
@@ -70,7 +70,7 @@ const errorText = (error: unknown) => String((error as Error)?.message ?? error)
  * is completed by the next without duplicates; a failed record is reported, never
  * allowed to stop the other sends. Stale ledger days are pruned afterwards.
  */
-export function sendDigests(digests: readonly Digest[], today: Day, dateFormat: string, outOfTime: () => boolean = () => false): SendResult {
+function sendDigests(digests: readonly Digest[], today: Day, dateFormat: string, outOfTime: () => boolean = () => false): SendResult {
   const properties = PropertiesService.getScriptProperties();
   const stored = properties.getProperties();
   const done = sentOn(stored, today);

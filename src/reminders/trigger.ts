@@ -12,14 +12,14 @@ import { readSettings } from '../sheets/settings-sheet';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The top-level function the trigger runs (src/main.ts). */
-export const REMINDER_HANDLER = 'sendDeadlineReminders';
+const REMINDER_HANDLER = 'sendDeadlineReminders';
 /** The top-level function of the one-off follow-up of a run that could not finish (src/main.ts). */
-export const FOLLOW_UP_HANDLER = 'continueDeadlineReminders';
+const FOLLOW_UP_HANDLER = 'continueDeadlineReminders';
 /** A follow-up runs this long after the run that could not finish (the same day, once the tracker is free again). */
 export const FOLLOW_UP_AFTER_MS = 10 * 60_000;
-export const REMINDER_STATE_PROPERTY = 'IRT_REMINDERS';
+const REMINDER_STATE_PROPERTY = 'IRT_REMINDERS';
 /** Follow-up runs one member's trigger may leave in a day (a tracker that never frees up must not retry forever). */
-export const MAX_FOLLOW_UPS_PER_DAY = 12;
+const MAX_FOLLOW_UPS_PER_DAY = 12;
 /** `yyyy-mm-dd|count` of the follow-ups scheduled today. */
 const FOLLOW_UPS_PROPERTY = 'IRT_REMINDERS_FOLLOW_UPS';
 
@@ -74,7 +74,7 @@ export function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
 }
 
 /** Deletes the running member's reminder triggers and pending follow-ups; returns how many daily ones. */
-export function removeReminderTriggers(): number {
+function removeReminderTriggers(): number {
   const all = ScriptApp.getProjectTriggers();
   let daily = 0;
   for (const trigger of all) {
@@ -92,7 +92,7 @@ export type FollowUp = { scheduled: 'new' } | { scheduled: 'pending' } | { sched
  * A one-off trigger that runs the reminders again in FOLLOW_UP_AFTER_MS, unless
  * this member already has one pending: a run never piles up follow-ups.
  */
-export function scheduleFollowUp(): FollowUp {
+function scheduleFollowUp(): FollowUp {
   try {
     if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === FOLLOW_UP_HANDLER)) return { scheduled: 'pending' };
     ScriptApp.newTrigger(FOLLOW_UP_HANDLER).timeBased().after(FOLLOW_UP_AFTER_MS).create();
@@ -126,7 +126,7 @@ export function removeFollowUps(): void {
 }
 
 /** Replaces the running member's reminder trigger with one daily at `hour` in `timeZone`. */
-export function installReminderTrigger(hour: number, timeZone: string): number {
+function installReminderTrigger(hour: number, timeZone: string): number {
   const removed = removeReminderTriggers();
   ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().atHour(hour).everyDays(1).inTimezone(timeZone).create();
   return removed;

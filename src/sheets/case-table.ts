@@ -63,7 +63,7 @@ export function findCasesSheet(spreadsheet: Spreadsheet, saved: SavedSource = sa
   return best?.sheet ?? null;
 }
 
-export function requireCasesSheet(spreadsheet: Spreadsheet, saved: SavedSource = savedLater(spreadsheet)): Sheet {
+function requireCasesSheet(spreadsheet: Spreadsheet, saved: SavedSource = savedLater(spreadsheet)): Sheet {
   const sheet = findCasesSheet(spreadsheet, saved);
   if (!sheet) throw new Error('No Cases sheet found. Run IRT Tracker → Set up tracker first.');
   return sheet;

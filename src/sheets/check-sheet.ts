@@ -8,7 +8,7 @@ import { inertText } from '../core/validation';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const CHECK_SHEET_PREFIX = 'IRT Tracker check';
+const CHECK_SHEET_PREFIX = 'IRT Tracker check';
 
 /** Runs `work` on a new hidden-from-nobody sheet and deletes the sheet afterwards, even when `work` throws. */
 export function withTemporarySheet<T>(spreadsheet: Spreadsheet, work: (sheet: Sheet) => T): T {

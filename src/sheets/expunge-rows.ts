@@ -12,7 +12,7 @@ import { appendLog } from './log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const EXPUNGE_LOG_ACTION = 'Expunged identifying details';
+const EXPUNGE_LOG_ACTION = 'Expunged identifying details';
 export const NOTHING_EXPUNGED = 'Nothing was expunged.';
 export const EXPUNGE_COLUMNS: readonly ColumnName[] = ['Case ID', 'Closed', 'Expunge after'];
 

@@ -3,7 +3,7 @@
 // here. Kept in the document's properties (not a team setting: a fact about Google).
 import { parseSeparator, type Separator } from '../core/formulas';
 
-export const FORMULA_SEPARATOR_PROPERTY = 'IRT_FORMULA_SEPARATOR';
+const FORMULA_SEPARATOR_PROPERTY = 'IRT_FORMULA_SEPARATOR';
 
 export function formulaSeparator(): Separator {
   return parseSeparator(PropertiesService.getDocumentProperties().getProperty(FORMULA_SEPARATOR_PROPERTY));

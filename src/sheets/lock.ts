@@ -1,8 +1,8 @@
 // Serialises writes that must not interleave between two members (or a member
 // and the reminder trigger): a case ID taken twice, a row overwritten.
 
-export const LOCK_WAIT_MS = 5_000;
-export const BUSY_MESSAGE = 'Another member is saving to the tracker right now. Nothing was changed: please try again in a few seconds.';
+const LOCK_WAIT_MS = 5_000;
+const BUSY_MESSAGE = 'Another member is saving to the tracker right now. Nothing was changed: please try again in a few seconds.';
 
 export type Locked<T> = { ran: true; value: T } | { ran: false };
 
@@ -10,7 +10,7 @@ export function withDocumentLock<T>(work: () => T, waitMs = LOCK_WAIT_MS): T {
   return withLock(LockService.getDocumentLock(), work, waitMs);
 }
 
-export function withLock<T>(lock: GoogleAppsScript.Lock.Lock, work: () => T, waitMs = LOCK_WAIT_MS): T {
+function withLock<T>(lock: GoogleAppsScript.Lock.Lock, work: () => T, waitMs = LOCK_WAIT_MS): T {
   const locked = whenLocked(lock, work, waitMs);
   if (!locked.ran) throw new Error(BUSY_MESSAGE);
   return locked.value;

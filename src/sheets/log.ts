@@ -18,7 +18,7 @@ export const LOG_HEADER = ['Time', 'User', 'Case ID', 'Action', 'Detail'];
 export type LogEntry = { action: string; detail?: string } & ({ caseId: ''; row?: undefined } | { caseId: string; row: number });
 
 /** The Log's Case ID cell for an entry: the one place a case is named in the Log. */
-export function logCaseName(entry: LogEntry): string {
+function logCaseName(entry: LogEntry): string {
   return entry.row === undefined ? '' : caseLabel(entry.caseId, entry.row);
 }
 

@@ -19,7 +19,7 @@ import { readSettings } from './settings-sheet';
 import { applySettings } from './setup';
 
 /** Well inside a simple trigger's 30 seconds, and far longer than any step holds the lock. */
-export const ON_EDIT_LOCK_WAIT_MS = 15_000;
+const ON_EDIT_LOCK_WAIT_MS = 15_000;
 
 export const EDIT_NOT_RECOMPUTED =
   'Another member was saving, so the deadlines of what you just edited could not be updated. Use IRT Tracker → Refresh deadlines in a moment.';

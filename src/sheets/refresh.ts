@@ -9,7 +9,7 @@ import type { Settings } from '../core/settings';
 import { countStatuses, type StatusCounts } from '../core/summary';
 import { readCaseTable, requireColumns, sheetRow, toCell, writeColumns, type CaseTable } from './case-table';
 import { today } from './clock';
-import { appendLog, type LogEntry } from './log';
+import type { LogEntry } from './log';
 import { readSettings } from './settings-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,8 +48,4 @@ export function refreshAll(spreadsheet: Spreadsheet): Refreshed {
 /** One Log line per Case ID problem, naming the row (the cell's text stays in the sheet). */
 export function caseIdProblemEntries(problems: Refreshed['caseIdProblems']): LogEntry[] {
   return problems.map((p) => ({ caseId: '', row: p.row, action: 'Case ID problem', detail: p.problem }));
-}
-
-export function logCaseIdProblems(spreadsheet: Spreadsheet, problems: Refreshed['caseIdProblems']): void {
-  appendLog(spreadsheet, caseIdProblemEntries(problems));
 }

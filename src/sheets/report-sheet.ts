@@ -8,8 +8,8 @@ import { SHEET } from './names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const OUTCOMES_CHART_TITLE = 'How reports ended';
-export const MONTHS_CHART_TITLE = 'Reports received per month';
+const OUTCOMES_CHART_TITLE = 'How reports ended';
+const MONTHS_CHART_TITLE = 'Reports received per month';
 
 export function writeReportSheet(spreadsheet: Spreadsheet, layout: ReportLayout): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = spreadsheet.getSheetByName(SHEET.report) ?? spreadsheet.insertSheet(SHEET.report);

@@ -4,7 +4,7 @@ import { HEADER_ROW, SHEET } from './names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const NO_ROSTER = `There is no ${SHEET.roster} sheet. Run IRT Tracker → Set up tracker, then list the team's members in it.`;
+const NO_ROSTER = `There is no ${SHEET.roster} sheet. Run IRT Tracker → Set up tracker, then list the team's members in it.`;
 
 export function readRoster(spreadsheet: Spreadsheet): Roster {
   const sheet = spreadsheet.getSheetByName(SHEET.roster);

@@ -16,7 +16,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows below the header read to guess what a column holds. */
-export const SAMPLE_ROWS = 50;
+const SAMPLE_ROWS = 50;
 
 interface Scanned {
   sheet: Sheet;

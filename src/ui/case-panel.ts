@@ -7,15 +7,15 @@ import { withPageData } from './page-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const CASE_PANEL_TITLE = 'Case panel';
+const CASE_PANEL_TITLE = 'Case panel';
 
-export interface CasePanelStart {
+interface CasePanelStart {
   panel: CasePanelData | null;
   /** Why no case is shown (nothing selected, no Case ID, …). */
   error: string | null;
 }
 
-export function casePanelStart(spreadsheet: Spreadsheet): CasePanelStart {
+function casePanelStart(spreadsheet: Spreadsheet): CasePanelStart {
   try {
     return { panel: getCasePanel(spreadsheet), error: null };
   } catch (e) {
@@ -25,7 +25,7 @@ export function casePanelStart(spreadsheet: Spreadsheet): CasePanelStart {
   }
 }
 
-export function casePanelHtml(start: CasePanelStart): string {
+function casePanelHtml(start: CasePanelStart): string {
   return withPageData(page, 'case-panel-start', start);
 }
 

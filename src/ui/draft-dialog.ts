@@ -12,7 +12,7 @@ import { withPageData } from './page-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const DRAFT_DIALOG_TITLE = 'Draft email';
+const DRAFT_DIALOG_TITLE = 'Draft email';
 
 /** What the page starts with: its case, and the template to preselect, if any. */
 export interface DraftDialogStart {
@@ -27,7 +27,7 @@ function cleanTemplateName(template: unknown): string | null {
   return name === '' || name.length > 200 ? null : name;
 }
 
-export function draftDialogHtml(start: DraftDialogStart): string {
+function draftDialogHtml(start: DraftDialogStart): string {
   return withPageData(page, 'draft-dialog-start', start);
 }
 

@@ -2,7 +2,7 @@
 // that asks the server for the due records and confirms before expunging.
 import page from '../../html/expunge-dialog.html';
 
-export const EXPUNGE_DIALOG_TITLE = 'Expunge due records';
+const EXPUNGE_DIALOG_TITLE = 'Expunge due records';
 
 export function showExpungeDialog(): void {
   const output = HtmlService.createHtmlOutput(page).setWidth(640).setHeight(560);

@@ -4,9 +4,9 @@ import page from '../../html/installation-check.html';
 import type { InstallationReport } from '../core/installation';
 import { withPageData } from './page-data';
 
-export const INSTALLATION_DIALOG_TITLE = 'Check this installation';
+const INSTALLATION_DIALOG_TITLE = 'Check this installation';
 
-export function installationDialogHtml(report: InstallationReport): string {
+function installationDialogHtml(report: InstallationReport): string {
   return withPageData(page, 'installation-report', report);
 }
 

@@ -3,7 +3,7 @@
 // in this document).
 
 /** Caption → top-level function it runs; `null` draws a separator. */
-export const MENU_ITEMS: readonly ([string, string] | null)[] = [
+const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['New case…', 'showNewCaseSidebar'],
   ['Case panel…', 'showCasePanel'],
   ['Draft email…', 'showDraftDialog'],
@@ -19,7 +19,7 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Check this installation', 'checkInstallation'],
 ];
 
-export const MENU_TITLE = 'IRT Tracker';
+const MENU_TITLE = 'IRT Tracker';
 
 export function addMenu(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const ui = SpreadsheetApp.getUi();

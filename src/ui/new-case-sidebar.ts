@@ -8,7 +8,7 @@ import { withPageData } from './page-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const NEW_CASE_TITLE = 'New case';
+const NEW_CASE_TITLE = 'New case';
 
 export interface NewCaseDefaults {
   /** Today in the spreadsheet's zone, yyyy-mm-dd. */
@@ -22,7 +22,7 @@ export function newCaseDefaults(spreadsheet: Spreadsheet): NewCaseDefaults {
   return { today: isoFromDay(day), timeZone, permissions: [...PERMISSIONS] };
 }
 
-export function newCaseSidebarHtml(defaults: NewCaseDefaults): string {
+function newCaseSidebarHtml(defaults: NewCaseDefaults): string {
   return withPageData(page, 'new-case-defaults', defaults);
 }
 

@@ -8,7 +8,7 @@ import { withPageData } from './page-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const REPORT_DIALOG_TITLE = 'Transparency report';
+const REPORT_DIALOG_TITLE = 'Transparency report';
 
 export interface ReportDialogStart {
   /** yyyy-mm-dd: the first day of the six months before this one. */
@@ -17,7 +17,7 @@ export interface ReportDialogStart {
   to: string;
 }
 
-export function reportDialogStart(spreadsheet: Spreadsheet): ReportDialogStart {
+function reportDialogStart(spreadsheet: Spreadsheet): ReportDialogStart {
   const { day } = today(spreadsheet);
   const { year, month } = partsOfDay(day);
   const back = month - 6;

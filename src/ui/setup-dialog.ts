@@ -5,9 +5,9 @@ import page from '../../html/setup-dialog.html';
 import type { TrackerPlan } from '../core/column-mapping';
 import { withPageData } from './page-data';
 
-export const SETUP_DIALOG_TITLE = 'Set up tracker';
+const SETUP_DIALOG_TITLE = 'Set up tracker';
 
-export function setupDialogHtml(plan: TrackerPlan): string {
+function setupDialogHtml(plan: TrackerPlan): string {
   return withPageData(page, 'setup-plan', plan);
 }
 

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const OUTPUT = path.join(ROOT, 'test-output');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const OUTPUT = path.join(ROOT, 'test-output');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
   '--headless',

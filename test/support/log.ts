@@ -3,7 +3,7 @@
 // Those lines are tested where they are made (tracker and reminders tests).
 import type { FakeEnv } from '../../fakes';
 
-export const HOUSEKEEPING_ACTIONS: readonly string[] = ['Tracker set up', 'Deadlines refreshed', 'Reminders turned on', 'Reminders turned off'];
+const HOUSEKEEPING_ACTIONS: readonly string[] = ['Tracker set up', 'Deadlines refreshed', 'Reminders turned on', 'Reminders turned off'];
 
 /** The Log sheet's rows (header included when `withHeader`), the fixture's housekeeping lines left out. */
 export function actionLog(env: FakeEnv, withHeader = false): unknown[][] {

@@ -73,8 +73,8 @@ export function settingsWith(overrides: Partial<Settings> = {}): Settings {
 }
 
 /** The canonical header row and its map (index i for column i). */
-export const CANONICAL_HEADERS: readonly string[] = COLUMN_NAMES;
-export const CANONICAL_MAP: ColumnMap = matchHeaders(CANONICAL_HEADERS).map;
+const CANONICAL_HEADERS: readonly string[] = COLUMN_NAMES;
+const CANONICAL_MAP: ColumnMap = matchHeaders(CANONICAL_HEADERS).map;
 
 /** A sheet row laid out by `map`, blanks as '' (as getValues() returns them). */
 export function rowFor(values: Partial<Record<ColumnName, unknown>>, map: ColumnMap = CANONICAL_MAP, width?: number): unknown[] {

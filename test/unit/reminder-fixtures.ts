@@ -7,7 +7,7 @@ import { buildDigests, type Digest, type ReminderCase } from '../../src/core/rem
 
 import { defaultSettings } from '../../src/core/settings';
 
-export const TZ = 'Pacific/Auckland';
+const TZ = 'Pacific/Auckland';
 export const day = (iso: string) => dayFromIso(iso) as Day;
 export const TODAY = day('2026-03-10');
 export const LINK = { url: 'https://docs.google.com/spreadsheets/d/abc/edit', gid: 42 };
@@ -36,7 +36,7 @@ export const team = (...who: string[]) => who.map((w) => `${w}@irt.example`).joi
 /** The Roster: the IRT members who may receive a sub-team's digest. */
 export const MEMBERS = ['ann', 'bob', 'cat', 'dan', 'eve'].map((w) => `${w}@irt.example`);
 
-export const SPECS: RowSpec[] = [
+const SPECS: RowSpec[] = [
   // 0 Received, no reply, reply window passed → overdue, triage
   { 'Case ID': 'C-001', Received: '2026-03-05', Stage: 'Received' },
   // 1 Assessing, due 03-12 → due soon, triage

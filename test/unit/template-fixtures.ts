@@ -13,17 +13,17 @@ import {
 import { findTemplate, type DraftContext } from '../../src/core/templates';
 
 export const day = (iso: string) => dayFromIso(iso) as Day;
-export const TODAY = day('2026-03-05');
+const TODAY = day('2026-03-05');
 export const NOTICE =
   'Please keep this message, the findings and all communication about this report confidential. ' +
   'Sharing them with anyone outside the Incident Response Team may itself lead to further action ' +
   'under the Code of Conduct.';
-export const SIGN_OFF = 'With thanks,\nThe Code of Conduct Incident Response Team';
+const SIGN_OFF = 'With thanks,\nThe Code of Conduct Incident Response Team';
 
 export type Row = Partial<Record<ColumnName | string, string>>;
 
 /** A case as each stage of the process leaves it (dates as yyyy-mm-dd, written as Date cells). */
-export const BASE: Row = {
+const BASE: Row = {
   'Case ID': 'IRT-2026-007',
   Received: '2026-02-14',
   'Reporter name': 'Zoë Brontë',
@@ -66,7 +66,7 @@ export const ROWS: Record<Stage, Row> = (() => {
   };
 })();
 
-export const DATE_COLUMNS = new Set(['Received', 'First reply sent', 'Sub-team formed', 'Reporter notified', 'Reported party notified', 'Outcome end date', 'Response plan sent', 'Reporter told outcome', 'Closed']);
+const DATE_COLUMNS = new Set(['Received', 'First reply sent', 'Sub-team formed', 'Reporter notified', 'Reported party notified', 'Outcome end date', 'Response plan sent', 'Reporter told outcome', 'Closed']);
 
 export function context(row: Row, options: { timeZone?: string; header?: string[]; settings?: Partial<DraftContext['settings']> } = {}): DraftContext {
   const timeZone = options.timeZone ?? 'Pacific/Auckland';
@@ -101,12 +101,12 @@ export const template = (name: string) => {
 
 // ---- Expected emails, written out in full -------------------------------------
 
-export const para = (...p: string[]) => p.join('\n\n');
-export const PLAN_INTRO =
+const para = (...p: string[]) => p.join('\n\n');
+const PLAN_INTRO =
   'The Incident Response Team has finished looking into the report involving you (case IRT-2026-007) and has reached a decision.';
-export const PLAN_CLOSE = 'This report is now closed. If you have questions about this decision, reply to this email and the team will answer.';
+const PLAN_CLOSE = 'This report is now closed. If you have questions about this decision, reply to this email and the team will answer.';
 
-export const ASKED = 'What we ask of you: Please do not take part in the forum or the chat server until the ban ends.';
+const ASKED = 'What we ask of you: Please do not take part in the forum or the chat server until the ban ends.';
 
 export const EXPECTED: Record<string, { to: string; role: string; subject: string; body: string }> = {
   [RESPONSE_PLAN]: {
@@ -244,8 +244,8 @@ export const EXPECTED: Record<string, { to: string; role: string; subject: strin
 
 export const NO_PERMISSION = (p: string) =>
   `The reporter has not given permission to contact the reported party (permission is "${p}"); only the response plan, once the case is decided, may go to them without it`;
-export const EARLY: Stage[] = ['Received', 'Assessing', 'Not a violation'];
-export const NO_OUTCOME: Stage[] = ['Received', 'Assessing', 'Not a violation', 'Sub-team formed', 'Investigating'];
+const EARLY: Stage[] = ['Received', 'Assessing', 'Not a violation'];
+const NO_OUTCOME: Stage[] = ['Received', 'Assessing', 'Not a violation', 'Sub-team formed', 'Investigating'];
 
 /** What each default template gives at each stage: the expected email, or the exact problems. */
 export function expectedAt(name: string, stage: Stage): { ok: true } | { problems: string[] } {
