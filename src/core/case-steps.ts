@@ -270,14 +270,30 @@ function rosterProblem(emails: readonly string[], c: PanelCase, day: Day, ctx: S
 const canonicalEmail = (email: string, ctx: StepContext) =>
   ctx.roster?.find((m) => m.email.toLowerCase() === email.toLowerCase())?.email ?? email;
 
+/**
+ * A step that records one date and nothing else (a reply sent, a notice given): its
+ * form is the date, its plan writes that column, and the date may not come before
+ * the `after` dates.
+ */
+function dateStep(
+  id: StepId,
+  label: string,
+  column: ColumnName,
+  fieldLabel: string,
+  after?: (c: PanelCase) => [string, CaseRecord[DateField]][],
+): StepSpec {
+  return {
+    id,
+    label,
+    ...(after ? { notBefore: after } : {}),
+    fields: (_c, today) => [dateField(fieldLabel, today)],
+    plan: (_c, _f, day) => ({ [column]: day }),
+    writes: [column],
+  };
+}
+
 const STEPS: readonly StepSpec[] = [
-  {
-    id: 'firstReply',
-    label: 'Record first reply',
-    fields: (_c, today) => [dateField('Reply sent on', today)],
-    plan: (_c, _f, day) => ({ 'First reply sent': day }),
-    writes: ['First reply sent'],
-  },
+  dateStep('firstReply', 'Record first reply', 'First reply sent', 'Reply sent on'),
   {
     id: 'assessment',
     label: 'Record assessment',
@@ -389,14 +405,9 @@ const STEPS: readonly StepSpec[] = [
     },
     writes: ['Reporter notified', 'Stage', 'Permission to notify reported party'],
   },
-  {
-    id: 'notifyReportedParty',
-    label: 'Record reported party notified',
-    notBefore: (c) => [['Sub-team formed', c.subTeamFormed]],
-    fields: (_c, today) => [dateField('Notified on', today)],
-    plan: (_c, _f, day) => ({ 'Reported party notified': day }),
-    writes: ['Reported party notified'],
-  },
+  dateStep('notifyReportedParty', 'Record reported party notified', 'Reported party notified', 'Notified on', (c) => [
+    ['Sub-team formed', c.subTeamFormed],
+  ]),
   {
     id: 'updateReporter',
     label: 'Record update to reporter',
@@ -412,17 +423,10 @@ const STEPS: readonly StepSpec[] = [
     },
     writes: ['Last update to reporter', 'Permission to notify reported party'],
   },
-  {
-    id: 'updateReportedParty',
-    label: 'Record update to reported party',
-    notBefore: (c) => [
-      ['Reported party notified', c.reportedPartyNotified],
-      ['Last update to reported party', c.lastUpdateToReportedParty],
-    ],
-    fields: (_c, today) => [dateField('Update sent on', today)],
-    plan: (_c, _f, day) => ({ 'Last update to reported party': day }),
-    writes: ['Last update to reported party'],
-  },
+  dateStep('updateReportedParty', 'Record update to reported party', 'Last update to reported party', 'Update sent on', (c) => [
+    ['Reported party notified', c.reportedPartyNotified],
+    ['Last update to reported party', c.lastUpdateToReportedParty],
+  ]),
   {
     id: 'decision',
     label: 'Record decision',
@@ -498,22 +502,12 @@ const STEPS: readonly StepSpec[] = [
     detail: (_c, f) => (f.outcome ?? '').trim(),
     writes: ['Stage', 'Outcome', 'Outcome end date', 'Requested action', 'Behaviour description', 'Findings'],
   },
-  {
-    id: 'responsePlan',
-    label: 'Record response plan sent',
-    notBefore: (c) => [['Sub-team formed', c.subTeamFormed]],
-    fields: (_c, today) => [dateField('Plan sent on', today)],
-    plan: (_c, _f, day) => ({ 'Response plan sent': day }),
-    writes: ['Response plan sent'],
-  },
-  {
-    id: 'reporterToldOutcome',
-    label: 'Record reporter told of outcome',
-    notBefore: (c) => [['Response plan sent', c.responsePlanSent]],
-    fields: (_c, today) => [dateField('Outcome notice sent on', today)],
-    plan: (_c, _f, day) => ({ 'Reporter told outcome': day }),
-    writes: ['Reporter told outcome'],
-  },
+  dateStep('responsePlan', 'Record response plan sent', 'Response plan sent', 'Plan sent on', (c) => [
+    ['Sub-team formed', c.subTeamFormed],
+  ]),
+  dateStep('reporterToldOutcome', 'Record reporter told of outcome', 'Reporter told outcome', 'Outcome notice sent on', (c) => [
+    ['Response plan sent', c.responsePlanSent],
+  ]),
   {
     id: 'close',
     label: 'Close the case',
@@ -708,22 +702,12 @@ const STEPS: readonly StepSpec[] = [
     },
     writes: ['Appeal decision', 'Appeal decided', 'Outcome', 'Outcome end date', 'Expunge after'],
   },
-  {
-    id: 'appealReporterTold',
-    label: 'Record reporter told of appeal result',
-    notBefore: (c) => [['Appeal decided', c.appealDecided]],
-    fields: (_c, today) => [dateField('Result sent on', today)],
-    plan: (_c, _f, day) => ({ 'Reporter told appeal result': day }),
-    writes: ['Reporter told appeal result'],
-  },
-  {
-    id: 'appealReportedTold',
-    label: 'Record reported party told of appeal result',
-    notBefore: (c) => [['Appeal decided', c.appealDecided]],
-    fields: (_c, today) => [dateField('Result sent on', today)],
-    plan: (_c, _f, day) => ({ 'Reported party told appeal result': day }),
-    writes: ['Reported party told appeal result'],
-  },
+  dateStep('appealReporterTold', 'Record reporter told of appeal result', 'Reporter told appeal result', 'Result sent on', (c) => [
+    ['Appeal decided', c.appealDecided],
+  ]),
+  dateStep('appealReportedTold', 'Record reported party told of appeal result', 'Reported party told appeal result', 'Result sent on', (c) => [
+    ['Appeal decided', c.appealDecided],
+  ]),
 ];
 
 const KEEP_KEYS = [
