@@ -393,8 +393,9 @@ async function openDraft(step: StepView, stepMessage: HTMLElement): Promise<void
 // comes back to the panel (focus). A change re-reads the case, unless the member has
 // typed into a step's form: what they typed is never thrown away unasked.
 
-const WATCH_EVERY_MS = 3000;
-const WATCH_FOR_MS = 15 * 60 * 1000;
+const WATCH_EVERY_MS = 5000;
+// Bounded: each check is an execution that reads the cases sheet, and executions count against the daily quota.
+const WATCH_FOR_MS = 10 * 60 * 1000;
 let watchUntil = 0;
 let watchTimer: number | null = null;
 let checking = false;
