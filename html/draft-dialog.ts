@@ -5,7 +5,6 @@
 // slot, the case it was opened for (never the row selected later) and the
 // template to preselect (from the case panel).
 
-import { preselectTemplate } from '../src/core/case-steps';
 import type { DraftDialogData, TemplateChoice } from '../src/core/templates';
 import type { DraftDialogStart } from '../src/ui/draft-dialog';
 import { byId, clearMessage, readPageData, setText, showMessage } from './client/dom';
@@ -160,7 +159,7 @@ async function start(): Promise<void> {
   clearPreview('');
   try {
     if (!startData?.caseId) throw new Error('This dialog was opened without a case: close it and choose Draft email… again.');
-    data = await callServer('draftDialogData', startData.caseId);
+    data = await callServer('draftDialogData', startData.caseId, startData.template ?? undefined);
   } catch (error) {
     setText(caseLine, 'No case to draft for.');
     showMessage(message, 'error', lines(error));
@@ -176,7 +175,7 @@ async function start(): Promise<void> {
   fillTemplates(data.templates);
   // The panel's step asks for its saved reply; otherwise (or when that one is not open) the case's next action's.
   const wanted = startData?.template ?? null;
-  const asked = preselectTemplate(data.templates, wanted);
+  const asked = data.asked;
   const open = (name: string | null) => (data?.templates.some((t) => t.fits && t.name === name) ? name : null);
   const preselected = open(asked) ?? open(data.preselect);
   if (preselected === null) {

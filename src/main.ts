@@ -121,9 +121,9 @@ export function showDraftDialog(): void {
   openDraftDialog(SpreadsheetApp.getActiveSpreadsheet());
 }
 
-/** The draft dialog's first call: the case it was opened for and its templates, fitting ones first. */
-export function draftDialogData(caseId: string): DraftDialogData {
-  return readDraftDialogData(SpreadsheetApp.getActiveSpreadsheet(), requireText(caseId, 'case ID'));
+/** The draft dialog's first call: the case it was opened for and its templates, fitting ones first; `template` is the one the panel asked for. */
+export function draftDialogData(caseId: string, template?: string): DraftDialogData {
+  return readDraftDialogData(SpreadsheetApp.getActiveSpreadsheet(), requireText(caseId, 'case ID'), template);
 }
 
 /** A template filled for a case, exactly as createDraft would draft it. Reads only. */

@@ -3,6 +3,7 @@
 // replies were sent. Reads only.
 
 import { dayFromCell, isoFromDay } from '../core/calendar';
+import { preselectTemplate } from '../core/case-steps';
 import { readCase } from '../core/cases';
 import type { ColumnName } from '../core/columns';
 import { nextStep } from '../core/deadlines';
@@ -15,7 +16,8 @@ import { readTemplates } from '../sheets/templates-sheet';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** What the dialog shows first, for its case (by ID): one read each of Settings, the cases sheet and Templates. */
-export function draftDialogData(spreadsheet: Spreadsheet, caseId: string): DraftDialogData {
+/** `wanted` is any value the page sent: only a string can name a template. */
+export function draftDialogData(spreadsheet: Spreadsheet, caseId: string, wanted?: unknown): DraftDialogData {
   const { settings, saved } = readSettings(spreadsheet);
   const found = readCaseById(spreadsheet, caseId, saved);
   const { table, row } = found;
@@ -36,6 +38,7 @@ export function draftDialogData(spreadsheet: Spreadsheet, caseId: string): Draft
     stage: text('Stage'),
     templates,
     preselect: preselectChoice(templates, 'milestone' in next ? next.milestone : undefined),
+    asked: preselectTemplate(templates, wanted),
     sentDates,
   };
 }

@@ -360,6 +360,8 @@ export interface DraftDialogData {
   templates: TemplateChoice[];
   /** The template to open on: the saved reply of the case's next action, else the first open one. */
   preselect: string | null;
+  /** The template the panel's Draft … button asked for (by name or saved reply), when there is one. */
+  asked: string | null;
   /** Each sent-date column's current value on the row as yyyy-mm-dd ('' when empty). */
   sentDates: Partial<Record<ColumnName, string>>;
 }

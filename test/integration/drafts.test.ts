@@ -294,6 +294,20 @@ describe('the dialog', () => {
     ]);
     expect(decided.preselect).toBe(RESPONSE_PLAN);
     expect(decided.sentDates).toMatchObject({ 'First reply sent': '2026-02-15', 'Last update to reporter': '2026-03-01', 'Response plan sent': '' });
+    expect(decided.asked).toBeNull();
+  });
+
+  test('the template the panel asked for is found on the server (the page carries no process code)', () => {
+    const s = setUp();
+    // By its name, compared like headers; by the process's name for its saved reply; or none.
+    expect((s.gas.run('draftDialogData', 'IRT-2026-008', 'update to  REPORTER') as DraftDialogData).asked).toBe('Update to reporter');
+    expect((s.gas.run('draftDialogData', 'IRT-2026-008', RESPONSE_PLAN) as DraftDialogData).asked).toBe(RESPONSE_PLAN);
+    expect((s.gas.run('draftDialogData', 'IRT-2026-008', 'No such reply') as DraftDialogData).asked).toBeNull();
+    expect((s.gas.run('draftDialogData', 'IRT-2026-008', 42 as unknown as string) as DraftDialogData).asked).toBeNull();
+    // The dialog's page bundles no core module of the process.
+    s.gas.run('showCaseDraftDialog', 'IRT-2026-008', RESPONSE_PLAN);
+    const html = s.env.ui.dialogs.at(-1)!.html;
+    expect(html).not.toContain('engineOrder');
   });
 });
 
