@@ -2,6 +2,7 @@
 // the document lock against the row the member saw, and the sub-team suggestion.
 // Cases are found by their ID, never by a row number (rows move when sorted).
 
+import { caseLabel } from '../core/reminders';
 import { isoFromDay, type Day } from '../core/calendar';
 import type { Settings } from '../core/settings';
 import { buildPanelView, rowVersion, type CasePanelView } from '../core/case-panel-view';
@@ -218,7 +219,7 @@ export function suggestSubTeamFor(spreadsheet: Spreadsheet, caseId: unknown, opt
   if (replace !== undefined) {
     const team = memberEntries(text(found.row, 'Sub-team'));
     if (!team.some((e) => e.toLowerCase() === replace.trim().toLowerCase()))
-      throw new Error(`${replace} is not on the sub-team of ${found.caseId}.`);
+      throw new Error(`${replace} is not on the sub-team of ${caseLabel(found.caseId, found.rowNumber)}.`);
     keep = team.filter((e) => e.toLowerCase() !== replace.trim().toLowerCase());
   }
   const fromRow = Object.values(rowPartyZones(table, found.row)).filter((z) => z !== '');

@@ -2,6 +2,7 @@
 // with the core's rules (refusing with every reason), create one Gmail draft,
 // log it. The Gmail call itself lives in src/mail/gmail-draft.ts.
 
+import { caseLabel } from '../core/reminders';
 import {
   describeRefusal,
   findTemplate,
@@ -53,7 +54,7 @@ function fill(spreadsheet: Spreadsheet, caseId: unknown, templateName: unknown):
   const { table, row } = found;
   // A saved reply whose step is not open for the case now is refused with the dialog's own reason.
   const fit = availability(template, readCase(row, table.map, table.timeZone));
-  if (!fit.open) throw new Error(describeRefusal(found.caseId, template.name, [notOpenProblem(fit.reason)]));
+  if (!fit.open) throw new Error(describeRefusal(caseLabel(found.caseId, found.rowNumber), template.name, [notOpenProblem(fit.reason)]));
   const prepared = prepareDraft(template, {
     header: table.header,
     map: table.map,
@@ -62,7 +63,7 @@ function fill(spreadsheet: Spreadsheet, caseId: unknown, templateName: unknown):
     today: today(spreadsheet).day,
     settings,
   });
-  if (!prepared.ok) throw new Error(describeRefusal(found.caseId, template.name, prepared.problems));
+  if (!prepared.ok) throw new Error(describeRefusal(caseLabel(found.caseId, found.rowNumber), template.name, prepared.problems));
   return { found, template, draft: prepared.draft };
 }
 

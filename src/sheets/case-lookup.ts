@@ -2,6 +2,7 @@
 // or by the member's selected row (what the menu starts from). One read.
 
 import { cellText } from '../core/cases';
+import { isCaseIdToken } from '../core/reminders';
 import { HEADER_ROW } from './names';
 import { readCaseTable, requireColumns, savedLater, sheetRow, type CaseTable, type SavedSource } from './case-table';
 
@@ -29,10 +30,12 @@ export function findCase(table: CaseTable, caseId: string): FoundCase {
   table.rows.forEach((row, i) => {
     if (sameId(cellText(row[column], table.timeZone), wanted)) matches.push(i);
   });
-  if (matches.length === 0) throw new Error(`There is no case ${wanted} on the ${table.sheet.getName()} sheet.`);
+  // Errors reach the execution log and the Log (the daily run's): a free-text "ID" may name a party.
+  const named = isCaseIdToken(wanted);
+  if (matches.length === 0) throw new Error(named ? `There is no case ${wanted} on the ${table.sheet.getName()} sheet.` : `No case on the ${table.sheet.getName()} sheet has that Case ID.`);
   if (matches.length > 1)
     throw new Error(
-      `Case ID ${wanted} is on more than one row (${matches.map(sheetRow).join(', ')}). Give each case its own ID first.`,
+      `${named ? `Case ID ${wanted}` : 'That Case ID'} is on more than one row (${matches.map(sheetRow).join(', ')}). Give each case its own ID first.`,
     );
   const index = matches[0];
   return { table, index, rowNumber: sheetRow(index), row: table.rows[index], caseId: cellText(table.rows[index][column], table.timeZone) };

@@ -5,6 +5,7 @@
 
 import type { Day } from '../core/calendar';
 import type { ColumnName } from '../core/columns';
+import { caseLabel } from '../core/reminders';
 import { EXPUNGED, IDENTIFYING_COLUMNS, dueForExpunging, expungeRefusal, readRetentionCase, type DueRecord } from '../core/retention';
 import { findCase } from './case-lookup';
 import { fillCells, requireColumns, type CaseTable } from './case-table';
@@ -45,7 +46,7 @@ export function expungeRows(spreadsheet: Spreadsheet, table: CaseTable, ids: rea
   });
   const refusals = found.flatMap((f) => {
     const why = expungeRefusal(readRetentionCase(f.row, table.map, table.timeZone), day);
-    return why ? [`${f.caseId}: ${why}`] : [];
+    return why ? [`${caseLabel(f.caseId, f.rowNumber)}: ${why}`] : [];
   });
   if (refusals.length) throw new Error(`${NOTHING_EXPUNGED} ${refusals.join('; ')}.`);
 

@@ -249,6 +249,27 @@ describe('the daily run', () => {
     expect(logs(s).filter((l) => l[3] === 'Expunged identifying details').map((l) => l[2])).toEqual(['IRT-2026-001', 'IRT-2026-006']);
   });
 
+  test('due cases sharing a free-text Case ID: nothing expunged, and neither the Log nor any error names the case by that text', () => {
+    const s = setUp();
+    setSetting(s, 'Triage emails (comma-separated)', 'triage@irt.example');
+    setSetting(s, 'Expunge automatically', 'Yes');
+    // An adopted tracker's "ID" that is really a description naming the party, on both due rows.
+    const FREE_ID = 'Party a complaint (party.a@example.net)';
+    for (const id of ['IRT-2026-001', 'IRT-2026-006']) {
+      const at = cases(s).findIndex((r) => r[s.col('Case ID')] === id);
+      s.env.sheet('Cases').getRange(at + 1, s.col('Case ID') + 1).setValue(FREE_ID);
+    }
+    const before = cases(s);
+    runTrigger(s);
+    expect(cases(s)).toEqual(before);
+    const log = logs(s);
+    expect(log.map((l) => l[3])).toContain('Automatic expunging postponed');
+    expect(log.flat().map(String).join('\n')).not.toMatch(/Party a|party\.a@/);
+    // The member's own try is refused the same way, its message naming rows, not the text.
+    expect(() => expunge(s, [FREE_ID])).toThrow(/more than one row \(2, 7\)/);
+    expect(() => expunge(s, [FREE_ID])).not.toThrow(/Party a/);
+  });
+
   test('nothing due: no notice', () => {
     const s = setUp();
     setSetting(s, 'Triage emails (comma-separated)', 'triage@irt.example');
