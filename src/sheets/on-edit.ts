@@ -55,8 +55,11 @@ function recomputeEditedRows(range: GoogleAppsScript.Spreadsheet.Range): number 
   const own = matchHeaders(header).map;
   if (COMPUTED_COLUMNS.some((name) => own[name] === undefined)) return 0;
   const computed = new Set(COMPUTED_COLUMNS.map((name) => own[name] as number));
+  // The edited columns asked once: a Range getter in the loop is a service call per column.
+  const firstColumn = range.getColumn() - 1;
+  const lastColumn = range.getLastColumn();
   let outsideComputed = false;
-  for (let c = range.getColumn() - 1; c < range.getLastColumn(); c++) if (!computed.has(c)) outsideComputed = true;
+  for (let c = firstColumn; c < lastColumn; c++) if (!computed.has(c)) outsideComputed = true;
   if (!outsideComputed) return 0;
 
   // Only an edit to a case column can change a deadline (not the team's extra columns); the
@@ -65,7 +68,7 @@ function recomputeEditedRows(range: GoogleAppsScript.Spreadsheet.Range): number 
   const { map } = matchCaseHeaders(header, saved);
   const caseColumns = new Set(Object.values(map) as number[]);
   let touchesInput = false;
-  for (let c = range.getColumn() - 1; c < range.getLastColumn(); c++) {
+  for (let c = firstColumn; c < lastColumn; c++) {
     if (caseColumns.has(c) && !computed.has(c)) touchesInput = true;
   }
   if (!touchesInput) return 0;

@@ -446,6 +446,21 @@ describe('onEdit', () => {
     expect(computed(env, 1)[0]).toBe('Finish initial assessment');
   });
 
+  it('a paste across every column costs the same service calls as a one-cell edit (none per column)', () => {
+    const { env, gas } = tracker([openCase('2026-03-09'), openCase('2026-03-01')]);
+    gas.run('refreshDeadlines');
+    const width = env.sheetValues('Cases')[0].length;
+    const callsFor = (a1: string) => {
+      const event = edit(env, a1);
+      env.calls.reset();
+      gas.run('onEdit', event);
+      return env.calls.total();
+    };
+    const one = callsFor(`${columnToLetters(col(env, 'Where') + 1)}2`);
+    expect(width).toBeGreaterThan(20);
+    expect(callsFor(`A2:${columnToLetters(width)}3`)).toBe(one);
+  });
+
   it('ignores edits on other sheets and to the computed columns', () => {
     const { env, gas } = tracker([openCase('2026-03-09')]);
     const letter = columnToLetters(col(env, 'Next action') + 1);
