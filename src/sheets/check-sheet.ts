@@ -10,13 +10,19 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const CHECK_SHEET_PREFIX = 'IRT Tracker check';
 
-/** Runs `work` on a new hidden-from-nobody sheet and deletes the sheet afterwards, even when `work` throws. */
+/**
+ * Runs `work` on a new hidden-from-nobody sheet and deletes the sheet afterwards, even when `work` throws.
+ * Inserting a sheet makes it the active one and deleting it activates a neighbour (often the Log):
+ * the member's selection is put back, so the check does not move them off their case.
+ */
 export function withTemporarySheet<T>(spreadsheet: Spreadsheet, work: (sheet: Sheet) => T): T {
+  const selection = spreadsheet.getActiveRange();
   const sheet = spreadsheet.insertSheet(`${CHECK_SHEET_PREFIX} ${new Date().getTime()}`);
   try {
     return work(sheet);
   } finally {
     spreadsheet.deleteSheet(sheet);
+    selection?.activate();
   }
 }
 

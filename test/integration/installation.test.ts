@@ -89,6 +89,14 @@ describe('checkInstallation', () => {
     expect(env.properties.document.has('IRT_FORMULA_SEPARATOR')).toBe(false);
   });
 
+  it('leaves the member on the sheet and cell they had selected (the temporary sheet was active meanwhile)', () => {
+    const { env, gas } = installed();
+    env.sheet('Cases').getRange(3, 2).activate();
+    gas.run('checkInstallation');
+    expect(env.spreadsheet.getActiveSheet().getName()).toBe('Cases');
+    expect(env.spreadsheet.getActiveRange().getA1Notation()).toBe('B3');
+  });
+
   it('holds the document lock only to take and release it, and to write the Log line', () => {
     const { env, gas } = installed();
     gas.run('checkInstallation');
