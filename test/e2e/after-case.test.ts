@@ -91,6 +91,10 @@ run('After the case in the preview (Chromium)', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     const docs = path.join(ROOT, 'docs', 'report.png');
     if (!fs.existsSync(docs) || process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(outputFile('report.png'), docs);
+    // Close stands apart at the right end of the button row, not next to Build report.
+    const buttonRow = (await frame.locator('#build').locator('..').boundingBox())!;
+    const close = (await frame.getByRole('button', { name: 'Close' }).boundingBox())!;
+    expect(Math.abs(close.x + close.width - (buttonRow.x + buttonRow.width))).toBeLessThan(2);
     await frame.getByRole('button', { name: 'Close' }).click();
     await page.waitForFunction(() => !document.querySelector('#dialog')?.hasAttribute('open'));
   });
