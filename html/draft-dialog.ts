@@ -138,6 +138,27 @@ function onCreate(): Promise<void> {
   });
 }
 
+function showCaseLine(shown: DraftDialogData): void {
+  setText(caseLine, `Case ${shown.caseId}${shown.stage ? ` · Stage: ${shown.stage}` : ''}`);
+}
+
+/**
+ * After a Mark as sent the case has moved on: which templates fit, and why the others
+ * do not, are read again (the one just sent may no longer fit: no second draft of it).
+ */
+async function reloadTemplates(keep: string): Promise<void> {
+  if (!data) return;
+  try {
+    data = await callServer('draftDialogData', data.caseId);
+  } catch {
+    return; // the list read at opening stays; the message above says what was saved
+  }
+  showCaseLine(data);
+  fillTemplates(data.templates);
+  select.value = keep;
+  if (!chosen()?.fits) previewed = null;
+}
+
 function onMarkSent(): Promise<void> {
   return withBusy(markButton, 'Saving…', async () => {
     const choice = chosen();
@@ -147,6 +168,7 @@ function onMarkSent(): Promise<void> {
       const result = await callServer('markTemplateSent', data.caseId, choice.name);
       data.sentDates[result.column] = result.date;
       showMessage(message, 'ok', [result.message, result.changed ? 'The case’s next action and deadline were recomputed.' : 'Nothing was changed.']);
+      if (result.changed) await reloadTemplates(choice.name);
     } catch (error) {
       showMessage(message, 'error', lines(error));
     }
@@ -166,7 +188,7 @@ async function start(): Promise<void> {
     updateButtons();
     return;
   }
-  setText(caseLine, `Case ${data.caseId}${data.stage ? ` · Stage: ${data.stage}` : ''}`);
+  showCaseLine(data);
   if (data.templates.length === 0) {
     showMessage(message, 'info', ['The Templates sheet has no templates yet.', 'Run IRT Tracker → Set up tracker to add the default ones.']);
     updateButtons();

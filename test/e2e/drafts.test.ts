@@ -299,4 +299,24 @@ run('Drafts follow the case, in the preview (Chromium)', () => {
     });
     expect(pageErrors).toEqual([]);
   });
+
+  test('after Mark as sent the list says what is open now: the reply just sent is not offered for a second draft', async () => {
+    const row = page.locator('#grid tbody tr', { has: page.locator('td[data-column="Reporter name"]', { hasText: 'Blake Placeholder' }) });
+    const caseId = ((await row.locator('td[data-column="Case ID"]').textContent()) ?? '').trim();
+    const listed = await openDialog(caseId);
+    expect(listed.chosen).toBe('Acknowledgement');
+    expect(listed.disabled).toContainEqual(['Not a violation', 'the first reply has not been sent']);
+    await dialog().locator('#preview-subject', { hasText: 'We have received your report' }).waitFor();
+    await dialog().locator('#create').click();
+    await dialog().locator('#message.message-ok', { hasText: 'Draft created' }).waitFor();
+    await dialog().locator('#mark-sent').click();
+    await dialog().locator('#message.message-ok', { hasText: 'First reply sent set to' }).waitFor();
+    const acknowledgement = dialog().locator('#template option[value="Acknowledgement"]');
+    await dialog().locator('#template option[value="Acknowledgement"][data-reason="the first reply was sent"]').waitFor({ state: 'attached' });
+    await expect(acknowledgement.isDisabled()).resolves.toBe(true);
+    await expect(dialog().locator('#template option[value="Not a violation"]').getAttribute('data-reason')).resolves.not.toBe('the first reply has not been sent');
+    await expect(dialog().locator('#create').isDisabled()).resolves.toBe(true);
+    await closeDialog();
+    expect(pageErrors).toEqual([]);
+  });
 });
