@@ -3,6 +3,7 @@
 // Cases are found by their ID, never by a row number (rows move when sorted).
 
 import { caseLabel } from '../core/reminders';
+import { MAX_EMAIL_LENGTH } from '../core/email';
 import { isoFromDay, type Day } from '../core/calendar';
 import type { Settings } from '../core/settings';
 import { buildPanelView, rowVersion, type CasePanelView } from '../core/case-panel-view';
@@ -174,11 +175,22 @@ interface SubTeamOptions {
   forAppeal?: boolean;
 }
 
+/** The panel's options, refused when malformed: a bad `replace` must not be answered as a whole new sub-team. */
 function cleanOptions(options: unknown): SubTeamOptions {
-  const raw = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
-  const zones = Array.isArray(raw.partyTimeZones) ? raw.partyTimeZones.filter((z): z is string => typeof z === 'string') : [];
-  return { partyTimeZones: zones.slice(0, 10), replace: typeof raw.replace === 'string' ? raw.replace : undefined, forAppeal: raw.forAppeal === true };
+  if (options === undefined || options === null) return { partyTimeZones: [], replace: undefined, forAppeal: false };
+  if (typeof options !== 'object' || Array.isArray(options)) throw new Error('The suggestion’s options must be an object.');
+  const raw = options as Record<string, unknown>;
+  const zones = raw.partyTimeZones ?? [];
+  if (!Array.isArray(zones) || zones.some((z) => typeof z !== 'string' || z.length > MAX_ZONE_NAME))
+    throw new Error('The parties’ time zones must be a list of zone names.');
+  const replace = raw.replace;
+  if (replace !== undefined && replace !== null && (typeof replace !== 'string' || replace.trim() === '' || replace.length > MAX_EMAIL_LENGTH))
+    throw new Error('The member to replace must be an email address.');
+  return { partyTimeZones: (zones as string[]).slice(0, 10), replace: typeof replace === 'string' ? replace : undefined, forAppeal: raw.forAppeal === true };
 }
+
+/** Longer than any IANA zone name. */
+const MAX_ZONE_NAME = 64;
 
 export interface SubTeamAdvice extends SubTeamSuggestion {
   caseId: string;

@@ -36,6 +36,8 @@ function cleanChoice(input: unknown): TrackerChoice {
   const columns = raw.columns ?? {};
   if (typeof columns !== 'object' || columns === null || Array.isArray(columns))
     throw new Error(`The setup choice has no columns. ${NOTHING_CHANGED}`);
+  if (Object.keys(columns).length > CHOOSABLE_COLUMNS.length)
+    throw new Error(`The setup choice names more columns than the tracker has. ${NOTHING_CHANGED}`);
   return { sheet: typeof raw.sheet === 'string' ? raw.sheet.trim() : null, columns: columns as TrackerChoice['columns'] };
 }
 

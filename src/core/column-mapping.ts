@@ -255,6 +255,9 @@ export function trackerLikeness(proposals: readonly ColumnProposal[]): { recogni
  * on the sheet and unclaimed, and no header may be given to two columns.
  * Returns the headers to keep as the team's choice, or the problems.
  */
+/** Longer than any header a team types; a longer one is no header of theirs. */
+const MAX_CHOSEN_HEADER = 500;
+
 export function checkChoice(
   headers: readonly unknown[],
   columns: unknown,
@@ -270,12 +273,17 @@ export function checkChoice(
   for (const [key, value] of Object.entries((columns ?? {}) as Record<string, unknown>)) {
     const name = CHOOSABLE_COLUMNS.find((c) => c === key);
     if (!name) {
-      problems.push(`"${key}" is not a tracker column that can be chosen`);
+      // The key comes from the page: quoted short, so a message stays a message.
+      problems.push(`"${key.length > 40 ? `${key.slice(0, 40)}…` : key}" is not a tracker column that can be chosen`);
       continue;
     }
     if (value === null) continue;
     if (typeof value !== 'string' || value.trim() === '') {
       problems.push(`${name}: choose one of the sheet's headers or "add a new column"`);
+      continue;
+    }
+    if (value.length > MAX_CHOSEN_HEADER) {
+      problems.push(`${name}: a header is at most ${MAX_CHOSEN_HEADER} characters`);
       continue;
     }
     if (byName.map[name] !== undefined) continue; // recognised by its own name: nothing to choose

@@ -213,6 +213,28 @@ describe('setupTracker(choice) on the records-style tracker', () => {
     expect(writes(env)).toEqual([]);
     expect(sheetNames(env)).toEqual(['Sheet1', 'Records']);
   });
+
+  it('refuses a choice of the wrong shape or size with a short message, writing nothing', () => {
+    const { env, gas } = recordsTracker();
+    const long = 'x'.repeat(100_000);
+    const refusals: [unknown, RegExp][] = [
+      [{ sheet: 'Records', columns: { [long]: 'Named subjects' } }, /^"x{1,40}…" is not a tracker column that can be chosen/],
+      [{ sheet: 'Records', columns: { Summary: long } }, /Summary: a header is at most \d+ characters. Nothing was changed.$/],
+      [{ sheet: 'Records', columns: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`c${i}`, 'a'])) }, /^The setup choice names more columns than the tracker has. Nothing was changed.$/],
+    ];
+    for (const [choice, message] of refusals) {
+      let thrown = '';
+      try {
+        gas.run('setupTracker', choice);
+      } catch (error) {
+        thrown = (error as Error).message;
+      }
+      expect(thrown).toMatch(message);
+      expect(thrown.length).toBeLessThan(300);
+    }
+    expect(writes(env)).toEqual([]);
+    expect(sheetNames(env)).toEqual(['Sheet1', 'Records']);
+  });
 });
 
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);

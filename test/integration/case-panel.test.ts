@@ -650,6 +650,26 @@ describe('suggesting a sub-team from the Roster', () => {
     expect(advice.excluded.map((e) => e.email)).not.toContain('bo@irt.example');
     expect(() => suggest(s, 'IRT-2026-001', { replace: 'zed@irt.example' })).toThrow('zed@irt.example is not on the sub-team of IRT-2026-001.');
   });
+
+  test('options of the wrong shape are refused with a short message, never answered as something else', () => {
+    const s = setUp('Pacific/Auckland');
+    addCase(s, { ...NEW_CASE, Stage: 'Investigating', 'Sub-team': 'ana@irt.example, bo@irt.example, cy@irt.example', 'Sub-team formed': '2026-03-05' });
+    const refused = (options: unknown) => {
+      try {
+        s.gas.run('suggestSubTeam', 'IRT-2026-001', options);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'answered';
+    };
+    // A replacement asked for with a non-text member was answered as a whole new sub-team.
+    expect(refused({ replace: 42 })).toBe('The member to replace must be an email address.');
+    expect(refused({ replace: `${'x'.repeat(100_000)}@irt.example` })).toBe('The member to replace must be an email address.');
+    expect(refused({ partyTimeZones: 'Europe/Madrid' })).toBe('The parties’ time zones must be a list of zone names.');
+    expect(refused({ partyTimeZones: ['x'.repeat(100_000)] })).toBe('The parties’ time zones must be a list of zone names.');
+    expect(refused('replace')).toBe('The suggestion’s options must be an object.');
+    expect(refused({ replace: 'bo@irt.example', partyTimeZones: ['Europe/Madrid'] })).toBe('answered');
+  });
 });
 
 describe('every decision recorded from the panel', () => {
