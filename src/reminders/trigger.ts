@@ -132,20 +132,25 @@ function installReminderTrigger(hour: number, timeZone: string): number {
   return removed;
 }
 
-/** One Log line, under the document lock so a member's line is never overwritten. */
+/** One Log line; the caller holds the document lock (a member's line is never overwritten). */
 function logSwitch(spreadsheet: Spreadsheet, action: string, detail: string): void {
-  withDocumentLock(() => appendLog(spreadsheet, [{ caseId: '', action, detail }]));
+  appendLog(spreadsheet, [{ caseId: '', action, detail }]);
 }
 
 export function turnRemindersOn(spreadsheet: Spreadsheet): ReminderSwitch {
   const { settings, problems } = readSettings(spreadsheet);
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const me = effectiveUserEmail();
-  const removed = installReminderTrigger(settings.reminderHour, timeZone);
-  const previous = readReminderState();
-  const others = (previous?.owners ?? []).filter((o) => o !== me);
-  writeReminderState({ owners: [...others, me], triage: me, hour: settings.reminderHour, timeZone });
-  logSwitch(spreadsheet, 'Reminders turned on', `daily at ${settings.reminderHour}:00 (${timeZone})`);
+  // The owners are read, changed and written under the document lock with the trigger itself,
+  // so two members switching at once never drop each other (a busy tracker changes nothing).
+  const { removed, others } = withDocumentLock(() => {
+    const removed = installReminderTrigger(settings.reminderHour, timeZone);
+    const previous = readReminderState();
+    const others = (previous?.owners ?? []).filter((o) => o !== me);
+    writeReminderState({ owners: [...others, me], triage: me, hour: settings.reminderHour, timeZone });
+    logSwitch(spreadsheet, 'Reminders turned on', `daily at ${settings.reminderHour}:00 (${timeZone})`);
+    return { removed, others };
+  });
   return {
     on: true,
     me,
@@ -161,11 +166,14 @@ export function turnRemindersOn(spreadsheet: Spreadsheet): ReminderSwitch {
 export function turnRemindersOff(spreadsheet: Spreadsheet): ReminderSwitch {
   const { settings } = readSettings(spreadsheet);
   const me = effectiveUserEmail();
-  const removed = removeReminderTriggers();
-  const previous = readReminderState();
-  const others = (previous?.owners ?? []).filter((o) => o !== me);
-  writeReminderState(previous && others.length ? { ...previous, owners: others } : null);
-  logSwitch(spreadsheet, 'Reminders turned off', others.length ? `still on for ${others.length} other member${others.length === 1 ? '' : 's'}` : 'no daily run left');
+  const { removed, previous, others } = withDocumentLock(() => {
+    const removed = removeReminderTriggers();
+    const previous = readReminderState();
+    const others = (previous?.owners ?? []).filter((o) => o !== me);
+    writeReminderState(previous && others.length ? { ...previous, owners: others } : null);
+    logSwitch(spreadsheet, 'Reminders turned off', others.length ? `still on for ${others.length} other member${others.length === 1 ? '' : 's'}` : 'no daily run left');
+    return { removed, previous, others };
+  });
   return {
     on: others.length > 0,
     me,

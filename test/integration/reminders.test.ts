@@ -201,6 +201,40 @@ describe('turning reminders on and off', () => {
   });
 });
 
+describe('two members switching reminders at the same moment', () => {
+  const owners = (s: Setup) => (JSON.parse(String(s.env.properties.script.get('IRT_REMINDERS') ?? '{"owners":[]}')) as { owners: string[] }).owners.sort();
+  const asBob = (s: Setup) => {
+    s.env.session.activeUser = s.env.session.effectiveUser = 'bob@irt.example';
+    try {
+      s.gas.run('enableReminders');
+    } catch (error) {
+      expect((error as Error).message).toMatch(/Another member is saving.*Nothing was changed/);
+    } finally {
+      s.env.session.activeUser = s.env.session.effectiveUser = OWNER;
+    }
+  };
+
+  test('a member who turns reminders on while another does is listed as an owner whenever a trigger of theirs runs', () => {
+    const s = setUp();
+    // Bob's whole switch runs just before this member's execution writes the owners it read.
+    s.env.meanwhile('Properties.setProperty', () => asBob(s));
+    s.gas.run('enableReminders');
+    const withTrigger = [...new Set(s.env.triggers.list.map((t) => t.owner))].sort();
+    expect(withTrigger).toContain(OWNER);
+    expect(owners(s)).toEqual(withTrigger);
+  });
+
+  test('turning off while another member turns on never drops the other member from the owners', () => {
+    const s = setUp();
+    s.gas.run('enableReminders');
+    // The last owner leaving deletes the owners it read: Bob's switch lands just before.
+    s.env.meanwhile('Properties.deleteProperty', () => asBob(s));
+    s.gas.run('disableReminders');
+    const withTrigger = [...new Set(s.env.triggers.list.map((t) => t.owner))].sort();
+    expect(owners(s)).toEqual(withTrigger);
+  });
+});
+
 /** An adopted tracker's "ID" that is really a description naming the parties; notify overdue → ann bob cat. */
 const FREE_TEXT_ID: Spec = {
   'Case ID': 'Reporterina Quill11 vs Sam (harassment at FooConf)', Received: '2026-02-20', Stage: 'Sub-team formed',
