@@ -457,7 +457,7 @@ const STEPS: readonly StepSpec[] = [
       },
       {
         name: 'behaviourDescription',
-        label: 'Behaviour description (optional)',
+        label: 'Behaviour description',
         type: 'textarea',
         value: c.behaviourDescription,
         required: false,

@@ -337,6 +337,12 @@ describe('step views', () => {
   });
 });
 
+test('no field label says “optional” itself: the panel marks every field that is not required (it read “(optional) (optional)”)', () => {
+  const labels = stepViews(investigating(), TODAY).flatMap((v) => v.fields.map((f) => f.label));
+  expect(labels).toContain('Behaviour description');
+  expect(labels.filter((label) => /optional/i.test(label))).toEqual([]);
+});
+
 describe('the draft dialog’s preselected template', () => {
   // Each choice as the dialog gets it: the date column its Step fills says which saved reply it is.
   const choices = [
