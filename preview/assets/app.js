@@ -159,6 +159,17 @@
     if (!td || !currentSheet) return;
     var tr = td.parentNode;
     var column = Array.prototype.indexOf.call(tr.children, td); // the row number is child 0
+    // Marked at once: Enter right after the click edits this cell, not the one the
+    // server still has selected until the round trip is back.
+    var previous = document.querySelector('#grid td.selected');
+    if (previous) {
+      previous.classList.remove('selected');
+      previous.removeAttribute('aria-selected');
+    }
+    if (td.dataset.cell) {
+      td.classList.add('selected');
+      td.setAttribute('aria-selected', 'true');
+    }
     select(currentSheet, Number(tr.dataset.row), column);
   });
 

@@ -135,6 +135,31 @@ run('The preview shows everything (Chromium)', () => {
     expect((await caseRow('Blake Placeholder'))['Next action']).toBe('Finish initial assessment');
   });
 
+  test('Enter right after a click edits the cell clicked, not the one selected before (the selection round trip is slow here)', async () => {
+    const rowOf = (reporter: string) => page.locator('#grid tbody tr', { has: page.locator('td[data-column="Reporter name"]', { hasText: reporter }) });
+    await rowOf('Casey Demo').locator('td[data-column="Where"]').click();
+    await page.locator('#grid td.selected[data-column="Where"]').waitFor();
+    const before = await caseRow('Casey Demo');
+    await page.route('**/api/select', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    try {
+      const cell = rowOf('Casey Demo').locator('td[data-column="Reporter time zone"]');
+      await cell.click();
+      await page.keyboard.press('Enter');
+      const editor = cell.locator('input.cell-editor');
+      await editor.fill('Europe/Madrid');
+      await editor.press('Enter');
+      await rowOf('Casey Demo').locator('td[data-column="Reporter time zone"]', { hasText: 'Europe/Madrid' }).waitFor();
+    } finally {
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    const after = await caseRow('Casey Demo');
+    expect(after['Reporter time zone']).toBe('Europe/Madrid');
+    expect(after.Where).toBe(before.Where);
+  });
+
   test('Check this installation runs in the preview and shows each named check', async () => {
     await page.getByRole('button', { name: 'Check this installation' }).click();
     await page.locator('#dialog[open]').waitFor();
