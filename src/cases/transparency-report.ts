@@ -1,7 +1,7 @@
 // IRT Tracker → Transparency report…: the period checked here (the dialog is
 // never trusted), then one read each of the cases sheet, Settings and Log; the
 // anonymous figures computed by the core; the Report sheet replaced under the
-// document lock. The dialog gets exactly the figures the sheet shows.
+// document lock (held for that write only). The dialog gets exactly the figures the sheet shows.
 
 import { buildReport, parsePeriod, reportCases, type TransparencyReport } from '../core/report';
 import { reportLayout, reportSummary } from '../core/report-text';
@@ -30,17 +30,18 @@ function readLogRows(spreadsheet: Spreadsheet): unknown[][] {
 export function buildTransparencyReport(spreadsheet: Spreadsheet, input: unknown): ReportBuilt {
   const checked = parsePeriod(input);
   if (!checked.ok) throw new Error(`No report was made: ${checked.message}.`);
-  return withDocumentLock(() => {
-    const table = readCaseTable(spreadsheet);
-    const { settings } = readSettings(spreadsheet);
-    const logColumns = {
-      time: LOG_HEADER.indexOf('Time'),
-      caseId: LOG_HEADER.indexOf('Case ID'),
-      action: LOG_HEADER.indexOf('Action'),
-    };
-    const cases = reportCases(table.rows, table.map, table.timeZone, readLogRows(spreadsheet), logColumns);
-    const report = buildReport(cases, checked.period, today(spreadsheet).day, settings);
-    writeReportSheet(spreadsheet, reportLayout(report));
-    return { ...report, summary: reportSummary(report), sheet: SHEET.report };
-  });
+  // A report is a snapshot: the reads (the Log grows without end) need no lock, and
+  // holding it through them would keep every member's save waiting.
+  const { settings, saved } = readSettings(spreadsheet);
+  const table = readCaseTable(spreadsheet, saved);
+  const logColumns = {
+    time: LOG_HEADER.indexOf('Time'),
+    caseId: LOG_HEADER.indexOf('Case ID'),
+    action: LOG_HEADER.indexOf('Action'),
+  };
+  const cases = reportCases(table.rows, table.map, table.timeZone, readLogRows(spreadsheet), logColumns);
+  const report = buildReport(cases, checked.period, today(spreadsheet).day, settings);
+  // Two members building at once must not interleave their replacing of the Report sheet.
+  withDocumentLock(() => writeReportSheet(spreadsheet, reportLayout(report)));
+  return { ...report, summary: reportSummary(report), sheet: SHEET.report };
 }

@@ -208,6 +208,23 @@ describe('buildTransparencyReport', () => {
     expect(s.env.calls.count('Lock.releaseLock')).toBe(1);
   });
 
+  test('the document lock is held for the Report sheet’s write only, never while the cases and the Log are read', () => {
+    const s = setUp();
+    const lockedReads: boolean[] = [];
+    const lockedWrites: boolean[] = [];
+    const watchReads = () =>
+      s.env.meanwhile('Sheet.getDataRange', () => {
+        lockedReads.push(s.env.locks.isHeld('document'));
+        watchReads();
+      });
+    watchReads();
+    s.env.meanwhile('Range.setValues', () => lockedWrites.push(s.env.locks.isHeld('document')));
+    build(s);
+    // A long Log read under the lock would keep every member's save waiting (and refused after 5 s).
+    expect(lockedReads).toEqual([false, false, false]);
+    expect(lockedWrites).toEqual([true]);
+  });
+
   test('replaced each time (cells and charts), nothing else in the spreadsheet touched', () => {
     const s = setUp();
     const before = allSheets(s.env);
