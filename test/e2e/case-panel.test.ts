@@ -337,4 +337,21 @@ run('Case panel in the preview (Chromium)', () => {
     await panel().locator('#message', { hasText: 'The header row is selected.' }).waitFor();
     await expect(panel().locator('#case').isHidden()).resolves.toBe(true);
   });
+
+  test('a long button label wraps inside its button, never cut off (Draft “Issuing a Response Plan [Reported Party]”…)', async () => {
+    const row = gridRowBy('Reporter name', 'Indy Example');
+    const caseId = ((await row.locator('td[data-column="Case ID"]').textContent()) ?? '').trim();
+    await row.locator('td[data-column="Stage"]').click();
+    await page.locator('#grid tr.selected-row td[data-column="Case ID"]', { hasText: caseId }).waitFor();
+    await panel().locator('#refresh').click();
+    await panel().locator('#case-id', { hasText: caseId }).waitFor();
+    await openStep('replaceMember');
+    await openStep('responsePlan');
+    const clipped = await (await panelFrame()).evaluate(() =>
+      [...document.querySelectorAll('button')]
+        .filter((b) => b.offsetParent !== null && b.scrollHeight > b.clientHeight + 1)
+        .map((b) => b.textContent),
+    );
+    expect(clipped).toEqual([]);
+  });
 });
