@@ -698,7 +698,10 @@ const STEPS: readonly StepSpec[] = [
     },
     detail: (c, f) => {
       const decision = (f.appealDecision ?? '').trim();
-      return decision === 'Changed' ? `Changed: ${c.outcome} → ${(f.outcome ?? '').trim()}` : decision;
+      if (decision !== 'Changed') return decision;
+      // The old Outcome cell may hold a team's own words (a name): only a listed outcome is logged.
+      const next = (f.outcome ?? '').trim();
+      return (OUTCOMES as readonly string[]).includes(c.outcome) ? `Changed: ${c.outcome} → ${next}` : `Changed to ${next}`;
     },
     writes: ['Appeal decision', 'Appeal decided', 'Outcome', 'Outcome end date', 'Expunge after'],
   },

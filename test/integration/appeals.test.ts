@@ -192,6 +192,14 @@ describe('an open appeal', () => {
     expect(panel(s).steps).toEqual([]);
   });
 
+  test('a Changed decision over an outcome the team typed in its own words logs the new outcome only, never those words', () => {
+    const s = setUp({ ...UNDER_APPEAL, Outcome: 'Warning to Pat Party (pat@example.net)' });
+    record(s, 'recordAppealDecision', { appealDecision: 'Changed', outcome: 'Temporary ban', endDate: '2026-08-31', date: '2026-05-02' });
+    expect(row(s)).toMatchObject({ Outcome: 'Temporary ban' });
+    expect(s.env.sheetValues('Log').at(-1)!.slice(2)).toEqual([ID, 'Record appeal decision', 'Changed to Temporary ban']);
+    expect(JSON.stringify(s.env.sheetValues('Log'))).not.toMatch(/Pat|pat@/);
+  });
+
   test('Upheld or Withdrawn leave the decision as it is; a new outcome with them, or a "change" to the same, is refused', () => {
     const s = setUp(UNDER_APPEAL);
     expect(() => record(s, 'recordAppealDecision', { appealDecision: 'Upheld', outcome: 'Correction', date: '2026-05-02' })).toThrow(
