@@ -83,21 +83,24 @@ function seed(sheet: Sheet): void {
 }
 
 /**
- * The Step of each row left exactly as a version of the add-on seeded it, in one
- * write of the Step column (none when nothing changes); every other cell stays.
+ * The Step of each row left exactly as a version of the add-on seeded it: one write
+ * per run of adjacent such rows (at most one per seeded template), so every other
+ * cell, a team's own Step formula or value included, is never rewritten.
  */
 function fillSeededSteps(sheet: Sheet, values: readonly (readonly unknown[])[], stepColumn: number): void {
-  if (values.length < 2) return;
-  let changed = false;
-  const steps = values.slice(1).map((row) => {
-    const current = String(row[stepColumn] ?? '');
-    const template = current.trim() === '' ? templateOfRow(row, values[0]) : null;
+  const fills: { row: number; step: string }[] = [];
+  values.slice(1).forEach((row, i) => {
+    if (String(row[stepColumn] ?? '').trim() !== '') return;
+    const template = templateOfRow(row, values[0]);
     const step = template ? seededStep(template, SEEDED_TEMPLATES) : null;
-    if (!step) return [inertText(current)];
-    changed = true;
-    return [inertText(stepText(step))];
+    if (step) fills.push({ row: i + 2, step: inertText(stepText(step)) });
   });
-  if (changed) sheet.getRange(2, stepColumn + 1, steps.length, 1).setValues(steps);
+  for (let start = 0; start < fills.length; ) {
+    let end = start + 1;
+    while (end < fills.length && fills[end].row === fills[end - 1].row + 1) end++;
+    sheet.getRange(fills[start].row, stepColumn + 1, end - start, 1).setValues(fills.slice(start, end).map((f) => [f.step]));
+    start = end;
+  }
 }
 
 /** A row read as a template by the sheet's own header (null for a row without a name). */

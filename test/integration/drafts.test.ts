@@ -193,6 +193,19 @@ describe('the Templates sheet', () => {
     expect(s.env.ui.alerts.at(-1)?.prompt).not.toContain('Added saved replies');
   });
 
+  test('filling the Step of untouched seeded rows writes those cells only: a team’s own Step cell (a formula) is kept', () => {
+    const s = setUp();
+    const old = defaultTemplateRows();
+    s.env.sheet('Templates').getRange(1, 1, DEFAULT_TEMPLATES.length + 1, 5).clearContent();
+    s.env.seedSheet('Templates', [[...TEMPLATE_HEADER, STEP_HEADER], ['Thanks', 'Reporter', 'Thanks', 'Thank you', ''], old[0].concat(''), ['Ours', 'Reporter', 'Hi', 'Hello', '']]);
+    s.env.sheet('Templates').getRange(2, 5).setFormula('=B2');
+    s.gas.run('setupTracker');
+    const sheet = s.env.sheet('Templates');
+    expect(sheet.getRange(2, 5).getFormula()).toBe('=B2');
+    expect(sheet.getRange(3, 5).getValue()).toBe('acknowledgement');
+    expect(sheet.getRange(4, 5).getValue()).toBe('');
+  });
+
   test('setup gives an earlier version’s sheet its Step column, filling it only on rows left exactly as seeded', () => {
     const s = setUp();
     const old = defaultTemplateRows();
