@@ -49,7 +49,8 @@ export function isAppealDecision(value: string): value is (typeof APPEAL_DECISIO
  */
 export function appealExclusions(ties: Partial<CaseTies>, subTeam: string): CaseExclusions {
   const base = caseExclusions(ties);
-  return { ...base, conflicts: [...base.conflicts, ...parsePeople(subTeam)] };
+  const team = parsePeople(subTeam);
+  return { ...base, conflicts: [...base.conflicts, ...team], subTeam: team };
 }
 
 /**

@@ -113,6 +113,8 @@ export interface CaseExclusions {
   reporter: readonly Person[];
   reportedParty: readonly Person[];
   conflicts: readonly Person[];
+  /** For an appeal: the original sub-team (also in `conflicts`), named as such when left out. */
+  subTeam?: readonly Person[];
 }
 
 export const NO_EXCLUSIONS: CaseExclusions = { reporter: [], reportedParty: [], conflicts: [] };
@@ -142,6 +144,7 @@ export function isParty(member: Pick<RosterMember, 'name' | 'email'>, exclusions
 export function conflictOf(member: Pick<RosterMember, 'name' | 'email'>, exclusions: CaseExclusions): string | null {
   if (isListed(member, exclusions.reporter)) return 'the reporter of this case';
   if (isListed(member, exclusions.reportedParty)) return 'the reported party of this case';
+  if (exclusions.subTeam && isListed(member, exclusions.subTeam)) return 'on this case’s sub-team: an appeal is heard by other members';
   if (isListed(member, exclusions.conflicts)) return 'listed in this case’s Conflicts';
   return null;
 }

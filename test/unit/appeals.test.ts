@@ -10,7 +10,7 @@ import {
   lateAppealWarning,
   reviewersProblem,
 } from '../../src/core/appeals';
-import type { RosterMember } from '../../src/core/subteam';
+import { conflictOf, type RosterMember } from '../../src/core/subteam';
 
 const d = (iso: string) => dayFromIso(iso) as Day;
 const member = (name: string, email: string, extra: Partial<RosterMember> = {}): RosterMember => ({
@@ -82,4 +82,10 @@ test('appealExclusions: the parties, the Conflicts and the sub-team', () => {
   const ex = appealExclusions(TIES, SUB_TEAM);
   expect(ex.conflicts.map((p) => p.email ?? p.name)).toEqual(['fi fox', 'ana@irt.example', 'bo@irt.example', 'cy@irt.example']);
   expect(ex.reportedParty.map((p) => p.email ?? p.name)).toEqual(['pat party', 'pat@example.net']);
+});
+
+test('a reviewer suggestion says why the sub-team is left out: their seat, not Conflicts', () => {
+  const ex = appealExclusions(TIES, SUB_TEAM);
+  expect(conflictOf(ROSTER[0], ex)).toBe('on this case’s sub-team: an appeal is heard by other members');
+  expect(conflictOf({ name: 'Fi Fox', email: 'fi@irt.example' }, ex)).toBe('listed in this case’s Conflicts');
 });
