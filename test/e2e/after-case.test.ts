@@ -6,18 +6,23 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { ROOT, addDaysIso, browserAvailable, launchBrowser, outputFile, startPreview, tempStateFile, type Browser, type PreviewProcess } from './support';
+import {
+  ROOT,
+  addDaysIso,
+  browserAvailable,
+  launchBrowser,
+  outputFile,
+  startPreview,
+  tempStateFile,
+  type Browser,
+  type PreviewProcess,
+  readState,
+  closeAll,
+  type PreviewState,
+} from './support';
 
 jest.setTimeout(120_000);
 
-interface SheetState {
-  name: string;
-  rows: string[][];
-}
-interface PreviewState {
-  today: string;
-  sheets: SheetState[];
-}
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -40,15 +45,9 @@ run('After the case in the preview (Chromium)', () => {
     await page.locator('body[data-ready="true"]').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    if (stateFile) fs.rmSync(path.dirname(stateFile), { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(browser, preview, stateFile));
 
-  async function state(): Promise<PreviewState> {
-    return (await (await page.request.get(`${preview.origin}/api/state`)).json()) as PreviewState;
-  }
+  const state = (): Promise<PreviewState> => readState(page, preview);
   const sheet = (s: PreviewState, name: string) => s.sheets.find((x) => x.name === name);
   const dialog = (): FrameLocator => page.frameLocator('#dialog-frame');
   const openMenu = async (caption: string) => {

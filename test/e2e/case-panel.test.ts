@@ -3,8 +3,6 @@
 // the panel, with a refused step, a concurrent edit, the sub-team suggestion and
 // the draft dialog on the way. Screenshots go to test-output/. Needs dist/ built
 // first (`npm test` does).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import {
   addDaysIso,
@@ -16,21 +14,14 @@ import {
   tempStateFile,
   type Browser,
   type PreviewProcess,
+  readState,
+  closeAll,
+  type PreviewState,
+  type SheetState,
 } from './support';
 
 jest.setTimeout(120_000);
 
-interface SheetState {
-  name: string;
-  rows: string[][];
-  formulas: string[][];
-}
-interface PreviewState {
-  today: string;
-  selection: { sheet: string; row: number; column: number };
-  sheets: SheetState[];
-  log: string[][];
-}
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -60,16 +51,9 @@ run('Case panel in the preview (Chromium)', () => {
     await page.locator('body[data-ready="true"]').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    if (stateFile) fs.rmSync(path.dirname(stateFile), { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(browser, preview, stateFile));
 
-  async function state(): Promise<PreviewState> {
-    const response = await page.request.get(`${preview.origin}/api/state`);
-    return (await response.json()) as PreviewState;
-  }
+  const state = (): Promise<PreviewState> => readState(page, preview);
   const casesSheet = (s: PreviewState) => s.sheets.find((sheet) => sheet.name === 'Cases') as SheetState;
   /** A case row from the state, as {column: display value}. */
   async function caseRow(caseId: string): Promise<Record<string, string>> {

@@ -3,23 +3,25 @@
 // drafted with the template the dialog chose itself (the test never picks one), and
 // at each stage the templates offered and those listed disabled with their reasons.
 // The panel records the steps that are not emails. Needs dist/ built first.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { APPEAL_RESULT_REPORTED, APPEAL_RESULT_REPORTER, OUTCOME_NOTICE, RESPONSE_PLAN } from '../../src/core/default-templates';
-import { addDaysIso, browserAvailable, launchBrowser, outputFile, startPreview, tempStateFile, type Browser, type PreviewProcess } from './support';
+import {
+  addDaysIso,
+  browserAvailable,
+  launchBrowser,
+  outputFile,
+  startPreview,
+  tempStateFile,
+  type Browser,
+  type PreviewProcess,
+  readState,
+  closeAll,
+  type PreviewState,
+  type SheetState,
+} from './support';
 
 jest.setTimeout(180_000);
 
-interface SheetState {
-  name: string;
-  rows: string[][];
-}
-interface PreviewState {
-  today: string;
-  sheets: SheetState[];
-  outbox: { drafts: { to: string; subject: string }[] };
-}
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -49,15 +51,9 @@ run('Drafts follow the case, in the preview (Chromium)', () => {
     await page.locator('body[data-ready="true"]').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    if (stateFile) fs.rmSync(path.dirname(stateFile), { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(browser, preview, stateFile));
 
-  async function state(): Promise<PreviewState> {
-    return (await (await page.request.get(`${preview.origin}/api/state`)).json()) as PreviewState;
-  }
+  const state = (): Promise<PreviewState> => readState(page, preview);
   async function caseRow(caseId: string): Promise<Record<string, string>> {
     const sheet = (await state()).sheets.find((s) => s.name === 'Cases') as SheetState;
     const header = sheet.rows[0];

@@ -1,7 +1,5 @@
 // The New case sidebar in a real Chromium, driving the local preview (the built
 // bundle on the in-memory fakes). Needs dist/ built first (`npm test` does).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import {
   addDaysIso,
@@ -13,23 +11,14 @@ import {
   tempStateFile,
   type Browser,
   type PreviewProcess,
+  readState,
+  closeAll,
+  type PreviewState,
+  type SheetState,
 } from './support';
 
 jest.setTimeout(60_000);
 
-interface SheetState {
-  name: string;
-  rows: string[][];
-  formulas: string[][];
-  backgrounds: (string | null)[];
-}
-interface PreviewState {
-  today: string;
-  selection: { sheet: string; row: number; column: number };
-  timeZone: string;
-  sheets: SheetState[];
-  history: { fn: string; ok: boolean }[];
-}
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -50,11 +39,7 @@ run('New case sidebar in the preview (Chromium)', () => {
     browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    if (stateFile) fs.rmSync(path.dirname(stateFile), { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(browser, preview, stateFile));
 
   beforeEach(async () => {
     page = await browser.context.newPage();
@@ -72,10 +57,7 @@ run('New case sidebar in the preview (Chromium)', () => {
     await page.close();
   });
 
-  async function state(): Promise<PreviewState> {
-    const response = await page.request.get(`${preview.origin}/api/state`);
-    return (await response.json()) as PreviewState;
-  }
+  const state = (): Promise<PreviewState> => readState(page, preview);
 
   const cases = (s: PreviewState) => s.sheets.find((sheet) => sheet.name === 'Cases') as SheetState;
 

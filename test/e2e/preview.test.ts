@@ -2,23 +2,23 @@
 // daily reminder run on demand (as its trigger would), the outbox readable, a grid
 // cell edited as in Sheets (firing onEdit), the sidebar as tall as the window.
 // Needs dist/ built first (`npm test` does).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, outputFile, startPreview, tempStateFile, type Browser, type PreviewProcess } from './support';
+import {
+  browserAvailable,
+  launchBrowser,
+  outputFile,
+  startPreview,
+  tempStateFile,
+  type Browser,
+  type PreviewProcess,
+  readState,
+  closeAll,
+  type PreviewState,
+  type SheetState,
+} from './support';
 
 jest.setTimeout(120_000);
 
-interface SheetState {
-  name: string;
-  rows: string[][];
-}
-interface PreviewState {
-  today: string;
-  sheets: SheetState[];
-  log: string[][];
-  outbox: { sent: { to: string; subject: string; body: string }[]; drafts: { to: string; subject: string; body: string; raw: string }[] };
-}
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -40,15 +40,9 @@ run('The preview shows everything (Chromium)', () => {
     await page.locator('body[data-ready="true"]').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    if (stateFile) fs.rmSync(path.dirname(stateFile), { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(browser, preview, stateFile));
 
-  async function state(): Promise<PreviewState> {
-    return (await (await page.request.get(`${preview.origin}/api/state`)).json()) as PreviewState;
-  }
+  const state = (): Promise<PreviewState> => readState(page, preview);
   const cases = (s: PreviewState) => s.sheets.find((sheet) => sheet.name === 'Cases') as SheetState;
   async function caseRow(reporter: string): Promise<Record<string, string>> {
     const sheet = cases(await state());

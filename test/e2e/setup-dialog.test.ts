@@ -2,22 +2,24 @@
 // team's own sheet the add-on does not know, PREVIEW_DEMO=records): the guesses are
 // preselected, nothing is written until the member confirms, then the records get
 // their deadlines and no value of the team's changes. Needs dist/ built first.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { RECORDS_HEADER } from '../unit/records-fixture';
-import { browserAvailable, launchBrowser, outputFile, startPreview, tempStateFile, type Browser, type PreviewProcess } from './support';
+import {
+  browserAvailable,
+  launchBrowser,
+  outputFile,
+  startPreview,
+  tempStateFile,
+  type Browser,
+  type PreviewProcess,
+  readState,
+  closeAll,
+  type PreviewState,
+  type SheetState,
+} from './support';
 
 jest.setTimeout(120_000);
 
-interface SheetState {
-  name: string;
-  rows: string[][];
-}
-interface PreviewState {
-  sheets: SheetState[];
-  log: string[][];
-}
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -39,15 +41,9 @@ run('Set up tracker dialog in the preview (Chromium)', () => {
     await page.locator('body[data-ready="true"]').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-    if (stateFile) fs.rmSync(path.dirname(stateFile), { recursive: true, force: true });
-  });
+  afterAll(() => closeAll(browser, preview, stateFile));
 
-  async function state(): Promise<PreviewState> {
-    return (await (await page.request.get(`${preview.origin}/api/state`)).json()) as PreviewState;
-  }
+  const state = (): Promise<PreviewState> => readState(page, preview);
   const records = (s: PreviewState) => s.sheets.find((sheet) => sheet.name === 'Records') as SheetState;
   const teamCells = (s: PreviewState) => records(s).rows.map((r) => r.slice(0, RECORDS_HEADER.length));
 

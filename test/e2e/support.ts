@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const OUTPUT = path.join(ROOT, 'test-output');
@@ -129,4 +129,34 @@ export function keepForReadme(file: string, name = file): void {
   if (fs.existsSync(docs) && process.env.UPDATE_SCREENSHOTS !== '1') return;
   fs.mkdirSync(path.dirname(docs), { recursive: true });
   fs.copyFileSync(outputFile(file), docs);
+}
+
+/** One sheet of the preview's state, as `/api/state` returns it. */
+export interface SheetState {
+  name: string;
+  rows: string[][];
+  formulas: string[][];
+  backgrounds: (string | null)[];
+}
+
+/** The preview's state: the workbook, the Log, the outbox and what ran. */
+export interface PreviewState {
+  today: string;
+  timeZone: string;
+  selection: { sheet: string; row: number; column: number };
+  sheets: SheetState[];
+  log: string[][];
+  outbox: { sent: { to: string; subject: string; body: string }[]; drafts: { to: string; subject: string; body: string; raw: string }[] };
+  history: { fn: string; ok: boolean }[];
+}
+
+export async function readState(page: Page, preview: PreviewProcess): Promise<PreviewState> {
+  return (await (await page.request.get(`${preview.origin}/api/state`)).json()) as PreviewState;
+}
+
+/** Closes the browser, stops the preview and removes its state file (each may be missing after a failed start). */
+export async function closeAll(browser: Browser | undefined, preview: PreviewProcess | undefined, stateFile: string | undefined): Promise<void> {
+  await browser?.close();
+  await preview?.stop();
+  if (stateFile) fs.rmSync(path.dirname(stateFile), { recursive: true, force: true });
 }
