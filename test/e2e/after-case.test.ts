@@ -23,7 +23,6 @@ import {
 
 jest.setTimeout(120_000);
 
-
 const run = browserAvailable() ? describe : describe.skip;
 
 run('After the case in the preview (Chromium)', () => {

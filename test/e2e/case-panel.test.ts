@@ -22,7 +22,6 @@ import {
 
 jest.setTimeout(120_000);
 
-
 const run = browserAvailable() ? describe : describe.skip;
 
 run('Case panel in the preview (Chromium)', () => {

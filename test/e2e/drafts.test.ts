@@ -22,7 +22,6 @@ import {
 
 jest.setTimeout(180_000);
 
-
 const run = browserAvailable() ? describe : describe.skip;
 
 /** What the dialog lists: the templates that can be chosen, and the others with their reasons. */

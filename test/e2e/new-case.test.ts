@@ -19,7 +19,6 @@ import {
 
 jest.setTimeout(60_000);
 
-
 const run = browserAvailable() ? describe : describe.skip;
 
 run('New case sidebar in the preview (Chromium)', () => {

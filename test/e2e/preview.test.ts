@@ -19,7 +19,6 @@ import {
 
 jest.setTimeout(120_000);
 
-
 const run = browserAvailable() ? describe : describe.skip;
 
 run('The preview shows everything (Chromium)', () => {

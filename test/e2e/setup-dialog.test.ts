@@ -20,7 +20,6 @@ import {
 
 jest.setTimeout(120_000);
 
-
 const run = browserAvailable() ? describe : describe.skip;
 
 run('Set up tracker dialog in the preview (Chromium)', () => {
