@@ -19,6 +19,7 @@ import {
   readState,
   closeAll,
   type PreviewState,
+  openPreviewPage,
 } from './support';
 
 jest.setTimeout(120_000);
@@ -37,11 +38,7 @@ run('After the case in the preview (Chromium)', () => {
     stateFile = tempStateFile();
     preview = await startPreview(stateFile, 'Europe/Berlin');
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(preview.url);
-    await page.locator('body[data-ready="true"]').waitFor();
+    page = await openPreviewPage(browser, preview, { pageErrors, requests });
   });
 
   afterAll(() => closeAll(browser, preview, stateFile));

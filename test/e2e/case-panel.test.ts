@@ -18,6 +18,7 @@ import {
   closeAll,
   type PreviewState,
   type SheetState,
+  openPreviewPage,
 } from './support';
 
 jest.setTimeout(120_000);
@@ -37,17 +38,8 @@ run('Case panel in the preview (Chromium)', () => {
     stateFile = tempStateFile();
     preview = await startPreview(stateFile, 'Pacific/Auckland');
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('request', (request) => requests.push(request.url()));
     // Tall enough for the whole panel in a screenshot.
-    await page.setViewportSize({ width: 1400, height: 1700 });
-    await page.goto(preview.url);
-    await page.locator('body[data-ready="true"]').waitFor();
+    page = await openPreviewPage(browser, preview, { pageErrors, requests, dialogs, height: 1700 });
   });
 
   afterAll(() => closeAll(browser, preview, stateFile));

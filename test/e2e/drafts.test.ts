@@ -18,6 +18,7 @@ import {
   closeAll,
   type PreviewState,
   type SheetState,
+  openPreviewPage,
 } from './support';
 
 jest.setTimeout(180_000);
@@ -42,12 +43,7 @@ run('Drafts follow the case, in the preview (Chromium)', () => {
     stateFile = tempStateFile();
     preview = await startPreview(stateFile, 'Europe/Lisbon');
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('dialog', (dialog) => void dialog.dismiss());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.setViewportSize({ width: 1400, height: 1700 });
-    await page.goto(preview.url);
-    await page.locator('body[data-ready="true"]').waitFor();
+    page = await openPreviewPage(browser, preview, { pageErrors, dismissDialogs: true, height: 1700 });
   });
 
   afterAll(() => closeAll(browser, preview, stateFile));

@@ -15,6 +15,7 @@ import {
   closeAll,
   type PreviewState,
   type SheetState,
+  openPreviewPage,
 } from './support';
 
 jest.setTimeout(60_000);
@@ -41,15 +42,7 @@ run('New case sidebar in the preview (Chromium)', () => {
   afterAll(() => closeAll(browser, preview, stateFile));
 
   beforeEach(async () => {
-    page = await browser.context.newPage();
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(preview.url);
-    await page.locator('body[data-ready="true"]').waitFor();
+    page = await openPreviewPage(browser, preview, { pageErrors, requests, dialogs });
   });
 
   afterEach(async () => {

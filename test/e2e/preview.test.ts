@@ -15,6 +15,7 @@ import {
   closeAll,
   type PreviewState,
   type SheetState,
+  openPreviewPage,
 } from './support';
 
 jest.setTimeout(120_000);
@@ -32,11 +33,7 @@ run('The preview shows everything (Chromium)', () => {
     stateFile = tempStateFile();
     preview = await startPreview(stateFile, 'Europe/London');
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(preview.url);
-    await page.locator('body[data-ready="true"]').waitFor();
+    page = await openPreviewPage(browser, preview, { pageErrors, height: 900 });
   });
 
   afterAll(() => closeAll(browser, preview, stateFile));

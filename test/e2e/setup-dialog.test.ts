@@ -16,6 +16,7 @@ import {
   closeAll,
   type PreviewState,
   type SheetState,
+  openPreviewPage,
 } from './support';
 
 jest.setTimeout(120_000);
@@ -33,11 +34,7 @@ run('Set up tracker dialog in the preview (Chromium)', () => {
     stateFile = tempStateFile();
     preview = await startPreview(stateFile, 'Europe/London', { PREVIEW_DEMO: 'records' });
     browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.setViewportSize({ width: 1400, height: 1200 });
-    await page.goto(preview.url);
-    await page.locator('body[data-ready="true"]').waitFor();
+    page = await openPreviewPage(browser, preview, { pageErrors, height: 1200 });
   });
 
   afterAll(() => closeAll(browser, preview, stateFile));

@@ -160,3 +160,31 @@ export async function closeAll(browser: Browser | undefined, preview: PreviewPro
   await preview?.stop();
   if (stateFile) fs.rmSync(path.dirname(stateFile), { recursive: true, force: true });
 }
+
+/** What a test collects from its page: uncaught errors always; requests and alert texts when asked. */
+export interface PageWatch {
+  pageErrors: string[];
+  requests?: string[];
+  /** Alert texts; the alert is dismissed. */
+  dialogs?: string[];
+  /** Dismiss alerts without keeping their text. */
+  dismissDialogs?: boolean;
+  /** The viewport's height (1400 wide), e.g. tall enough for a whole panel in a screenshot. */
+  height?: number;
+}
+
+/** A new page on the preview, watched before it loads, once the preview says it is ready. */
+export async function openPreviewPage(browser: Browser, preview: PreviewProcess, watch: PageWatch): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  if (watch.requests) page.on('request', (request) => watch.requests?.push(request.url()));
+  if (watch.dialogs || watch.dismissDialogs)
+    page.on('dialog', (dialog) => {
+      watch.dialogs?.push(dialog.message());
+      void dialog.dismiss();
+    });
+  if (watch.height) await page.setViewportSize({ width: 1400, height: watch.height });
+  await page.goto(preview.url);
+  await page.locator('body[data-ready="true"]').waitFor();
+  return page;
+}
