@@ -40,12 +40,18 @@
     });
   }
 
+  // Responses can come back out of order; an older state never replaces a newer one.
+  var refreshesAsked = 0;
+  var refreshShown = 0;
   function refresh() {
+    var asked = ++refreshesAsked;
     return fetch('/api/state')
       .then(function (r) {
         return r.json();
       })
       .then(function (s) {
+        if (asked < refreshShown) return;
+        refreshShown = asked;
         state = s;
         render();
       });
@@ -159,17 +165,7 @@
     if (!td || !currentSheet) return;
     var tr = td.parentNode;
     var column = Array.prototype.indexOf.call(tr.children, td); // the row number is child 0
-    // Marked at once: Enter right after the click edits this cell, not the one the
-    // server still has selected until the round trip is back.
-    var previous = document.querySelector('#grid td.selected');
-    if (previous) {
-      previous.classList.remove('selected');
-      previous.removeAttribute('aria-selected');
-    }
-    if (td.dataset.cell) {
-      td.classList.add('selected');
-      td.setAttribute('aria-selected', 'true');
-    }
+    if (column < 1) return;
     select(currentSheet, Number(tr.dataset.row), column);
   });
 
@@ -227,13 +223,55 @@
   });
 
   // ---- selection (the active range the add-on reads) ------------------------------
+  // The selection is shown at once and kept until the server's state has it: Enter or
+  // an arrow key right after a click acts on the new cell, not on the one the server
+  // still had. Selections reach the server one after another, in the order made.
+  var pendingSelection = null;
+  var selectionsSent = Promise.resolve();
+  function currentSelection() {
+    return pendingSelection || (state && state.selection) || null;
+  }
   function select(sheet, row, column) {
-    return post('/api/select', { sheet: sheet, row: row, column: column }).then(refresh);
+    var mine = { sheet: sheet, row: row, column: column };
+    pendingSelection = mine;
+    showSelection();
+    selectionsSent = selectionsSent.then(function () {
+      return post('/api/select', mine)
+        .then(refresh)
+        .then(function () {
+          if (pendingSelection === mine) {
+            pendingSelection = null;
+            showSelection();
+          }
+        });
+    });
+    return selectionsSent;
+  }
+
+  // Marks the selected cell in place: the cells stay the same elements, so a
+  // double-click that began on one still lands on it.
+  function showSelection() {
+    if (editing || !state) return;
+    var sel = currentSelection();
+    var td = sel && sel.sheet === currentSheet ? document.querySelector('#grid td[data-cell="' + columnLetter(sel.column) + sel.row + '"]') : null;
+    if (sel && sel.sheet === currentSheet && !td) return renderGrid(); // past the drawn cells: the grid grows
+    Array.prototype.forEach.call(document.querySelectorAll('#grid td.selected'), function (old) {
+      old.classList.remove('selected');
+      old.removeAttribute('aria-selected');
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('#grid tr.selected-row'), function (old) {
+      old.classList.remove('selected-row');
+    });
+    $('grid-wrap').setAttribute('aria-label', currentSheet + ' sheet' + (td ? ', selected cell ' + td.dataset.cell : '') + ' (arrow keys move the selection)');
+    if (!td) return;
+    td.classList.add('selected');
+    td.setAttribute('aria-selected', 'true');
+    td.parentNode.classList.add('selected-row');
   }
 
   $('grid-wrap').addEventListener('keydown', function (e) {
     if (editing) return; // the cell editor has the keys
-    var sel = state && state.selection;
+    var sel = currentSelection();
     if (!sel || sel.sheet !== currentSheet) return;
     var moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if ((e.key === 'Enter' || e.key === 'F2') && !editing) {
@@ -340,7 +378,8 @@
     var width = sheet.rows.reduce(function (m, r) {
       return Math.max(m, r.length);
     }, 0);
-    var sel = state.selection && state.selection.sheet === sheet.name ? state.selection : null;
+    var selection = currentSelection();
+    var sel = selection && selection.sheet === sheet.name ? selection : null;
     if (sel) width = Math.max(width, sel.column);
     var rows = sheet.rows.slice();
     if (sel) while (rows.length < sel.row) rows.push([]);

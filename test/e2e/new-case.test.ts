@@ -16,6 +16,7 @@ import {
   type PreviewState,
   type SheetState,
   openPreviewPage,
+  waitForSelection,
 } from './support';
 
 jest.setTimeout(60_000);
@@ -326,6 +327,27 @@ run('New case sidebar in the preview (Chromium)', () => {
     await page.locator('#grid-wrap').focus();
     await page.keyboard.press('ArrowDown');
     await page.locator('#grid td.selected[data-cell="C5"]').waitFor();
+    await waitForSelection(page, preview, { sheet: 'Cases', row: 5, column: 3 });
+  });
+
+  test('an arrow key right after a click moves from the clicked cell, even while the page’s state is slow to come back', async () => {
+    // Slow answers to the page's state reads: the keys arrive before the click's round trip is back.
+    await page.route('**/api/state', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    try {
+      await page.locator('#grid td[data-cell="B2"]').click();
+      await page.locator('#grid-wrap').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowRight');
+      await page.locator('#grid td.selected[data-cell="C3"]').waitFor();
+      await waitForSelection(page, preview, { sheet: 'Cases', row: 3, column: 3 });
+      await page.locator('#grid td.selected[data-cell="C3"]').waitFor();
+      await expect(page.locator('#grid td.selected').count()).resolves.toBe(1);
+    } finally {
+      await page.unroute('**/api/state');
+    }
   });
 
   test('a restart keeps the cases entered; Ctrl-C stops the server cleanly', async () => {

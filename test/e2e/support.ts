@@ -154,6 +154,17 @@ export async function readState(page: Page, preview: PreviewProcess): Promise<Pr
   return (await (await page.request.get(`${preview.origin}/api/state`)).json()) as PreviewState;
 }
 
+/** The server's selection (the active range the add-on reads), once it is `expected`; throws after 10 s. */
+export async function waitForSelection(page: Page, preview: PreviewProcess, expected: PreviewState['selection']): Promise<void> {
+  const want = JSON.stringify(expected);
+  let seen = '';
+  for (const stop = Date.now() + 10_000; Date.now() < stop; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    seen = JSON.stringify((await readState(page, preview)).selection);
+    if (seen === want) return;
+  }
+  throw new Error(`The preview's selection stayed ${seen}, not ${want}`);
+}
+
 /** Closes the browser, stops the preview and removes its state file (each may be missing after a failed start). */
 export async function closeAll(browser: Browser | undefined, preview: PreviewProcess | undefined, stateFile: string | undefined): Promise<void> {
   await browser?.close();
