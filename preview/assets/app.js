@@ -243,6 +243,12 @@
             pendingSelection = null;
             showSelection();
           }
+        })
+        .catch(function (error) {
+          // A lost selection must not block the ones after it; the server's own is shown.
+          if (pendingSelection === mine) pendingSelection = null;
+          notice('error', 'Cell not selected', String(error && error.message ? error.message : error));
+          return refresh();
         });
     });
     return selectionsSent;

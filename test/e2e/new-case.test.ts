@@ -343,6 +343,7 @@ run('New case sidebar in the preview (Chromium)', () => {
       await page.keyboard.press('ArrowRight');
       await page.locator('#grid td.selected[data-cell="C3"]').waitFor();
       await waitForSelection(page, preview, { sheet: 'Cases', row: 3, column: 3 });
+      // The page shows one selected cell, the same the server has.
       await page.locator('#grid td.selected[data-cell="C3"]').waitFor();
       await expect(page.locator('#grid td.selected').count()).resolves.toBe(1);
     } finally {
