@@ -3,23 +3,19 @@
 // for a period and shows its anonymous figures and summary; the Expunge due
 // records dialog lists the demo's two due records and expunges them after a
 // confirmation. The report's screenshot is the README's (docs/report.png).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import {
-  ROOT,
   addDaysIso,
   browserAvailable,
-  launchBrowser,
+  keepForReadme,
   outputFile,
-  startPreview,
-  tempStateFile,
-  type Browser,
   type PreviewProcess,
   readState,
-  closeAll,
   type PreviewState,
-  openPreviewPage,
+  openPreview,
+  type OpenPreview,
+  rowWhere,
+  sheetNamed,
 } from './support';
 
 jest.setTimeout(120_000);
@@ -27,35 +23,26 @@ jest.setTimeout(120_000);
 const run = browserAvailable() ? describe : describe.skip;
 
 run('After the case in the preview (Chromium)', () => {
+  let opened: OpenPreview | undefined;
   let preview: PreviewProcess;
-  let browser: Browser;
-  let stateFile: string;
   let page: Page;
   const pageErrors: string[] = [];
   const requests: string[] = [];
 
   beforeAll(async () => {
-    stateFile = tempStateFile();
-    preview = await startPreview(stateFile, 'Europe/Berlin');
-    browser = await launchBrowser();
-    page = await openPreviewPage(browser, preview, { pageErrors, requests });
+    opened = await openPreview('Europe/Berlin', { pageErrors, requests });
+    ({ preview, page } = opened);
   });
 
-  afterAll(() => closeAll(browser, preview, stateFile));
+  afterAll(() => opened?.close());
 
   const state = (): Promise<PreviewState> => readState(page, preview);
-  const sheet = (s: PreviewState, name: string) => s.sheets.find((x) => x.name === name);
   const dialog = (): FrameLocator => page.frameLocator('#dialog-frame');
   const openMenu = async (caption: string) => {
     await page.locator('#menubar button.menu-item', { hasText: caption }).click();
     await page.locator('#dialog[open]').waitFor();
   };
-  function caseIdOf(s: PreviewState, reporter: string): string {
-    const rows = sheet(s, 'Cases')!.rows;
-    const row = rows.find((r) => r[rows[0].indexOf('Reporter name')] === reporter);
-    if (!row) throw new Error(`No demo case of ${reporter}`);
-    return row[rows[0].indexOf('Case ID')];
-  }
+  const caseIdOf = (s: PreviewState, reporter: string): string => rowWhere(sheetNamed(s, 'Cases'), 'Reporter name', reporter)['Case ID'];
 
   test('Transparency report…: a period in, the figures and the summary out, the Report sheet written, nothing identifying', async () => {
     const before = await state();
@@ -75,7 +62,7 @@ run('After the case in the preview (Chromium)', () => {
     expect(summary).toMatch(/^Code of Conduct transparency report, /);
     expect(summary).toContain('Reports received: ');
 
-    const report = sheet(await state(), 'Report');
+    const report = (await state()).sheets.find((s) => s.name === 'Report');
     expect(report).toBeDefined();
     expect(report!.rows[0][0]).toBe('Transparency report');
     const text = JSON.stringify(report!.rows) + figures.join('\n') + summary;
@@ -84,8 +71,7 @@ run('After the case in the preview (Chromium)', () => {
     await page.setViewportSize({ width: 1400, height: 1300 });
     await page.locator('#dialog').screenshot({ path: outputFile('report.png') });
     await page.setViewportSize({ width: 1400, height: 900 });
-    const docs = path.join(ROOT, 'docs', 'report.png');
-    if (!fs.existsSync(docs) || process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(outputFile('report.png'), docs);
+    keepForReadme('report.png');
     // Close stands apart at the right end of the button row, not next to Build report.
     const buttonRow = (await frame.locator('#build').locator('..').boundingBox())!;
     const close = (await frame.getByRole('button', { name: 'Close' }).boundingBox())!;
@@ -110,19 +96,18 @@ run('After the case in the preview (Chromium)', () => {
     await frame.getByRole('button', { name: 'Close' }).click();
     await page.waitForFunction(() => !document.querySelector('#dialog')?.hasAttribute('open'));
 
-    const rows = sheet(await state(), 'Cases')!.rows;
-    const header = rows[0];
+    const cases = sheetNamed(await state(), 'Cases');
     for (const id of due) {
-      const row = rows.find((r) => r[header.indexOf('Case ID')] === id)!;
-      expect(row[header.indexOf('Summary')]).toBe('Expunged');
-      expect(row[header.indexOf('Reporter email')]).toBe('Expunged');
-      expect(row[header.indexOf('Stage')]).toBe('Closed');
+      const row = rowWhere(cases, 'Case ID', id);
+      expect(row.Summary).toBe('Expunged');
+      expect(row['Reporter email']).toBe('Expunged');
+      expect(row.Stage).toBe('Closed');
     }
     // The case under appeal is kept whole, and owes its review (the decision stands meanwhile).
-    const appealed = rows.find((r) => r[header.indexOf('Reporter name')] === 'Mel Example')!;
-    expect(appealed[header.indexOf('Next action')]).toBe('Review appeal');
-    expect(appealed[header.indexOf('Stage')]).toBe('Closed');
-    expect(appealed[header.indexOf('Outcome')]).toBe('Warning');
+    const appealed = rowWhere(cases, 'Reporter name', 'Mel Example');
+    expect(appealed['Next action']).toBe('Review appeal');
+    expect(appealed.Stage).toBe('Closed');
+    expect(appealed.Outcome).toBe('Warning');
   });
 
   test('the demo case under appeal: the panel owes Review appeal and offers the appeal decision, the reviewers named', async () => {

@@ -8,17 +8,14 @@ import {
   addDaysIso,
   browserAvailable,
   keepForReadme,
-  launchBrowser,
   outputFile,
-  startPreview,
-  tempStateFile,
-  type Browser,
   type PreviewProcess,
   readState,
-  closeAll,
   type PreviewState,
-  type SheetState,
-  openPreviewPage,
+  openPreview,
+  type OpenPreview,
+  rowWhere,
+  sheetNamed,
 } from './support';
 
 jest.setTimeout(120_000);
@@ -26,34 +23,24 @@ jest.setTimeout(120_000);
 const run = browserAvailable() ? describe : describe.skip;
 
 run('Case panel in the preview (Chromium)', () => {
+  let opened: OpenPreview | undefined;
   let preview: PreviewProcess;
-  let browser: Browser;
-  let stateFile: string;
   let page: Page;
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   const requests: string[] = [];
 
   beforeAll(async () => {
-    stateFile = tempStateFile();
-    preview = await startPreview(stateFile, 'Pacific/Auckland');
-    browser = await launchBrowser();
     // Tall enough for the whole panel in a screenshot.
-    page = await openPreviewPage(browser, preview, { pageErrors, requests, dialogs, height: 1700 });
+    opened = await openPreview('Pacific/Auckland', { pageErrors, requests, dialogs, height: 1700 });
+    ({ preview, page } = opened);
   });
 
-  afterAll(() => closeAll(browser, preview, stateFile));
+  afterAll(() => opened?.close());
 
   const state = (): Promise<PreviewState> => readState(page, preview);
-  const casesSheet = (s: PreviewState) => s.sheets.find((sheet) => sheet.name === 'Cases') as SheetState;
-  /** A case row from the state, as {column: display value}. */
-  async function caseRow(caseId: string): Promise<Record<string, string>> {
-    const sheet = casesSheet(await state());
-    const header = sheet.rows[0];
-    const row = sheet.rows.find((r) => r[header.indexOf('Case ID')] === caseId);
-    if (!row) throw new Error(`No row for ${caseId}`);
-    return Object.fromEntries(header.map((name, i) => [name, row[i]]));
-  }
+  const casesSheet = (s: PreviewState) => sheetNamed(s, 'Cases');
+  const caseRow = async (caseId: string) => rowWhere(casesSheet(await state()), 'Case ID', caseId);
 
   const gridRowBy = (column: string, text: string) =>
     page.locator('#grid tbody tr', { has: page.locator(`td[data-column="${column}"]`, { hasText: text }) });

@@ -8,17 +8,14 @@ import { APPEAL_RESULT_REPORTED, APPEAL_RESULT_REPORTER, OUTCOME_NOTICE, RESPONS
 import {
   addDaysIso,
   browserAvailable,
-  launchBrowser,
   outputFile,
-  startPreview,
-  tempStateFile,
-  type Browser,
   type PreviewProcess,
   readState,
-  closeAll,
   type PreviewState,
-  type SheetState,
-  openPreviewPage,
+  openPreview,
+  type OpenPreview,
+  rowWhere,
+  sheetNamed,
 } from './support';
 
 jest.setTimeout(180_000);
@@ -33,29 +30,20 @@ interface Listed {
 }
 
 run('Drafts follow the case, in the preview (Chromium)', () => {
+  let opened: OpenPreview | undefined;
   let preview: PreviewProcess;
-  let browser: Browser;
-  let stateFile: string;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    stateFile = tempStateFile();
-    preview = await startPreview(stateFile, 'Europe/Lisbon');
-    browser = await launchBrowser();
-    page = await openPreviewPage(browser, preview, { pageErrors, dismissDialogs: true, height: 1700 });
+    opened = await openPreview('Europe/Lisbon', { pageErrors, dismissDialogs: true, height: 1700 });
+    ({ preview, page } = opened);
   });
 
-  afterAll(() => closeAll(browser, preview, stateFile));
+  afterAll(() => opened?.close());
 
   const state = (): Promise<PreviewState> => readState(page, preview);
-  async function caseRow(caseId: string): Promise<Record<string, string>> {
-    const sheet = (await state()).sheets.find((s) => s.name === 'Cases') as SheetState;
-    const header = sheet.rows[0];
-    const row = sheet.rows.find((r) => r[header.indexOf('Case ID')] === caseId);
-    if (!row) throw new Error(`No row for ${caseId}`);
-    return Object.fromEntries(header.map((name, i) => [name, row[i]]));
-  }
+  const caseRow = async (caseId: string) => rowWhere(sheetNamed(await state(), 'Cases'), 'Case ID', caseId);
 
   const panel = (): FrameLocator => page.frameLocator('#sidebar-frame');
   const dialog = (): FrameLocator => page.frameLocator('#dialog-frame');

@@ -14,9 +14,9 @@ import {
   readState,
   closeAll,
   type PreviewState,
-  type SheetState,
   openPreviewPage,
   waitForSelection,
+  sheetNamed,
 } from './support';
 
 jest.setTimeout(60_000);
@@ -52,7 +52,7 @@ run('New case sidebar in the preview (Chromium)', () => {
 
   const state = (): Promise<PreviewState> => readState(page, preview);
 
-  const cases = (s: PreviewState) => s.sheets.find((sheet) => sheet.name === 'Cases') as SheetState;
+  const cases = (s: PreviewState) => sheetNamed(s, 'Cases');
 
   async function openSidebar(): Promise<FrameLocator> {
     await page.getByRole('button', { name: 'New case…' }).click();

@@ -5,17 +5,14 @@
 import type { Page } from 'playwright-core';
 import {
   browserAvailable,
-  launchBrowser,
   outputFile,
-  startPreview,
-  tempStateFile,
-  type Browser,
   type PreviewProcess,
   readState,
-  closeAll,
   type PreviewState,
-  type SheetState,
-  openPreviewPage,
+  openPreview,
+  type OpenPreview,
+  rowWhere,
+  sheetNamed,
 } from './support';
 
 jest.setTimeout(120_000);
@@ -23,29 +20,20 @@ jest.setTimeout(120_000);
 const run = browserAvailable() ? describe : describe.skip;
 
 run('The preview shows everything (Chromium)', () => {
+  let opened: OpenPreview | undefined;
   let preview: PreviewProcess;
-  let browser: Browser;
-  let stateFile: string;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    stateFile = tempStateFile();
-    preview = await startPreview(stateFile, 'Europe/London');
-    browser = await launchBrowser();
-    page = await openPreviewPage(browser, preview, { pageErrors, height: 900 });
+    opened = await openPreview('Europe/London', { pageErrors, height: 900 });
+    ({ preview, page } = opened);
   });
 
-  afterAll(() => closeAll(browser, preview, stateFile));
+  afterAll(() => opened?.close());
 
   const state = (): Promise<PreviewState> => readState(page, preview);
-  const cases = (s: PreviewState) => s.sheets.find((sheet) => sheet.name === 'Cases') as SheetState;
-  async function caseRow(reporter: string): Promise<Record<string, string>> {
-    const sheet = cases(await state());
-    const header = sheet.rows[0];
-    const row = sheet.rows.find((r) => r[header.indexOf('Reporter name')] === reporter) as string[];
-    return Object.fromEntries(header.map((name, i) => [name, row[i]]));
-  }
+  const caseRow = async (reporter: string) => rowWhere(sheetNamed(await state(), 'Cases'), 'Reporter name', reporter);
 
   test('the reminder button runs the daily reminder as its trigger would, and the outbox shows the digest readably', async () => {
     // Without a trigger there is no daily run to start.

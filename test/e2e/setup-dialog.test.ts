@@ -6,17 +6,13 @@ import type { Page } from 'playwright-core';
 import { RECORDS_HEADER } from '../unit/records-fixture';
 import {
   browserAvailable,
-  launchBrowser,
   outputFile,
-  startPreview,
-  tempStateFile,
-  type Browser,
   type PreviewProcess,
   readState,
-  closeAll,
   type PreviewState,
-  type SheetState,
-  openPreviewPage,
+  openPreview,
+  type OpenPreview,
+  sheetNamed,
 } from './support';
 
 jest.setTimeout(120_000);
@@ -24,23 +20,20 @@ jest.setTimeout(120_000);
 const run = browserAvailable() ? describe : describe.skip;
 
 run('Set up tracker dialog in the preview (Chromium)', () => {
+  let opened: OpenPreview | undefined;
   let preview: PreviewProcess;
-  let browser: Browser;
-  let stateFile: string;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    stateFile = tempStateFile();
-    preview = await startPreview(stateFile, 'Europe/London', { PREVIEW_DEMO: 'records' });
-    browser = await launchBrowser();
-    page = await openPreviewPage(browser, preview, { pageErrors, height: 1200 });
+    opened = await openPreview('Europe/London', { pageErrors, height: 1200 }, { PREVIEW_DEMO: 'records' });
+    ({ preview, page } = opened);
   });
 
-  afterAll(() => closeAll(browser, preview, stateFile));
+  afterAll(() => opened?.close());
 
   const state = (): Promise<PreviewState> => readState(page, preview);
-  const records = (s: PreviewState) => s.sheets.find((sheet) => sheet.name === 'Records') as SheetState;
+  const records = (s: PreviewState) => sheetNamed(s, 'Records');
   const teamCells = (s: PreviewState) => records(s).rows.map((r) => r.slice(0, RECORDS_HEADER.length));
 
   test('adopts the team’s records through the dialog', async () => {

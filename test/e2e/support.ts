@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../..');
 const OUTPUT = path.join(ROOT, 'test-output');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -198,4 +198,45 @@ export async function openPreviewPage(browser: Browser, preview: PreviewProcess,
   await page.goto(preview.url);
   await page.locator('body[data-ready="true"]').waitFor();
   return page;
+}
+
+/** A preview started on its own state file, Chromium, and one watched page on it. */
+export interface OpenPreview {
+  preview: PreviewProcess;
+  browser: Browser;
+  page: Page;
+  /** Closes the browser, stops the preview and removes the state file. */
+  close(): Promise<void>;
+}
+
+/** What most browser tests start from (`timeZone` is the spreadsheet's, `env` picks a demo). */
+export async function openPreview(timeZone: string, watch: PageWatch, env: Record<string, string> = {}): Promise<OpenPreview> {
+  const stateFile = tempStateFile();
+  let preview: PreviewProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    preview = await startPreview(stateFile, timeZone, env);
+    browser = await launchBrowser();
+    const page = await openPreviewPage(browser, preview, watch);
+    const opened = { preview, browser };
+    return { ...opened, page, close: () => closeAll(opened.browser, opened.preview, stateFile) };
+  } catch (error) {
+    await closeAll(browser, preview, stateFile); // nothing left running after a failed start
+    throw error;
+  }
+}
+
+/** A sheet of the state by name; throws when it is missing. */
+export function sheetNamed(state: PreviewState, name: string): SheetState {
+  const sheet = state.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`No sheet ${name} in the preview`);
+  return sheet;
+}
+
+/** The first row of a sheet whose `column` shows `value`, as {header: display value}; throws when none does. */
+export function rowWhere(sheet: SheetState, column: string, value: string): Record<string, string> {
+  const header = sheet.rows[0];
+  const row = sheet.rows.find((r, i) => i > 0 && r[header.indexOf(column)] === value);
+  if (!row) throw new Error(`No row of ${sheet.name} with ${column} ${value}`);
+  return Object.fromEntries(header.map((name, i) => [name, row[i]]));
 }
