@@ -341,6 +341,20 @@ describe('onEdit', () => {
       env.authMode = mode;
     }
   };
+  /** Another member records the first reply when onEdit next writes a block; says what that member was told. */
+  const firstReplyDuringWrite = (env: FakeEnv, gas: ReturnType<typeof setup>['gas'], version: string) => {
+    const step: { error?: string } = {};
+    env.meanwhile('Range.setValues', () =>
+      asMember(env, () => {
+        try {
+          gas.run('recordCaseStep', 'IRT-2026-001', 'firstReply', { date: '2026-03-10' }, version);
+        } catch (error) {
+          step.error = (error as Error).message;
+        }
+      }),
+    );
+    return step;
+  };
   /** What a refresh computes for the row now: the computed cells must always agree with it. */
   const fresh = (env: FakeEnv, gas: ReturnType<typeof setup>['gas'], rowIndex: number) => {
     const shown = computed(env, rowIndex);
@@ -355,17 +369,8 @@ describe('onEdit', () => {
     env.sheet('Cases').getRange(`${where}2`).setValue('Forum');
     const version = (gas.run('getCasePanel', 'IRT-2026-001') as { version: string }).version;
     const event = edit(env, `${where}2`);
-    const step: { error?: string } = {};
     // Another member records the first reply just before onEdit writes the row's computed cells.
-    env.meanwhile('Range.setValues', () =>
-      asMember(env, () => {
-        try {
-          gas.run('recordCaseStep', 'IRT-2026-001', 'firstReply', { date: '2026-03-10' }, version);
-        } catch (error) {
-          step.error = (error as Error).message;
-        }
-      }),
-    );
+    const step = firstReplyDuringWrite(env, gas, version);
     asTrigger(env, () => gas.run('onEdit', event));
     const after = fresh(env, gas, 1);
     expect(after.shown).toEqual(after.fresh);
@@ -400,16 +405,7 @@ describe('onEdit', () => {
     const row = env.sheetValues('Settings').findIndex((r) => r[0] === 'Due-soon window (days)') + 1;
     env.sheet('Settings').getRange(row, 2).setValue(5);
     const event = edit(env, `B${row}`, 'Settings');
-    const step: { error?: string } = {};
-    env.meanwhile('Range.setValues', () =>
-      asMember(env, () => {
-        try {
-          gas.run('recordCaseStep', 'IRT-2026-001', 'firstReply', { date: '2026-03-10' }, version);
-        } catch (error) {
-          step.error = (error as Error).message;
-        }
-      }),
-    );
+    const step = firstReplyDuringWrite(env, gas, version);
     asTrigger(env, () => gas.run('onEdit', event));
     const after = fresh(env, gas, 1);
     expect(after.shown).toEqual(after.fresh);
